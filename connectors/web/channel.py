@@ -1,0 +1,277 @@
+"""The web widget's Rasa channel: signed sessions, socket.io under /webhooks/web/, the widget files.
+
+Rasa's own socketio channel lets the browser pick its session id, so anyone who learns an id can
+read and write that conversation, and it turns CORS checks off. Here the server issues the session
+id inside a signed token (see tokens.py), binds each socket to the id its token names, and accepts
+socket.io connections and session requests only from the configured origins.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+from string import Template
+from typing import Any, Awaitable, Callable, Optional
+from urllib.parse import urlsplit
+
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, Sanic, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from socketio import AsyncServer
+from socketio.exceptions import ConnectionRefusedError as SocketRefused
+
+from bot import settings
+from connectors.web import tokens
+from connectors.web.history import bot_message, bot_messages, messages_from_events
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+STATIC_DIR = HERE / "static"
+DEMO_PAGE = HERE / "demo.html"
+
+BOT_EVENT = "bot_uttered"
+USER_EVENT = "user_uttered"
+SESSION_EVENT = "session_request"
+# Said to the browser when its token is refused; the widget then asks for a fresh session.
+REFUSED = "session refused"
+MAX_MESSAGE_CHARS = 1000
+MAX_TITLE_CHARS = 200
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def allowed_origins(config: settings.Settings) -> tuple[str, ...]:
+    """The configured origins plus the public one, so the demo page on Rasa itself always works."""
+    origins = list(config.web_allowed_origins)
+    public = origin_of(config.public_base_url)
+    if public and public not in origins:
+        origins.append(public)
+    return tuple(origins)
+
+
+def room_of(session_id: str) -> str:
+    # Every tab of one session shares a room, so a reply reaches all of them.
+    return f"session:{session_id}"
+
+
+class WebOutput(OutputChannel):
+    """Sends bot messages to every socket of a session as `{"text", "buttons"}`."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "web"
+
+    def __init__(self, sio: AsyncServer) -> None:
+        self.sio = sio
+
+    async def _emit(self, recipient_id: str, message: dict[str, Any]) -> None:
+        await self.sio.emit(BOT_EVENT, message, room=room_of(recipient_id))
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        # One rule for live messages and redrawn history (history.bot_messages).
+        for part in bot_messages(message.get("text"), message):
+            await self._emit(recipient_id, part)
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self._emit(recipient_id, bot_message(text))
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        await self.send_response(recipient_id, {"text": text, "buttons": buttons})
+
+
+class WebSocketBlueprint(Blueprint):
+    """A blueprint that also mounts the socket.io server under its own URL prefix."""
+
+    def __init__(self, sio: AsyncServer, on_app: Callable[[Sanic], None], *args: Any, **kw: Any):
+        super().__init__(*args, **kw)
+        # Sanic blueprints only take custom attributes on `ctx`.
+        self.ctx.sio = sio
+        self.ctx.on_app = on_app
+
+    def register(self, app: Sanic, options: dict[str, Any]) -> None:
+        prefix = (options.get("url_prefix") or self.url_prefix or "").rstrip("/")
+        self.ctx.sio.attach(app, f"{prefix}/socket.io")
+        self.ctx.on_app(app)
+        super().register(app, options)
+
+
+class WebInput(InputChannel):
+    """The web widget channel, named "web": everything lives under /webhooks/web/."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "web"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[dict[str, Any]]) -> InputChannel:
+        # Secrets never live in credentials.yml; they come from the environment via settings.
+        config = settings.load()
+        return cls(
+            secret=config.web_session_secret,
+            origins=allowed_origins(config),
+            ttl_seconds=config.web_session_ttl_seconds,
+            public_base_url=config.public_base_url,
+        )
+
+    def __init__(
+        self,
+        secret: str,
+        origins: tuple[str, ...],
+        ttl_seconds: int,
+        public_base_url: str,
+        static_dir: Path = STATIC_DIR,
+    ) -> None:
+        self.secret = secret
+        self.origins = origins
+        self.ttl_seconds = ttl_seconds
+        self.public_base_url = public_base_url.rstrip("/")
+        self.static_dir = static_dir
+        self.sio: Optional[AsyncServer] = None
+        self.app: Optional[Sanic] = None
+        if not secret:
+            logger.warning("WEB_SESSION_SECRET is unset: the web widget refuses every session.")
+
+    def get_output_channel(self) -> Optional[OutputChannel]:
+        return WebOutput(self.sio) if self.sio else None
+
+    def _remember_app(self, app: Sanic) -> None:
+        self.app = app
+
+    async def _history(self, session_id: str) -> list[dict[str, Any]]:
+        agent = getattr(self.app.ctx, "agent", None) if self.app else None
+        store = getattr(agent, "tracker_store", None)
+        if store is None:
+            return []
+        tracker = await store.retrieve_full_tracker(session_id)
+        if tracker is None:
+            return []
+        return messages_from_events(event.as_dict() for event in tracker.events)
+
+    def _cors_headers(self, origin: str) -> dict[str, str]:
+        return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=list(self.origins))
+        self.sio = sio
+        web = WebSocketBlueprint(sio, self._remember_app, "web_widget", __name__)
+
+        @web.route("/", methods=["GET"])
+        async def demo_page(_: Request) -> HTTPResponse:
+            page = Template(DEMO_PAGE.read_text(encoding="utf-8"))
+            return response.html(
+                page.safe_substitute(server=html.escape(self.public_base_url, quote=True))
+            )
+
+        @web.route("/widget.js", methods=["GET", "HEAD"])
+        async def widget_js(_: Request) -> HTTPResponse:
+            bundle = self.static_dir / "widget.js"
+            if not bundle.is_file():
+                return response.text(
+                    "The chat widget has not been built yet: run `make widget`.", status=404
+                )
+            return await response.file(
+                bundle,
+                mime_type="application/javascript; charset=utf-8",
+                # Other sites load this file with a <script> tag; let them, and pick up new builds.
+                headers={
+                    "Cache-Control": "no-cache",
+                    "Cross-Origin-Resource-Policy": "cross-origin",
+                },
+            )
+
+        @web.route("/session", methods=["POST"])
+        async def new_session(request: Request) -> HTTPResponse:
+            origin = request.headers.get("origin", "")
+            if origin not in self.origins:
+                return response.json(
+                    {"error": "This website is not allowed to start a chat here."}, status=403
+                )
+            if not self.secret:
+                return response.json(
+                    {"error": "The chat is not set up on this server yet."},
+                    status=503,
+                    headers=self._cors_headers(origin),
+                )
+            token = tokens.issue(self.secret, self.ttl_seconds)
+            return response.json(
+                {"token": token, "expires_in": self.ttl_seconds},
+                headers={**self._cors_headers(origin), "Cache-Control": "no-store"},
+            )
+
+        @sio.on("connect")
+        async def connect(sid: str, environ: dict, auth: Optional[dict] = None) -> bool:
+            token = auth.get("token") if isinstance(auth, dict) else None
+            try:
+                session_id = tokens.verify(self.secret, token)
+            except tokens.TokenError as exc:
+                logger.info("Refused a web chat connection: %s", exc)
+                raise SocketRefused(REFUSED)
+            await sio.save_session(sid, {"session_id": session_id})
+            await sio.enter_room(sid, room_of(session_id))
+            return True
+
+        @sio.on(SESSION_EVENT)
+        async def session_request(sid: str, _: Any = None) -> dict[str, Any]:
+            """Answered (as the acknowledgement) with the conversation so far."""
+            session_id = (await sio.get_session(sid))["session_id"]
+            try:
+                history = await self._history(session_id)
+            except Exception:  # a broken store must not break the live chat
+                logger.exception("Could not read the history of a web chat session")
+                history = []
+            return {"history": history}
+
+        @sio.on(USER_EVENT)
+        async def user_uttered(sid: str, data: Any) -> None:
+            session_id = (await sio.get_session(sid))["session_id"]
+            data = data if isinstance(data, dict) else {}
+            text = data.get("message")
+            title = data.get("title")
+            if not isinstance(text, str) or not text.strip():
+                return
+            if len(text) > MAX_MESSAGE_CHARS:
+                await sio.emit(
+                    BOT_EVENT,
+                    bot_message(
+                        f"That message is a bit long for me. Could you say it in under "
+                        f"{MAX_MESSAGE_CHARS} characters?"
+                    ),
+                    to=sid,
+                )
+                return
+            metadata = {}
+            if isinstance(title, str) and title.strip():
+                metadata["title"] = title.strip()[:MAX_TITLE_CHARS]
+            # Other open tabs of the same session show what was said here.
+            await sio.emit(
+                "user_echo",
+                {"text": metadata.get("title", text)},
+                room=room_of(session_id),
+                skip_sid=sid,
+            )
+            message = UserMessage(
+                text.strip(),
+                WebOutput(sio),
+                session_id,
+                input_channel=self.name(),
+                metadata=metadata,
+            )
+            try:
+                await on_new_message(message)
+            except Exception:
+                logger.exception("The assistant failed to handle a web chat message")
+                await sio.emit(
+                    BOT_EVENT,
+                    bot_message("Sorry, something went wrong on my side. Please try again."),
+                    to=sid,
+                )
+
+        return web

@@ -1,0 +1,344 @@
+// The Health Careers Guide chat widget. One tag embeds it on any page:
+//   <script src="https://chat.example.org/webhooks/web/widget.js" data-server="https://chat.example.org" defer></script>
+// Everything it needs (socket.io client, styles) is in this one bundle; nothing loads from a CDN.
+import { io } from "socket.io-client";
+import css from "./widget.css";
+
+const PREFIX = "/webhooks/web";
+const REFUSED = "session refused"; // what the server says about a bad or expired token
+const TYPING_TIMEOUT_MS = 20000;
+
+const SHELL = `
+<div class="hcg">
+  <button type="button" class="launcher" aria-expanded="false" aria-controls="hcg-panel">
+    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor"
+      d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>
+    <span>Chat about health careers</span>
+  </button>
+  <section class="panel" id="hcg-panel" aria-labelledby="hcg-title" hidden>
+    <div class="head">
+      <h2 id="hcg-title">Health Careers Guide</h2>
+      <button type="button" class="close" aria-label="Close chat">&times;</button>
+    </div>
+    <p class="intro">Ask about health jobs, training, and ways to pay for school.
+      Please don't share private details like your address.</p>
+    <p class="status" role="status"></p>
+    <div class="log" role="log" aria-live="polite" aria-label="Conversation" tabindex="0"></div>
+    <form class="composer">
+      <label class="sr" for="hcg-input">Your message</label>
+      <input id="hcg-input" type="text" autocomplete="off" maxlength="1000"
+        placeholder="Type your question" enterkeyhint="send">
+      <button type="submit" disabled>Send</button>
+    </form>
+    <p class="help">In danger or thinking about hurting yourself? Call or text <a href="tel:988">988</a>.</p>
+  </section>
+</div>`;
+
+// localStorage can be missing or blocked (private browsing); then the session lasts the page.
+const memory = new Map();
+const store = {
+  get(key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return memory.get(key) || null; }
+  },
+  set(key, value) {
+    try { window.localStorage.setItem(key, value); } catch (e) { memory.set(key, value); }
+  },
+  remove(key) {
+    try { window.localStorage.removeItem(key); } catch (e) { memory.delete(key); }
+  },
+};
+
+function serverFrom(script) {
+  const attr = script && script.getAttribute("data-server");
+  if (attr) return attr.replace(/\/+$/, "");
+  if (script && script.src) return new URL(script.src, window.location.href).origin;
+  return window.location.origin;
+}
+
+// Markdown links [label](https://...) and bare http(s) URLs become links; all else stays text.
+const LINK = /\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)|(https?:\/\/[^\s<>"']+)/g;
+
+function safeHref(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function appendRichText(parent, text) {
+  let last = 0;
+  for (const match of text.matchAll(LINK)) {
+    parent.append(document.createTextNode(text.slice(last, match.index)));
+    let label = match[1];
+    let url = match[2];
+    let trailing = "";
+    if (!url) {
+      url = match[3];
+      // Sentence punctuation right after a URL belongs to the sentence.
+      const tail = url.match(/[.,;:!?)\]]+$/);
+      if (tail) {
+        trailing = tail[0];
+        url = url.slice(0, -trailing.length);
+      }
+      label = url;
+    }
+    const href = safeHref(url);
+    if (href) {
+      const link = document.createElement("a");
+      link.href = href;
+      link.textContent = label;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      parent.append(link);
+    } else {
+      parent.append(document.createTextNode(match[0]));
+    }
+    if (trailing) parent.append(document.createTextNode(trailing));
+    last = match.index + match[0].length;
+  }
+  parent.append(document.createTextNode(text.slice(last)));
+}
+
+function createWidget(script) {
+  const server = serverFrom(script);
+  const tokenKey = `hcg-web-session:${server}`;
+  const openKey = `hcg-web-open:${server}`;
+
+  const host = document.createElement("div");
+  host.setAttribute("data-hcg-widget", "");
+  const root = host.attachShadow({ mode: "open" });
+  const style = document.createElement("style");
+  style.textContent = css;
+  root.append(style);
+  // A constant template: no outside text ever goes through innerHTML.
+  const template = document.createElement("template");
+  template.innerHTML = SHELL;
+  root.append(template.content);
+  document.body.append(host);
+
+  const launcher = root.querySelector(".launcher");
+  const panel = root.querySelector(".panel");
+  const closeButton = root.querySelector(".close");
+  const status = root.querySelector(".status");
+  const log = root.querySelector(".log");
+  const form = root.querySelector(".composer");
+  const input = root.querySelector("#hcg-input");
+  const sendButton = form.querySelector("button");
+
+  let socket = null;
+  let token = null;
+  let triedFreshToken = false;
+  let typing = null;
+  let typingTimer = null;
+
+  function setStatus(text) {
+    status.textContent = text;
+  }
+
+  function setOnline(online) {
+    sendButton.disabled = !online;
+    if (online) setStatus("");
+  }
+
+  function scrollDown() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function hideTyping() {
+    clearTimeout(typingTimer);
+    if (typing) typing.remove();
+    typing = null;
+  }
+
+  function showTyping() {
+    hideTyping();
+    typing = document.createElement("div");
+    typing.className = "typing";
+    typing.setAttribute("aria-hidden", "true");
+    typing.textContent = "Guide is typing…";
+    log.append(typing);
+    typingTimer = setTimeout(hideTyping, TYPING_TIMEOUT_MS);
+    scrollDown();
+  }
+
+  function removeQuickReplies() {
+    root.querySelectorAll(".quick").forEach((group) => group.remove());
+  }
+
+  function addMessage(who, text) {
+    const bubble = document.createElement("div");
+    bubble.className = `msg ${who}`;
+    const speaker = document.createElement("span");
+    speaker.className = "sr";
+    speaker.textContent = who === "bot" ? "Guide said: " : "You said: ";
+    bubble.append(speaker);
+    if (who === "bot") appendRichText(bubble, text);
+    else bubble.append(document.createTextNode(text));
+    (typing ? typing.before(bubble) : log.append(bubble));
+    scrollDown();
+  }
+
+  function addQuickReplies(buttons) {
+    const group = document.createElement("div");
+    group.className = "quick";
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", "Suggested replies");
+    for (const { title, payload } of buttons) {
+      if (typeof title !== "string" || typeof payload !== "string") continue;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = title;
+      button.addEventListener("click", () => {
+        send(payload, title);
+        input.focus();
+      });
+      group.append(button);
+    }
+    log.append(group);
+    scrollDown();
+  }
+
+  function addBotMessage(message) {
+    if (!message || typeof message !== "object") return;
+    if (typeof message.text === "string" && message.text) addMessage("bot", message.text);
+    if (Array.isArray(message.buttons) && message.buttons.length) {
+      removeQuickReplies();
+      addQuickReplies(message.buttons);
+    }
+  }
+
+  function drawHistory(history) {
+    // Redrawn in one go; aria-busy keeps screen readers from reading the old chat aloud again.
+    log.setAttribute("aria-busy", "true");
+    hideTyping();
+    log.replaceChildren();
+    for (const item of history || []) {
+      if (item.from === "user") addMessage("user", String(item.text || ""));
+      else addBotMessage(item);
+    }
+    log.setAttribute("aria-busy", "false");
+  }
+
+  function send(message, title) {
+    if (!socket || !socket.connected) return false;
+    removeQuickReplies();
+    addMessage("user", title || message);
+    socket.emit("user_uttered", title ? { message, title } : { message });
+    showTyping();
+    return true;
+  }
+
+  async function fetchToken() {
+    const reply = await fetch(`${server}${PREFIX}/session`, {
+      method: "POST",
+      credentials: "omit",
+      cache: "no-store",
+    });
+    if (!reply.ok) throw new Error(`session request failed (${reply.status})`);
+    const body = await reply.json();
+    store.set(tokenKey, body.token);
+    return body.token;
+  }
+
+  function unavailable() {
+    setOnline(false);
+    setStatus("Sorry, the chat isn't available right now. Please try again later.");
+    if (socket) socket.disconnect();
+    socket = null;
+  }
+
+  function openSocket() {
+    socket = io(server, {
+      path: `${PREFIX}/socket.io`,
+      // Read on every (re)connection, so a renewed token is used at once.
+      auth: (callback) => callback({ token }),
+      reconnectionDelayMax: 10000,
+    });
+    socket.on("connect", () => {
+      triedFreshToken = false;
+      setOnline(true);
+      socket.emit("session_request", {}, (reply) => drawHistory(reply && reply.history));
+    });
+    socket.on("connect_error", async (error) => {
+      setOnline(false);
+      if (error && error.message === REFUSED) {
+        // The saved session expired or is not valid here: start a new one, once.
+        store.remove(tokenKey);
+        if (triedFreshToken) return unavailable();
+        triedFreshToken = true;
+        try {
+          token = await fetchToken();
+          socket.connect();
+        } catch (e) {
+          unavailable();
+        }
+      } else {
+        setStatus("Reconnecting…");
+      }
+    });
+    socket.on("disconnect", (reason) => {
+      setOnline(false);
+      hideTyping();
+      if (reason === "io client disconnect") return;
+      setStatus("Reconnecting…");
+      // The server hung up on purpose; socket.io leaves it to us to try again.
+      if (reason === "io server disconnect") socket.connect();
+    });
+    socket.on("bot_uttered", (message) => {
+      hideTyping();
+      addBotMessage(message);
+    });
+    socket.on("user_echo", (message) => {
+      removeQuickReplies();
+      if (message && typeof message.text === "string") addMessage("user", message.text);
+    });
+  }
+
+  async function connect() {
+    if (socket) return;
+    setOnline(false);
+    setStatus("Connecting…");
+    try {
+      token = store.get(tokenKey) || (await fetchToken());
+      openSocket();
+    } catch (e) {
+      unavailable();
+    }
+  }
+
+  function setOpen(open, { focus = true } = {}) {
+    panel.hidden = !open;
+    launcher.setAttribute("aria-expanded", String(open));
+    store.set(openKey, open ? "1" : "0");
+    if (open) {
+      connect();
+      if (focus) input.focus();
+    } else if (focus) {
+      launcher.focus();
+    }
+  }
+
+  launcher.addEventListener("click", () => setOpen(panel.hidden));
+  closeButton.addEventListener("click", () => setOpen(false));
+  panel.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") setOpen(false);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (text && send(text)) input.value = "";
+  });
+
+  // Came back after a reload with the chat open: reopen it where the person left off.
+  if (store.get(openKey) === "1") setOpen(true, { focus: false });
+}
+
+(function start() {
+  if (window.__healthCareersWidget) return;
+  window.__healthCareersWidget = true;
+  const script = document.currentScript;
+  if (document.body) createWidget(script);
+  else document.addEventListener("DOMContentLoaded", () => createWidget(script));
+})();

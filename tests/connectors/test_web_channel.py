@@ -1,0 +1,78 @@
+"""The web channel mounted the way Rasa mounts it, on a real Sanic server: without
+WEB_SESSION_SECRET it refuses every session instead of trusting anyone."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import aiohttp
+import pytest
+import pytest_asyncio
+from rasa.core.channels.channel import register
+from sanic import Sanic
+
+from connectors.web import WebInput, tokens
+
+ALLOWED = "http://school.example"
+SECRET = "channel-test-secret"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest_asyncio.fixture
+async def server():
+    """The channel on a real server (Sanic 21 can set up only one app per process)."""
+    port = free_port()
+    app = Sanic(f"web_channel_test_{port}")
+    channel = WebInput(SECRET, (ALLOWED,), 3600, ALLOWED)
+    register([channel], app, route="/webhooks/")
+    running = await app.create_server(
+        host="127.0.0.1", port=port, return_asyncio_server=True, debug=False
+    )
+    await running.startup()
+    yield f"http://127.0.0.1:{port}", channel
+    await running.close()
+
+
+async def socketio_answer(http: aiohttp.ClientSession, prefix: str, auth: dict) -> str:
+    url = f"{prefix}/socket.io/"
+    async with http.get(url, params={"EIO": "4", "transport": "polling"}) as opened:
+        sid = json.loads((await opened.text())[1:])["sid"]
+    params = {"EIO": "4", "transport": "polling", "sid": sid}
+    async with http.post(url, params=params, data="40" + json.dumps(auth)) as sent:
+        assert sent.status == 200
+    async with http.get(url, params=params) as answer:
+        return await answer.text()
+
+
+@pytest.mark.asyncio
+async def test_sessions_need_the_server_secret(server):
+    base, channel = server
+    async with aiohttp.ClientSession() as http:
+        # With the secret: a session for an allowed site, and only its own tokens connect.
+        web = f"{base}/webhooks/web"
+        async with http.post(f"{web}/session", headers={"Origin": ALLOWED}) as reply:
+            assert reply.status == 200
+            assert reply.headers["Access-Control-Allow-Origin"] == ALLOWED
+            token = (await reply.json())["token"]
+        assert tokens.verify(SECRET, token)
+        assert (await socketio_answer(http, web, {"token": token})).startswith('40{"sid"')
+        forged = tokens.issue("another-secret", 3600)
+        assert "session refused" in await socketio_answer(http, web, {"token": forged})
+        async with http.get(f"{web}/") as page:
+            assert page.status == 200
+            assert f'<script src="{ALLOWED}/webhooks/web/widget.js" data-server="{ALLOWED}"' in (
+                await page.text()
+            )
+
+        # Without it: no session is handed out and no token is trusted, not even a real one.
+        channel.secret = ""
+        async with http.post(f"{web}/session", headers={"Origin": ALLOWED}) as reply:
+            assert reply.status == 503
+            assert "not set up" in (await reply.json())["error"]
+        assert "session refused" in await socketio_answer(http, web, {"token": token})

@@ -1,0 +1,357 @@
+"""The web chat widget in a real browser (Debian's Chromium, driven by Playwright) against the
+running assistant: chatting, quick replies, history after a reload, accessibility, safe rendering,
+and the session checks that keep one person's conversation away from everyone else."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from playwright.sync_api import Page, expect, sync_playwright
+
+from connectors.web import tokens
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "results"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+REPLY_TIMEOUT_MS = 30_000
+SOCKET_PATH = "/webhooks/web/socket.io/"
+# The widget's shadow root, for checks that run inside the page.
+WIDGET_ROOT = "document.querySelector('[data-hcg-widget]').shadowRoot"
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def web(stack):
+    """What these tests need to know about the running assistant."""
+    return {
+        "url": stack.rasa_url,
+        "page": f"{stack.rasa_url}/webhooks/web/",
+        "secret": stack.env["WEB_SESSION_SECRET"],
+        "api_token": stack.env["RASA_API_TOKEN"],
+        "token_key": f"hcg-web-session:{stack.rasa_url}",
+        "open_key": f"hcg-web-open:{stack.rasa_url}",
+    }
+
+
+def new_token(web) -> str:
+    reply = requests.post(f"{web['url']}/webhooks/web/session", headers={"Origin": web["url"]})
+    assert reply.status_code == 200, reply.text
+    return reply.json()["token"]
+
+
+def tracker_events(web, session_id: str) -> list[dict]:
+    reply = requests.get(
+        f"{web['url']}/conversations/{session_id}/tracker",
+        params={"token": web["api_token"]},
+        timeout=10,
+    )
+    assert reply.status_code == 200, reply.text
+    return reply.json()["events"]
+
+
+def append_bot_message(web, session_id: str, text: str, buttons: list | None = None) -> None:
+    event = {"event": "bot", "text": text, "data": {"buttons": buttons or []}, "timestamp": time.time()}
+    reply = requests.post(
+        f"{web['url']}/conversations/{session_id}/tracker/events",
+        params={"token": web["api_token"]},
+        json=[event],
+        timeout=10,
+    )
+    assert reply.status_code == 200, reply.text
+
+
+def page_with_session(chromium, web, token: str | None, **context_options) -> Page:
+    """A fresh browser whose storage already holds this session token, chat left open."""
+    context = chromium.new_context(**context_options)
+    if token:
+        context.add_init_script(
+            f"localStorage.setItem({json.dumps(web['token_key'])}, {json.dumps(token)});"
+            f"localStorage.setItem({json.dumps(web['open_key'])}, '1');"
+        )
+    page = context.new_page()
+    page.goto(web["page"])
+    return page
+
+
+def stored_session_id(page: Page, web) -> str:
+    token = page.evaluate(f"() => localStorage.getItem({json.dumps(web['token_key'])})")
+    assert token, "the widget keeps its session token in localStorage"
+    return token.split(".")[0]
+
+
+def transcript(page: Page) -> list[tuple[str, str]]:
+    """Every bubble as (who, text), in the order shown."""
+    rows = page.locator(".msg").evaluate_all(
+        "els => els.map(e => [e.classList.contains('bot') ? 'bot' : 'user', e.textContent])"
+    )
+    return [(who, text) for who, text in rows]
+
+
+def wait_until_connected(page: Page) -> None:
+    expect(page.get_by_role("button", name="Send", exact=True)).to_be_enabled(
+        timeout=REPLY_TIMEOUT_MS
+    )
+
+
+def say(page: Page, text: str) -> list[tuple[str, str]]:
+    """Types a message, presses Enter and returns the bot's replies once they stop arriving."""
+    before = page.locator(".msg.bot").count()
+    box = page.get_by_label("Your message")
+    box.fill(text)
+    box.press("Enter")
+    return wait_for_replies(page, before)
+
+
+def wait_for_replies(page: Page, before: int) -> list[tuple[str, str]]:
+    page.wait_for_function(
+        f"n => {WIDGET_ROOT}.querySelectorAll('.msg.bot').length > n",
+        arg=before,
+        timeout=REPLY_TIMEOUT_MS,
+    )
+    # A turn can bring several messages; wait until no more arrive for a moment.
+    count, stable_since = -1, time.monotonic()
+    while time.monotonic() - stable_since < 1.0:
+        now = page.locator(".msg.bot").count()
+        if now != count:
+            count, stable_since = now, time.monotonic()
+        page.wait_for_timeout(150)
+    return [row for row in transcript(page) if row[0] == "bot"][before:]
+
+
+def test_session_endpoint_only_serves_allowed_sites(web):
+    endpoint = f"{web['url']}/webhooks/web/session"
+
+    allowed = requests.post(endpoint, headers={"Origin": web["url"]})
+    assert allowed.status_code == 200
+    assert allowed.headers["Access-Control-Allow-Origin"] == web["url"]
+    session_id = tokens.verify(web["secret"], allowed.json()["token"])
+    assert tokens.SESSION_ID.fullmatch(session_id)
+
+    for headers in ({"Origin": "https://evil.example"}, {}):
+        refused = requests.post(endpoint, headers=headers)
+        assert refused.status_code == 403
+        assert "not allowed" in refused.json()["error"]
+        assert "token" not in refused.json()
+        assert "Access-Control-Allow-Origin" not in refused.headers
+
+    # The socket.io handshake itself also refuses a page from another site.
+    handshake = requests.get(
+        f"{web['url']}{SOCKET_PATH}",
+        params={"EIO": "4", "transport": "polling"},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert handshake.status_code == 400
+    assert "not an accepted origin" in handshake.text
+
+
+def socketio_connect(web, auth: dict | None) -> str:
+    """Opens a socket.io connection over raw engine.io long-polling and returns the server's
+    answer to the namespace connect packet (`40...` accepted, `44...` refused)."""
+    url = f"{web['url']}{SOCKET_PATH}"
+    with requests.Session() as http:
+        opened = http.get(url, params={"EIO": "4", "transport": "polling"}, timeout=10)
+        assert opened.status_code == 200 and opened.text.startswith("0")
+        sid = json.loads(opened.text[1:])["sid"]
+        packet = "40" + (json.dumps(auth) if auth is not None else "")
+        sent = http.post(url, params={"EIO": "4", "transport": "polling", "sid": sid}, data=packet)
+        assert sent.status_code == 200
+        answer = http.get(url, params={"EIO": "4", "transport": "polling", "sid": sid}, timeout=10)
+        return answer.text
+
+
+def test_socket_accepts_only_server_signed_live_tokens(web):
+    genuine = new_token(web)
+    assert socketio_connect(web, {"token": genuine}).startswith('40{"sid"')
+
+    victim, expires, _ = genuine.split(".")
+    forged = f"{victim}.{expires}.{'A' * 43}"
+    expired = tokens.issue(web["secret"], 60, now=time.time() - 3600)
+    other_secret = tokens.issue("not-the-server-secret", 3600)
+    for auth in ({"token": forged}, {"token": expired}, {"token": other_secret}, {}, None):
+        answer = socketio_connect(web, auth)
+        assert answer.startswith("44"), (auth, answer)
+        assert "session refused" in answer
+
+
+def test_chat_quick_reply_and_reload(chromium, web):
+    RESULTS.mkdir(exist_ok=True)
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(web["page"])
+
+    # Keyboard only: the launcher opens the chat and puts the cursor in the message box.
+    launcher = page.get_by_role("button", name="Chat about health careers")
+    expect(launcher).to_have_attribute("aria-expanded", "false")
+    launcher.focus()
+    page.keyboard.press("Enter")
+    expect(launcher).to_have_attribute("aria-expanded", "true")
+    box = page.get_by_label("Your message")
+    expect(box).to_be_focused()
+    log = page.get_by_role("log")
+    expect(log).to_have_attribute("aria-live", "polite")
+    wait_until_connected(page)
+
+    said = ["hi", "What health careers are there?"]
+    for text in said:
+        replies = say(page, text)
+        assert replies and all(reply.strip() for _, reply in replies)
+
+    # The greeting or the answer offers quick replies; failing that, asking for help does.
+    quick = page.get_by_role("group", name="Suggested replies").get_by_role("button")
+    if quick.count() == 0:
+        said.append("What can you help me with?")
+        say(page, said[-1])
+    assert quick.count() > 0, "the assistant offered no quick-reply buttons"
+
+    # Quick replies are real buttons, reached with the keyboard from the message box.
+    box.focus()
+    page.keyboard.press("Shift+Tab")
+    expect(quick.last).to_be_focused()
+    title = quick.last.inner_text()
+    before = page.locator(".msg.bot").count()
+    page.keyboard.press("Enter")
+    expect(quick).to_have_count(0)  # answered: the choices go away
+    assert transcript(page)[-1] == ("user", f"You said: {title}")
+    assert wait_for_replies(page, before)
+    said.append(title)
+
+    shown = transcript(page)
+    assert [text for who, text in shown if who == "user"] == [f"You said: {t}" for t in said]
+
+    # The conversation is stored under the server-issued session id, through this channel,
+    # with the payload the button carried and the title the person saw.
+    session_id = stored_session_id(page, web)
+    events = tracker_events(web, session_id)
+    users = [e for e in events if e["event"] == "user"]
+    assert [e["input_channel"] for e in users] == ["web"] * len(said)
+    assert users[0]["text"] == "hi"
+    offered = [e for e in events if e["event"] == "bot" and (e.get("data") or {}).get("buttons")]
+    payloads = {b["title"]: b["payload"] for b in offered[-1]["data"]["buttons"]}
+    assert users[-1]["text"] == payloads[title]
+    assert users[-1]["metadata"]["title"] == title
+
+    # A reload redraws the same conversation, chat still open.
+    page.reload()
+    expect(page.get_by_role("button", name="Chat about health careers")).to_have_attribute(
+        "aria-expanded", "true"
+    )
+    wait_until_connected(page)
+    expect(page.locator(".msg")).to_have_count(len(shown), timeout=REPLY_TIMEOUT_MS)
+    assert transcript(page) == shown
+    assert stored_session_id(page, web) == session_id
+    page.screenshot(path=str(RESULTS / "widget.png"))
+
+    # Escape closes the chat and gives focus back to the launcher.
+    page.get_by_label("Your message").focus()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("log")).to_be_hidden()
+    expect(launcher).to_be_focused()
+    context.close()
+
+
+def test_bot_text_is_shown_as_text_with_safe_links(chromium, web):
+    token = new_token(web)
+    session_id = tokens.verify(web["secret"], token)
+    append_bot_message(
+        web,
+        session_id,
+        '<img src=x onerror="window.hacked=1"> <b>Not bold</b>. Read more at '
+        "https://example.org/programs. Or [the guide](https://example.org/guide?a=1&b=2).",
+        buttons=[{"title": "<i>Tell me more</i>", "payload": "/help"}],
+    )
+    page = page_with_session(chromium, web, token)
+    wait_until_connected(page)
+    message = page.locator(".msg.bot").last
+    expect(message).to_contain_text('<img src=x onerror="window.hacked=1"> <b>Not bold</b>.')
+    assert page.locator(".msg img, .msg b").count() == 0
+    assert page.evaluate("() => window.hacked") is None
+
+    links = message.get_by_role("link")
+    expect(links).to_have_count(2)
+    assert links.nth(0).get_attribute("href") == "https://example.org/programs"
+    assert links.nth(1).inner_text() == "the guide"
+    assert links.nth(1).get_attribute("href") == "https://example.org/guide?a=1&b=2"
+    for i in range(2):
+        assert links.nth(i).get_attribute("target") == "_blank"
+        assert "noopener" in links.nth(i).get_attribute("rel").split()
+    expect(page.get_by_role("button", name="<i>Tell me more</i>")).to_be_visible()
+    page.context.close()
+
+
+def test_a_forged_token_never_opens_someone_elses_chat(chromium, web):
+    token = new_token(web)
+    victim = tokens.verify(web["secret"], token)
+    append_bot_message(web, victim, "Only the owner of this chat may read this.")
+
+    # The genuine token shows the conversation...
+    owner = page_with_session(chromium, web, token)
+    wait_until_connected(owner)
+    expect(owner.locator(".msg.bot")).to_have_text(
+        ["Guide said: Only the owner of this chat may read this."]
+    )
+    owner.context.close()
+
+    # ...a token naming the same session without the server's signature gets a new, empty one.
+    _, expires, _ = token.split(".")
+    forged = f"{victim}.{expires}.{'A' * 43}"
+    intruder = page_with_session(chromium, web, forged)
+    wait_until_connected(intruder)
+    expect(intruder.locator(".msg")).to_have_count(0)
+    assert stored_session_id(intruder, web) != victim
+    intruder.context.close()
+
+
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 390, "height": 844}, {"width": 640, "height": 400}],
+    ids=["phone", "desktop-at-200-percent-zoom"],
+)
+def test_small_screens_get_a_full_screen_chat(chromium, web, viewport):
+    page = page_with_session(chromium, web, None, viewport=viewport)
+    page.get_by_role("button", name="Chat about health careers").click()
+    wait_until_connected(page)
+    panel = page.get_by_role("region", name="Health Careers Guide")
+    box = panel.bounding_box()
+    assert box == {"x": 0, "y": 0, "width": viewport["width"], "height": viewport["height"]}
+    for control in (page.get_by_label("Your message"), page.get_by_role("button", name="Close chat")):
+        expect(control).to_be_in_viewport()
+    page.context.close()
+
+
+def test_reconnecting_is_shown_when_the_connection_drops(chromium, web):
+    page = page_with_session(chromium, web, new_token(web))
+    wait_until_connected(page)
+    status = page.get_by_role("status")
+    expect(status).to_be_hidden()  # nothing to say while connected
+
+    page.context.set_offline(True)
+    expect(status).to_have_text("Reconnecting…")
+    expect(page.get_by_role("button", name="Send", exact=True)).to_be_disabled()
+
+    page.context.set_offline(False)
+    wait_until_connected(page)
+    expect(status).to_be_hidden()
+    page.context.close()
