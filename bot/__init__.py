@@ -1,0 +1,1 @@
+"""Health Careers Guide: catalog service, launcher and the operator command line."""

@@ -1,0 +1,21 @@
+"""Liveness and what the catalog holds."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from sqlalchemy import func, select
+
+from bot.catalog import models
+from bot.catalog.api.deps import SessionDep
+
+router = APIRouter(tags=["health"])
+COUNTED = {
+    "occupations": models.Occupation, "organizations": models.Organization,
+    "programs": models.Program, "funding": models.Funding, "roles": models.Role,
+}
+
+
+@router.get("/healthz", summary="Is the catalog up, and what does it hold")
+def healthz(session: SessionDep) -> dict:
+    counts = {name: session.scalar(select(func.count()).select_from(model)) for name, model in COUNTED.items()}
+    return {"status": "ok", "database": session.get_bind().dialect.name, "counts": counts}

@@ -1,0 +1,46 @@
+"""The catalog's FastAPI application."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from bot.catalog import db
+from bot.catalog.api import deps, errors, guidance, health, imports, listings, occupations, referrals
+from bot.settings import Settings, load
+
+# Bodies larger than this are refused before they are read (a JobPosting feed fits easily).
+MAX_BODY_BYTES = 20 * 1024 * 1024
+
+
+def create_app(settings: Settings | None = None, today: dt.date | None = None) -> FastAPI:
+    settings = settings or load()
+    engine = db.make_engine(settings.catalog_database_url)
+    app = FastAPI(
+        title="Health Careers Guide catalog",
+        version="1.0",
+        description=(
+            "Occupations, training programs, scholarships and tuition support, open roles, "
+            "eligibility and pathway plans. Every record carries a source link and the date it "
+            "was last verified."
+        ),
+        dependencies=[Depends(deps.reject_unknown_query)],
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessions = db.session_factory(engine)
+    app.state.today = today
+    errors.install(app)
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            return JSONResponse({"detail": "The request body is too large (20 MB at most)."}, status_code=413)
+        return await call_next(request)
+
+    for module in (health, occupations, listings, guidance, referrals, imports):
+        app.include_router(module.router)
+    return app

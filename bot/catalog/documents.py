@@ -1,0 +1,123 @@
+"""Database rows to the documents the API returns (docs/catalog-api.md, "Shapes")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.catalog import eligibility, models
+
+ONET_LINK = "https://www.onetonline.org/link/summary/{code}"
+
+
+class Names:
+    """Titles of occupations and names of organizations, loaded once per request for the keys
+    a page of results mentions."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.occupations: dict[str, str] = {}
+        self.organizations: dict[str, str] = {}
+
+    def load(self, occupation_keys: Iterable[str] = (), organization_keys: Iterable[str] = ()) -> "Names":
+        wanted = {k for k in occupation_keys if k and k not in self.occupations}
+        if wanted:
+            self.occupations.update(self.session.execute(
+                select(models.Occupation.key, models.Occupation.title).where(models.Occupation.key.in_(wanted))
+            ).all())
+        wanted = {k for k in organization_keys if k and k not in self.organizations}
+        if wanted:
+            self.organizations.update(self.session.execute(
+                select(models.Organization.key, models.Organization.name).where(models.Organization.key.in_(wanted))
+            ).all())
+        return self
+
+    def load_for(self, documents: Iterable[dict]) -> "Names":
+        occupations: set[str] = set()
+        organizations: set[str] = set()
+        for data in documents:
+            occupations.update(data.get("occupations", []))
+            occupations.update(data.get("related", []))
+            rules = data.get("eligibility") or {}
+            occupations.update(rules.get("current_occupations", []))
+            organizations.update(k for k in (data.get("provider"), data.get("sponsor"), rules.get("employer"), rules.get("union")) if k)
+            organizations.update(data.get("sponsors", []))
+        return self.load(occupations, organizations)
+
+    def name_of(self, key: str) -> str:
+        return self.organizations.get(key) or self.occupations.get(key) or key.replace("_", " ")
+
+    def ref(self, key: str | None) -> dict | None:
+        return {"key": key, "name": self.name_of(key)} if key else None
+
+    def occupation_ref(self, key: str) -> dict:
+        return {"key": key, "title": self.occupations.get(key, key.replace("_", " "))}
+
+
+def occupation(row: models.Occupation, names: Names) -> dict:
+    data = dict(row.data)
+    data["related"] = [names.occupation_ref(k) for k in data.get("related", [])]
+    data["onet_url"] = ONET_LINK.format(code=row.soc_code)
+    data.setdefault("aliases", [])
+    return data
+
+
+def organization(row: models.Organization) -> dict:
+    return dict(row.data)
+
+
+def _rules(data: dict, names: Names) -> dict:
+    rules = dict(data.get("eligibility") or {})
+    rules["summary"] = eligibility.describe(rules, names.name_of)
+    return rules
+
+
+def next_deadline(starts: list[dict], today: dt.date) -> str | None:
+    upcoming = sorted(s["deadline"] for s in starts if s.get("deadline") and s["deadline"] >= today.isoformat())
+    return upcoming[0] if upcoming else None
+
+
+def program(row: models.Program, names: Names, today: dt.date) -> dict:
+    data = dict(row.data)
+    data["provider"] = names.ref(data.get("provider"))
+    data["sponsors"] = [names.ref(k) for k in data.get("sponsors", [])]
+    data["occupations"] = [names.occupation_ref(k) for k in data.get("occupations", [])]
+    data["next_deadline"] = next_deadline(data.get("starts", []), today)
+    data["eligibility"] = _rules(data, names)
+    data["expired"] = row.last_deadline is not None and row.last_deadline < today
+    return data
+
+
+def funding(row: models.Funding, names: Names, today: dt.date) -> dict:
+    data = dict(row.data)
+    data["sponsor"] = names.ref(data.get("sponsor"))
+    data["occupations"] = [names.occupation_ref(k) for k in data.get("occupations", [])]
+    data["eligibility"] = _rules(data, names)
+    data["expired"] = row.deadline is not None and row.deadline < today
+    return data
+
+
+def role(row: models.Role, names: Names, distance: float | None = None) -> dict:
+    data = row.data
+    occupation_key = row.occupation_key
+    return {
+        "key": f"{row.source}:{row.source_id}",
+        "title": row.title,
+        "occupation": names.occupation_ref(occupation_key) if occupation_key else None,
+        "employer": row.employer,
+        "location": {"zip": data.get("zip"), "city": data.get("city"), "state": row.state, "lat": row.lat, "lon": row.lon},
+        "entry_level": row.entry_level,
+        "requirements": data.get("requirements"),
+        "pay": {"min": data.get("pay_min"), "max": data.get("pay_max"), "period": data.get("pay_period")},
+        "employment_type": data.get("employment_type"),
+        "date_posted": data.get("date_posted"),
+        "valid_through": data.get("valid_through"),
+        "url": data.get("url"),
+        "description": data.get("description"),
+        "demo": row.demo,
+        "distance_miles": round(distance, 1) if distance is not None else None,
+        "source_url": data.get("source_url") or data.get("url"),
+    }

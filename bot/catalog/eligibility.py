@@ -1,0 +1,289 @@
+"""Where eligibility is decided: structured rules against what we know about a person.
+
+Each rule gives one of three answers. A rule the person fails makes the verdict "not_eligible"; a
+rule we cannot check yet (a missing fact) makes it "maybe" and names the fact; otherwise it is
+"eligible". Every answer comes with plain sentences a 15-year-old understands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from bot.catalog import geo
+from bot.catalog.profile import Facts
+from bot.catalog.records import EDUCATION_LEVELS, EDUCATION_WORDS
+
+ELIGIBLE, MAYBE, NOT_ELIGIBLE = "eligible", "maybe", "not_eligible"
+VERDICT_ORDER = {ELIGIBLE: 0, MAYBE: 1, NOT_ELIGIBLE: 2}
+
+BARRIER_WORDS = {
+    "low_income": "people with low incomes",
+    "veteran": "veterans",
+    "disability": "people with disabilities",
+    "homelessness": "people experiencing homelessness",
+    "justice_involved": "people coming home from jail or prison",
+    "youth": "young people",
+    "first_generation": "first-generation college students",
+    "underrepresented": "students from groups under-represented in health care",
+}
+STUDENT_WORDS = {
+    "middle_school": "middle-school students",
+    "high_school": "high-school students",
+    "college": "college students",
+    "graduate": "graduate students",
+}
+
+
+@dataclass
+class Verdict:
+    verdict: str = ELIGIBLE
+    reasons: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    what_would_change: list[str] = field(default_factory=list)
+
+    def passed(self, reason: str) -> None:
+        self.reasons.append(reason)
+
+    def failed(self, reason: str, change: str | None = None) -> None:
+        self.verdict = NOT_ELIGIBLE
+        self.reasons.append(reason)
+        if change:
+            self.what_would_change.append(change)
+
+    def unknown(self, missing: str) -> None:
+        if self.verdict == ELIGIBLE:
+            self.verdict = MAYBE
+        self.missing.append(missing)
+
+    def as_dict(self) -> dict:
+        return {
+            "verdict": self.verdict,
+            "reasons": self.reasons,
+            "missing": self.missing,
+            "what_would_change": self.what_would_change,
+        }
+
+
+def _join(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _states(codes: list[str]) -> str:
+    return _join([geo.STATE_NAMES.get(code, code) for code in codes])
+
+
+Names = Callable[[str], str]
+
+
+def evaluate(rules: dict, facts: Facts, name_of: Names) -> Verdict:
+    """Check every rule in `rules` (an Eligibility document) against `facts`."""
+    verdict = Verdict()
+    _age(rules, facts, verdict)
+    _grade(rules, facts, verdict)
+    _student(rules, facts, verdict)
+    _education(rules, facts, verdict)
+    _place(rules, facts, verdict)
+    _employer(rules, facts, verdict, name_of)
+    _union(rules, facts, verdict, name_of)
+    _occupation(rules, facts, verdict, name_of)
+    _barriers(rules, facts, verdict)
+    return verdict
+
+
+def _age(rules: dict, facts: Facts, v: Verdict) -> None:
+    low, high = rules.get("min_age"), rules.get("max_age")
+    if low is None and high is None:
+        return
+    ages = facts.age_range
+    if low is not None and high is not None:
+        span = f"ages {low} to {high}"
+    elif low is not None:
+        span = f"people {low} and older"
+    else:
+        span = f"people {high} and younger"
+    if ages is None:
+        v.unknown(f"your age (it is for {span})")
+        return
+    youngest, oldest = ages
+    you = f"you are {facts.profile.age}" if facts.profile.age is not None else "at your grade"
+    if low is not None and oldest < low:
+        years = low - oldest
+        v.failed(
+            f"It is for {span}, and {you}.",
+            f"You can join once you turn {low}" + (f", in about {years} year{'s' if years > 1 else ''}." if facts.profile.age is not None else "."),
+        )
+    elif high is not None and youngest > high:
+        v.failed(f"It is for {span}, and {you}.")
+    elif (low is not None and youngest < low) or (high is not None and oldest > high):
+        v.unknown(f"your exact age (it is for {span})")
+    else:
+        v.passed(f"It is for {span}, and {you}.")
+
+
+def _grade(rules: dict, facts: Facts, v: Verdict) -> None:
+    low, high = rules.get("min_grade"), rules.get("max_grade")
+    if low is None and high is None:
+        return
+    low, high = low or 1, high or 12
+    span = f"grades {low} to {high}" if low != high else f"grade {low}"
+    grade = facts.profile.grade
+    if grade is None:
+        if facts.student in ("college", "graduate", "not_student") or facts.profile.education in EDUCATION_LEVELS[2:]:
+            v.failed(f"It is for students in {span}.")
+        else:
+            v.unknown(f"your grade in school (it is for {span})")
+    elif low <= grade <= high:
+        v.passed(f"It is for students in {span}, and you are in grade {grade}.")
+    elif grade < low:
+        v.failed(f"It is for students in {span}.", f"You can apply when you reach grade {low}.")
+    else:
+        v.failed(f"It is for students in {span}, and you are in grade {grade}.")
+
+
+def _student(rules: dict, facts: Facts, v: Verdict) -> None:
+    wanted = rules.get("student_status") or []
+    if not wanted:
+        return
+    who = _join([STUDENT_WORDS[s] for s in wanted])
+    student = facts.student
+    if student is None:
+        v.unknown(f"whether you are in school now (it is for {who})")
+    elif student in wanted:
+        v.passed(f"It is for {who}, and you are one.")
+    else:
+        v.failed(f"It is for {who}.")
+
+
+def _education(rules: dict, facts: Facts, v: Verdict) -> None:
+    needed = rules.get("education")
+    if not needed or needed == "none":
+        return
+    words = EDUCATION_WORDS[needed]
+    rank = facts.education_rank
+    if rank is None:
+        v.unknown(f"how far you went in school (you need {words})")
+    elif rank >= EDUCATION_LEVELS.index(needed):
+        v.passed(f"You need {words}, and you have that.")
+    else:
+        v.failed(f"You need {words} first.", f"Finishing {words} would make you eligible.")
+
+
+def _place(rules: dict, facts: Facts, v: Verdict) -> None:
+    states = rules.get("states") or []
+    regions = rules.get("regions") or []
+    if states:
+        where = _states(states)
+        state = facts.state
+        if state is None:
+            v.unknown(f"where you live (it is open in {where})")
+        elif state in states:
+            v.passed(f"It is open in {where}, where you are.")
+        else:
+            v.failed(f"It is only open in {where}.")
+            return
+    if regions:
+        answers = [geo.in_region(region, facts.place, facts.state) for region in regions]
+        where = _join(regions)
+        if any(answer is True for answer in answers):
+            v.passed(f"It serves the {where} area, where you are.")
+        elif answers and all(answer is False for answer in answers):
+            v.failed(f"It only serves the {where} area.")
+        else:
+            v.unknown(f"your city or ZIP code (it serves the {where} area)")
+
+
+def _employer(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
+    employer = rules.get("employer")
+    if not rules.get("employees_only") and not employer:
+        return
+    who = f"{name_of(employer)} employees" if employer else "employees"
+    profile = facts.profile
+    if profile.employee is False:
+        v.failed(f"It is only open to {who}.", f"Getting a job at {name_of(employer)} would open it to you." if employer else None)
+    elif profile.employee is None or (employer and profile.employer is None):
+        v.unknown(f"whether you work for {name_of(employer)}" if employer else "whether you work for the sponsor")
+    elif employer and profile.employer != employer:
+        v.failed(f"It is only open to {who}.", f"Getting a job at {name_of(employer)} would open it to you.")
+    else:
+        v.passed(f"It is open to {who}, and you are one.")
+
+
+def _union(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
+    union = rules.get("union")
+    if not union:
+        return
+    union_name = name_of(union)
+    member = facts.profile.union
+    if member is None:
+        v.unknown(f"whether you are a member of {union_name}")
+    elif member == union:
+        v.passed(f"It is for members of {union_name}, and you are one.")
+    else:
+        v.failed(f"It is only for members of {union_name}.")
+
+
+def _occupation(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
+    jobs = rules.get("current_occupations") or []
+    if not jobs:
+        return
+    titles = _join([name_of(key) for key in jobs])
+    current = facts.profile.current_occupation
+    if current is None:
+        v.unknown(f"what job you do now (it is for people working as {titles})")
+    elif current in jobs:
+        v.passed(f"It is for people working as {titles}, and you do.")
+    else:
+        v.failed(f"It is for people working as {titles} now.")
+
+
+def _barriers(rules: dict, facts: Facts, v: Verdict) -> None:
+    served = rules.get("barriers_served") or []
+    if not served:
+        return
+    who = _join([BARRIER_WORDS.get(b, b) for b in served])
+    mine = facts.profile.barriers
+    if mine is not None and set(mine) & set(served):
+        v.passed(f"It serves {who}, and that includes you.")
+    elif not rules.get("barriers_required"):
+        v.reasons.append(f"It gives priority to {who}.")
+    elif mine is None:
+        v.unknown(f"whether you are one of the groups it serves ({who})")
+    else:
+        v.failed(f"It is only for {who}.")
+
+
+def describe(rules: dict, name_of: Names) -> list[str]:
+    """The rules as plain sentences, for showing a program before anyone is checked against it."""
+    lines = []
+    low, high = rules.get("min_age"), rules.get("max_age")
+    if low is not None and high is not None:
+        lines.append(f"For ages {low} to {high}.")
+    elif low is not None:
+        lines.append(f"For people {low} and older.")
+    elif high is not None:
+        lines.append(f"For people {high} and younger.")
+    if rules.get("min_grade") or rules.get("max_grade"):
+        lines.append(f"For students in grades {rules.get('min_grade') or 1} to {rules.get('max_grade') or 12}.")
+    if rules.get("student_status"):
+        lines.append(f"For {_join([STUDENT_WORDS[s] for s in rules['student_status']])}.")
+    if rules.get("education") and rules["education"] != "none":
+        lines.append(f"You need {EDUCATION_WORDS[rules['education']]}.")
+    if rules.get("states"):
+        lines.append(f"Open in {_states(rules['states'])}.")
+    if rules.get("regions"):
+        lines.append(f"Serves the {_join(rules['regions'])} area.")
+    if rules.get("employer"):
+        lines.append(f"Open only to {name_of(rules['employer'])} employees.")
+    elif rules.get("employees_only"):
+        lines.append("Open only to the sponsor's employees.")
+    if rules.get("union"):
+        lines.append(f"For members of {name_of(rules['union'])}.")
+    if rules.get("current_occupations"):
+        lines.append(f"For people working as {_join([name_of(k) for k in rules['current_occupations']])}.")
+    if rules.get("barriers_served"):
+        who = _join([BARRIER_WORDS.get(b, b) for b in rules["barriers_served"]])
+        lines.append(f"Only for {who}." if rules.get("barriers_required") else f"Priority for {who}.")
+    return lines

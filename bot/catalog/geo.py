@@ -1,0 +1,161 @@
+"""Places: ZIP codes and cities to coordinates (offline, from the `zipcodes` package), distances,
+and the named regions programs serve."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import zipcodes
+
+ZIP_RE = re.compile(r"^\d{5}$")
+EARTH_RADIUS_MILES = 3958.8
+
+STATE_NAMES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
+    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
+    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
+    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
+    "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
+    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia",
+    "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+    "PR": "Puerto Rico",
+}
+STATE_CODES = {name.lower(): code for code, name in STATE_NAMES.items()}
+
+
+@dataclass(frozen=True)
+class Place:
+    lat: float
+    lon: float
+    city: str | None
+    state: str | None
+    zip: str | None = None
+
+
+class UnknownPlace(ValueError):
+    """A ZIP or city we cannot place; the message says which, in plain words."""
+
+
+def state_code(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.upper() in STATE_NAMES:
+        return value.upper()
+    return STATE_CODES.get(value.lower())
+
+
+@lru_cache(maxsize=4096)
+def from_zip(zip_code: str) -> Place:
+    if not ZIP_RE.match(zip_code or ""):
+        raise UnknownPlace(f"'{zip_code}' is not a ZIP code: use 5 digits, like 93701.")
+    try:
+        found = zipcodes.matching(zip_code)
+    except (ValueError, TypeError):
+        found = []
+    if not found:
+        raise UnknownPlace(f"ZIP code {zip_code} is not a US ZIP code we know.")
+    row = found[0]
+    return Place(float(row["lat"]), float(row["long"]), row["city"].title(), row["state"], zip_code)
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, list[dict]]:
+    """Lower-case city name -> its ZIP rows, built once from the offline ZIP table."""
+    index: dict[str, list[dict]] = {}
+    for row in zipcodes.list_all():
+        if not (row.get("lat") and row.get("long")):
+            continue
+        for name in [row["city"], *row.get("acceptable_cities", [])]:
+            index.setdefault(name.lower(), []).append(row)
+    return index
+
+
+@lru_cache(maxsize=4096)
+def from_city(city: str, state: str | None = None) -> Place:
+    code = state_code(state) if state else None
+    if state and not code:
+        raise UnknownPlace(f"'{state}' is not a US state we know.")
+    rows = _cities().get(" ".join(city.lower().split()), [])
+    if code:
+        rows = [row for row in rows if row["state"] == code]
+    if not rows:
+        where = f"{city}, {code}" if code else city
+        raise UnknownPlace(f"We could not find the city '{where}'. Try a ZIP code.")
+    # A city name shared by several states is ambiguous without one; take the one with most ZIPs.
+    states: dict[str, list[dict]] = {}
+    for row in rows:
+        states.setdefault(row["state"], []).append(row)
+    chosen = max(states.values(), key=len)
+    lat = sum(float(row["lat"]) for row in chosen) / len(chosen)
+    lon = sum(float(row["long"]) for row in chosen) / len(chosen)
+    return Place(lat, lon, chosen[0]["city"].title(), chosen[0]["state"])
+
+
+def locate(zip_code: str | None = None, city: str | None = None, state: str | None = None) -> Place | None:
+    if zip_code:
+        return from_zip(zip_code)
+    if city:
+        return from_city(city, state)
+    return None
+
+
+def distance_miles(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(a))
+
+
+def bounding_box(place: Place, radius_miles: float) -> tuple[float, float, float, float]:
+    """Latitude and longitude limits that contain the circle, for an indexed pre-filter."""
+    dlat = radius_miles / 69.0
+    dlon = radius_miles / max(1.0, 69.0 * math.cos(math.radians(place.lat)))
+    return place.lat - dlat, place.lat + dlat, place.lon - dlon, place.lon + dlon
+
+
+# Regions the seed programs name. Each is a state plus a latitude band or a circle, so a ZIP or
+# city decides membership without a hand-kept list of towns.
+@dataclass(frozen=True)
+class Region:
+    state: str
+    min_lat: float = -90
+    max_lat: float = 90
+    center: tuple[float, float] | None = None
+    radius_miles: float = 0
+
+
+REGIONS = {
+    # Kaiser Permanente's own split of California: Northern California reaches Fresno (36.7 N).
+    "northern california": Region("CA", min_lat=36.0),
+    "southern california": Region("CA", max_lat=36.0),
+    "seattle area": Region("WA", center=(47.6062, -122.3321), radius_miles=60),
+    "puget sound": Region("WA", center=(47.6062, -122.3321), radius_miles=80),
+    "washington": Region("WA"),
+    "georgia": Region("GA"),
+    "mid-atlantic": Region("MD"),
+}
+
+
+def in_region(region_name: str, place: Place | None, state: str | None) -> bool | None:
+    """True or False when the place settles it, None when we do not know enough."""
+    region = REGIONS.get(region_name.strip().lower())
+    if region is None:
+        return None
+    where_state = (place.state if place else None) or state
+    if where_state and where_state != region.state:
+        return False
+    if place is None:
+        return None if region.center or region.min_lat > -90 or region.max_lat < 90 else (
+            True if where_state == region.state else None
+        )
+    if region.center:
+        return distance_miles(place.lat, place.lon, *region.center) <= region.radius_miles
+    return region.min_lat <= place.lat < region.max_lat

@@ -1,0 +1,227 @@
+"""Matching a person to programs, funding and roles, and planning the path to a first paycheck.
+
+Ranking: eligible before maybe before not eligible, then by fit (the career they asked about,
+cost, who the program is for, support, distance). Each result says why it fits and what decides
+the verdict, so the assistant can explain it without rules of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from bot.catalog import documents, eligibility, geo, models, search
+from bot.catalog.occupations import OccupationIndex
+from bot.catalog.profile import Facts, Profile
+
+# Not open to individuals: kept so the assistant can say so, never offered as a match.
+NOT_FOR_INDIVIDUALS = ("initiative",)
+CANDIDATE_LIMIT = 400
+ROLE_RADIUS_MILES = 25.0
+TRAINING_KINDS = ("training", "degree", "apprenticeship", "student_pathway", "internship", "residency", "fellowship", "leadership", "workshop", "hiring")
+SUPPORT_WORDS = {
+    "coaching": "coaching", "wrap_around": "wrap-around support", "job_placement": "help finding a job",
+    "mentoring": "mentoring", "tutoring": "tutoring", "devices": "a laptop or hotspot", "stipend": "a stipend",
+}
+
+
+class UnknownOccupation(LookupError):
+    pass
+
+
+def resolve(session: Session, profile: Profile, index: OccupationIndex | None = None) -> tuple[Facts, list[str]]:
+    """Facts for a profile: its place located and its interests turned into occupation keys.
+    Raises geo.UnknownPlace for a ZIP or city we cannot place."""
+    place = geo.locate(profile.zip, profile.city, profile.state)
+    index = index or OccupationIndex.load(session)
+    keys, unknown = index.keys_for(profile.interests)
+    return Facts(profile=profile, place=place, interests=keys), unknown
+
+
+def _program_rules(data: dict) -> dict:
+    """A program's own rules, plus where it is taught when it is not online: a class in Fresno
+    is no use to someone in Seattle, whatever its paperwork says."""
+    rules = dict(data.get("eligibility") or {})
+    location = data.get("location") or {}
+    if not location.get("online") and data.get("format") != "online":
+        if not rules.get("states") and location.get("states"):
+            rules["states"] = location["states"]
+        if not rules.get("regions") and location.get("regions"):
+            rules["regions"] = location["regions"]
+    return rules
+
+
+def _money(amount: float) -> str:
+    return f"${amount:,.0f}"
+
+
+@dataclass
+class Scored:
+    kind: str
+    key: str
+    title: str
+    score: float
+    verdict: eligibility.Verdict
+    why: list[str]
+    record: dict
+
+    def as_dict(self) -> dict:
+        return {
+            "type": self.kind, "key": self.key, "title": self.title, "score": round(self.score, 1),
+            "verdict": self.verdict.verdict, "reasons": self.verdict.reasons,
+            "missing": self.verdict.missing, "what_would_change": self.verdict.what_would_change,
+            "why": self.why, "record": self.record,
+        }
+
+
+def _audience_fit(audiences: list[str], facts: Facts) -> tuple[float, str | None]:
+    student = facts.student in ("middle_school", "high_school")
+    if student and "students" in audiences:
+        return 15, "It is made for students like you."
+    if facts.profile.employee and "employees" in audiences:
+        return 15, "It is made for people who already work in health care."
+    if not student and facts.profile.employee is not True and ({"job_seekers", "adults"} & set(audiences)):
+        return 10, "It is made for adults looking for work."
+    if student and audiences and "students" not in audiences:
+        return -10, None
+    return 0, None
+
+
+def score_program(data: dict, document: dict, facts: Facts, names: documents.Names) -> Scored:
+    """`data` is the stored record (keys), `document` what the API returns for it."""
+    verdict = eligibility.evaluate(_program_rules(data), facts, names.name_of)
+    score, why = 0.0, []
+    wanted = set(facts.interests) & set(data.get("occupations", []))
+    if wanted:
+        score += 40
+        why.append(f"It trains you to be a {names.occupation_ref(sorted(wanted)[0])['title'].lower()}.")
+    tuition = (data.get("cost") or {}).get("tuition")
+    budget = facts.profile.max_cost
+    if tuition == 0:
+        score += 15
+        why.append("It is free to you.")
+    elif tuition is not None and budget is not None:
+        if tuition <= budget:
+            score += 8
+        else:
+            score -= 20
+            why.append(f"It costs {_money(tuition)}, more than you want to spend.")
+    elif budget is not None and tuition is None:
+        score -= 5
+    fit, line = _audience_fit(data.get("audiences", []), facts)
+    score += fit
+    if line:
+        why.append(line)
+    supports = [SUPPORT_WORDS[s] for s in data.get("support_services", []) if s in SUPPORT_WORDS]
+    if supports:
+        score += min(12, 3 * len(supports))
+        why.append("It includes " + eligibility._join(supports[:3]) + ".")
+    if data.get("paid"):
+        score += 8
+        why.append("You get paid while you learn.")
+    location = data.get("location") or {}
+    if facts.state and facts.state in location.get("states", []):
+        score += 10
+    elif location.get("online") or data.get("format") == "online":
+        score += 5
+        why.append("You can do it online.")
+    return Scored("program", data["key"], data["name"], score, verdict, why, document)
+
+
+def score_funding(data: dict, document: dict, facts: Facts, names: documents.Names) -> Scored:
+    verdict = eligibility.evaluate(data.get("eligibility") or {}, facts, names.name_of)
+    score, why = 0.0, []
+    wanted = set(facts.interests) & set(data.get("occupations", []))
+    if wanted:
+        score += 30
+        why.append(f"It pays for training to be a {names.occupation_ref(sorted(wanted)[0])['title'].lower()}.")
+    amount = (data.get("amount") or {}).get("max")
+    if data.get("covers_full_tuition"):
+        score += 15
+        why.append("It can cover the full tuition.")
+    elif amount:
+        score += min(10, amount / 1000)
+        why.append(f"Up to {_money(amount)}" + (f" per {data['amount']['per']}" if data["amount"].get("per") else "") + ".")
+    fit, line = _audience_fit(data.get("audiences", []), facts)
+    score += fit
+    if line:
+        why.append(line)
+    if facts.profile.employee and (data.get("eligibility") or {}).get("employer") == facts.profile.employer and facts.profile.employer:
+        score += 15
+        why.append("Your employer offers it.")
+    return Scored("funding", data["key"], data["name"], score, verdict, why, document)
+
+
+def score_role(role_doc: dict, distance: float, facts: Facts) -> Scored:
+    verdict = eligibility.Verdict()
+    score, why = 20 - min(20, distance / 2), []
+    if facts.interests and role_doc["occupation"] and role_doc["occupation"]["key"] in facts.interests:
+        score += 30
+    why.append(f"It is {distance:.0f} miles from you." if distance >= 1 else "It is close to you.")
+    if role_doc.get("entry_level"):
+        score += 10
+        why.append("It is an entry-level job.")
+    if role_doc.get("demo"):
+        why.append("This listing is an example, not a real opening.")
+    if facts.is_minor:
+        verdict.unknown("whether the employer hires people under 18")
+    return Scored("role", role_doc["key"], role_doc["title"], score, verdict, why, role_doc)
+
+
+def rank(items: list[Scored]) -> list[Scored]:
+    return sorted(items, key=lambda s: (eligibility.VERDICT_ORDER[s.verdict.verdict], -s.score, s.title))
+
+
+def _program_candidates(session: Session, facts: Facts, today: dt.date) -> list[models.Program]:
+    query = search.programs_query(
+        session, occupations=facts.interests or None, state=facts.state, today=today,
+        exclude_kinds=NOT_FOR_INDIVIDUALS,
+    )
+    return list(session.scalars(query.limit(CANDIDATE_LIMIT)))
+
+
+def _funding_candidates(session: Session, facts: Facts, today: dt.date) -> list[models.Funding]:
+    query = search.funding_query(session, occupations=facts.interests or None, state=facts.state, today=today)
+    return list(session.scalars(query.limit(CANDIDATE_LIMIT)))
+
+
+def _role_candidates(session: Session, facts: Facts, today: dt.date, radius: float, limit: int) -> list[tuple[models.Role, float]]:
+    if facts.place is None:
+        return []
+    query, _ = search.roles_near(session, occupations=facts.interests or None, place=facts.place, radius_miles=radius, today=today)
+    return search.within_radius(session, query, facts.place, radius)[: max(limit * 3, 20)]
+
+
+def match(session: Session, facts: Facts, kinds: list[str], limit: int, today: dt.date) -> list[dict]:
+    names = documents.Names(session)
+    scored: list[Scored] = []
+    if "program" in kinds:
+        rows = _program_candidates(session, facts, today)
+        names.load_for(row.data for row in rows)
+        scored += [score_program(row.data, documents.program(row, names, today), facts, names) for row in rows]
+    if "funding" in kinds:
+        rows = _funding_candidates(session, facts, today)
+        names.load_for(row.data for row in rows)
+        scored += [score_funding(row.data, documents.funding(row, names, today), facts, names) for row in rows]
+    if "role" in kinds:
+        pairs = _role_candidates(session, facts, today, ROLE_RADIUS_MILES, limit)
+        names.load(occupation_keys=[row.occupation_key for row, _ in pairs if row.occupation_key])
+        scored += [score_role(documents.role(row, names, distance), distance, facts) for row, distance in pairs]
+    return [item.as_dict() for item in rank(scored)[:limit]]
+
+
+def check(session: Session, facts: Facts, kind: str, row, today: dt.date) -> dict:
+    names = documents.Names(session).load_for([row.data])
+    if kind == "program":
+        document = documents.program(row, names, today)
+        verdict = eligibility.evaluate(_program_rules(row.data), facts, names.name_of)
+    else:
+        document = documents.funding(row, names, today)
+        verdict = eligibility.evaluate(row.data.get("eligibility") or {}, facts, names.name_of)
+    answer = verdict.as_dict()
+    for missing in verdict.missing:
+        answer["what_would_change"].append(f"Telling me {missing} would settle it.")
+    answer[kind] = document
+    return answer

@@ -1,0 +1,148 @@
+"""Database tables. Each record keeps its full, validated document in `data` (what the API
+returns) and copies the facts that searches filter on into indexed columns, so filtering and
+ranking happen in the database, not in a Python scan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import (
+    JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text,
+    UniqueConstraint, func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Sourced:
+    """Columns every imported record has: where it came from and when it was checked."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(80))
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    source_url: Mapped[str | None] = mapped_column(String(500))
+    last_verified: Mapped[dt.date | None] = mapped_column(Date)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
+class Occupation(Sourced, Base):
+    __tablename__ = "occupations"
+    title: Mapped[str] = mapped_column(String(300))
+    soc_code: Mapped[str] = mapped_column(String(12), index=True)
+
+
+class Organization(Sourced, Base):
+    __tablename__ = "organizations"
+    name: Mapped[str] = mapped_column(String(300))
+
+
+class Program(Sourced, Base):
+    __tablename__ = "programs"
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    format: Mapped[str | None] = mapped_column(String(20))
+    tuition: Mapped[float | None] = mapped_column(Float)
+    # ",CA,WA," so a state filter is one LIKE on an already narrowed set; "" means nationwide.
+    states: Mapped[str] = mapped_column(String(400), default="")
+    audiences: Mapped[str] = mapped_column(String(200), default="")
+    employees_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The last published deadline; a program whose last deadline has passed is hidden.
+    last_deadline: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    occupations: Mapped[list["ProgramOccupation"]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class ProgramOccupation(Base):
+    __tablename__ = "program_occupations"
+    program_id: Mapped[int] = mapped_column(
+        ForeignKey("programs.id", ondelete="CASCADE"), primary_key=True
+    )
+    occupation_key: Mapped[str] = mapped_column(String(80), primary_key=True, index=True)
+
+
+class Funding(Sourced, Base):
+    __tablename__ = "funding"
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    sponsor: Mapped[str | None] = mapped_column(String(80))
+    amount_max: Mapped[float | None] = mapped_column(Float)
+    states: Mapped[str] = mapped_column(String(400), default="")
+    audiences: Mapped[str] = mapped_column(String(200), default="")
+    employer: Mapped[str | None] = mapped_column(String(80), index=True)
+    employees_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    deadline: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    occupations: Mapped[list["FundingOccupation"]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class FundingOccupation(Base):
+    __tablename__ = "funding_occupations"
+    funding_id: Mapped[int] = mapped_column(
+        ForeignKey("funding.id", ondelete="CASCADE"), primary_key=True
+    )
+    occupation_key: Mapped[str] = mapped_column(String(80), primary_key=True, index=True)
+
+
+class Role(Base):
+    __tablename__ = "roles"
+    __table_args__ = (
+        UniqueConstraint("source", "source_id", name="uq_roles_source"),
+        # Radius searches narrow by occupation and a latitude band, then check longitude.
+        Index("ix_roles_occupation_lat", "occupation_key", "lat"),
+        Index("ix_roles_lat_lon", "lat", "lon"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(80))
+    source_id: Mapped[str] = mapped_column(String(120))
+    title: Mapped[str] = mapped_column(String(300))
+    occupation_key: Mapped[str | None] = mapped_column(String(80))
+    employer: Mapped[str | None] = mapped_column(String(300), index=True)
+    state: Mapped[str | None] = mapped_column(String(2), index=True)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    entry_level: Mapped[bool | None] = mapped_column(Boolean)
+    valid_through: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_posted: Mapped[dt.date | None] = mapped_column(Date)
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
+class SearchDocument(Base):
+    """Text of every program, fund and role, for full-text search (FTS5 on SQLite, a tsvector
+    GIN index on PostgreSQL: see search.py and the migration)."""
+
+    __tablename__ = "search_documents"
+    __table_args__ = (UniqueConstraint("kind", "record_id", name="uq_search_kind_record"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+
+
+def new_referral_id() -> str:
+    return uuid.uuid4().hex
+
+
+class Referral(Base):
+    __tablename__ = "referrals"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_referral_id)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+    status: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    contact: Mapped[str] = mapped_column(String(200))
+    contact_method: Mapped[str] = mapped_column(String(20))
+    consent: Mapped[bool] = mapped_column(Boolean)
+    name: Mapped[str | None] = mapped_column(String(200))
+    conversation_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    channel: Mapped[str | None] = mapped_column(String(40))
+    topic: Mapped[str | None] = mapped_column(String(300))
+    context: Mapped[dict] = mapped_column(JSON, default=dict)
+    advisor_note: Mapped[str | None] = mapped_column(String(2000))

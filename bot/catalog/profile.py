@@ -1,0 +1,100 @@
+"""What the API knows about a person (the Profile) and the facts derived from it.
+
+Every field is optional: the assistant asks only what an answer needs, and a missing fact makes a
+verdict "maybe" with that fact named, never a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Literal, Optional
+
+from pydantic import Field, StringConstraints, field_validator
+
+from bot.catalog import geo
+from bot.catalog.records import EDUCATION_LEVELS, Barrier, EducationLevel, Key, Short, Strict
+
+StudentAnswer = Literal["middle_school", "high_school", "college", "graduate", "not_student"]
+Zip = Annotated[str, StringConstraints(pattern=r"^\d{5}$")]
+Interest = Annotated[str, StringConstraints(min_length=1, max_length=80, strip_whitespace=True)]
+
+
+class Profile(Strict):
+    age: Optional[int] = Field(None, ge=10, le=110, description="Age in years")
+    grade: Optional[int] = Field(None, ge=1, le=12, description="School grade, 1-12")
+    zip: Optional[Zip] = Field(None, description="5-digit US ZIP code")
+    city: Optional[Short] = None
+    state: Optional[Annotated[str, StringConstraints(max_length=30)]] = Field(
+        None, description="2-letter code or state name"
+    )
+    education: Optional[EducationLevel] = Field(None, description="Highest education finished")
+    student: Optional[StudentAnswer] = None
+    employer: Optional[Key] = Field(None, description="Organization key of the employer")
+    employee: Optional[bool] = Field(None, description="Works for `employer` now")
+    union: Optional[Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,80}$")]] = Field(
+        None, description="Union organization key, or `none`"
+    )
+    current_occupation: Optional[Key] = None
+    interests: list[Interest] = Field([], max_length=10)
+    barriers: Optional[list[Barrier]] = Field(None, max_length=10)
+    max_cost: Optional[float] = Field(None, ge=0, le=1_000_000, description="Most the person can pay, USD")
+
+    @field_validator("state")
+    @classmethod
+    def _known_state(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        code = geo.state_code(value)
+        if not code:
+            raise ValueError(f"'{value}' is not a US state")
+        return code
+
+
+@dataclass
+class Facts:
+    """A profile with its place resolved and its interests turned into occupation keys."""
+
+    profile: Profile
+    place: geo.Place | None = None
+    interests: list[str] = field(default_factory=list)
+
+    @property
+    def state(self) -> str | None:
+        return (self.place.state if self.place else None) or self.profile.state
+
+    @property
+    def education_rank(self) -> int | None:
+        level = self.education
+        return EDUCATION_LEVELS.index(level) if level else None
+
+    @property
+    def education(self) -> str | None:
+        if self.profile.education:
+            return self.profile.education
+        # A student still in school has not finished high school yet.
+        if self.student in ("middle_school", "high_school"):
+            return "some_high_school"
+        return None
+
+    @property
+    def student(self) -> str | None:
+        if self.profile.student:
+            return self.profile.student
+        grade = self.profile.grade
+        if grade is not None:
+            return "high_school" if grade >= 9 else "middle_school"
+        return None
+
+    @property
+    def age_range(self) -> tuple[int, int] | None:
+        """Exact age, or the usual ages for a school grade (a 10th grader is 15 or 16)."""
+        if self.profile.age is not None:
+            return self.profile.age, self.profile.age
+        if self.profile.grade is not None:
+            return self.profile.grade + 5, self.profile.grade + 6
+        return None
+
+    @property
+    def is_minor(self) -> bool | None:
+        ages = self.age_range
+        return None if ages is None else ages[1] < 18

@@ -1,0 +1,27 @@
+"""Getting a catalog database ready: migrate it, and fill an empty one from the seed files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+
+from bot.catalog import db, importers, models
+
+
+def prepare(engine: Engine, data_dir: Path) -> list[importers.ImportResult]:
+    """Migrate; import the seed catalog when the database holds no occupations yet."""
+    db.migrate(engine)
+    with db.session_factory(engine)() as session:
+        if session.scalar(select(func.count()).select_from(models.Occupation)):
+            return []
+        return importers.import_paths(session, importers.catalog_files(data_dir))
+
+
+def import_files(engine: Engine, paths: list[Path]) -> list[importers.ImportResult]:
+    db.migrate(engine)
+    expanded: list[Path] = []
+    for path in paths:
+        expanded += importers.catalog_files(path) if path.is_dir() else [path]
+    with db.session_factory(engine)() as session:
+        return importers.import_paths(session, expanded)
