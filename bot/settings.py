@@ -115,6 +115,10 @@ class Settings:
     )
     # Key for the keyed hash that stands in for phone numbers in stored conversations.
     sms_sender_key: str = field(default_factory=lambda: _env("SMS_SENDER_KEY"), metadata=SECRET)
+    # SMS opt-outs (STOP) are kept here; a SQLite file under VAR_DIR when unset.
+    sms_opt_out_db_url: str = field(
+        default_factory=lambda: _env("SMS_OPT_OUT_DB_URL"), metadata=SECRET
+    )
     teams_app_id: str = field(default_factory=lambda: _env("TEAMS_APP_ID"))
     teams_app_password: str = field(
         default_factory=lambda: _env("TEAMS_APP_PASSWORD"), metadata=SECRET
@@ -153,6 +157,15 @@ class Settings:
     @property
     def catalog_base_url(self) -> str:
         return self.catalog_url or f"http://127.0.0.1:{self.catalog_port}"
+
+    @property
+    def sms_opt_out_url(self) -> str:
+        return self.sms_opt_out_db_url or f"sqlite:///{self.var_dir / 'sms-opt-outs.db'}"
+
+    @property
+    def teams_employer_key(self) -> str:
+        """The catalog organization key of the employer tenant's people."""
+        return self.teams_employer or "kaiser_permanente"
 
     @property
     def action_url(self) -> str:
