@@ -1,0 +1,131 @@
+"""Eligibility rules against profiles: verdicts, reasons, missing facts and what would change."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.catalog import geo
+from bot.catalog.eligibility import ELIGIBLE, MAYBE, NOT_ELIGIBLE, describe, evaluate
+from bot.catalog.profile import Facts, Profile
+
+NAMES = {"kaiser_permanente": "Kaiser Permanente", "seiu_uhw": "SEIU-UHW", "registered_nurse": "Registered Nurse"}
+
+
+def check(rules: dict, **profile):
+    place = geo.locate(profile.get("zip"), profile.get("city"), profile.get("state"))
+    facts = Facts(profile=Profile(**profile), place=place)
+    return evaluate(rules, facts, lambda key: NAMES.get(key, key))
+
+
+def test_no_rules_means_eligible():
+    assert check({}).verdict == ELIGIBLE
+
+
+@pytest.mark.parametrize(
+    ("profile", "verdict"),
+    [({"age": 24}, ELIGIBLE), ({"age": 17}, NOT_ELIGIBLE), ({}, MAYBE), ({"grade": 10}, NOT_ELIGIBLE), ({"grade": 12}, MAYBE)],
+)
+def test_minimum_age(profile, verdict):
+    assert check({"min_age": 18}, **profile).verdict == verdict
+
+
+def test_too_young_says_when_it_changes():
+    result = check({"min_age": 18}, age=16)
+    assert result.reasons == ["It is for people 18 and older, and you are 16."]
+    assert result.what_would_change == ["You can join once you turn 18, in about 2 years."]
+
+
+def test_missing_age_is_named():
+    result = check({"min_age": 18})
+    assert result.verdict == MAYBE and result.missing == ["your age (it is for people 18 and older)"]
+
+
+@pytest.mark.parametrize(
+    ("profile", "verdict"),
+    [({"education": "high_school"}, ELIGIBLE), ({"education": "bachelor"}, ELIGIBLE),
+     ({"education": "some_high_school"}, NOT_ELIGIBLE), ({"grade": 11}, NOT_ELIGIBLE), ({}, MAYBE)],
+)
+def test_education(profile, verdict):
+    assert check({"education": "high_school"}, **profile).verdict == verdict
+
+
+def test_education_reason_in_plain_words():
+    result = check({"education": "high_school"}, education="some_high_school")
+    assert result.reasons == ["You need a high-school diploma or GED first."]
+    assert result.what_would_change == ["Finishing a high-school diploma or GED would make you eligible."]
+
+
+@pytest.mark.parametrize(
+    ("profile", "verdict"),
+    [({"zip": "93701"}, ELIGIBLE), ({"city": "Seattle"}, NOT_ELIGIBLE), ({"state": "california"}, ELIGIBLE), ({}, MAYBE)],
+)
+def test_states(profile, verdict):
+    assert check({"states": ["CA"]}, **profile).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("profile", "verdict"),
+    [({"city": "Seattle", "state": "WA"}, ELIGIBLE), ({"zip": "98402"}, ELIGIBLE), ({"zip": "99201"}, NOT_ELIGIBLE),
+     ({"zip": "93701"}, NOT_ELIGIBLE), ({"state": "WA"}, MAYBE)],
+)
+def test_regions(profile, verdict):
+    # Tacoma (98402) is within the Seattle area; Spokane (99201) is not.
+    assert check({"regions": ["Seattle area"]}, **profile).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("profile", "verdict"),
+    [({"employee": True, "employer": "kaiser_permanente"}, ELIGIBLE),
+     ({"employee": True, "employer": "other_health"}, NOT_ELIGIBLE),
+     ({"employee": False}, NOT_ELIGIBLE), ({}, MAYBE), ({"employee": True}, MAYBE)],
+)
+def test_employees_of_an_employer(profile, verdict):
+    assert check({"employees_only": True, "employer": "kaiser_permanente"}, **profile).verdict == verdict
+
+
+def test_employer_rule_reads_plainly():
+    result = check({"employees_only": True, "employer": "kaiser_permanente", "states": ["CA"]}, employee=False, state="CA")
+    assert "It is only open to Kaiser Permanente employees." in result.reasons
+    assert describe({"employees_only": True, "employer": "kaiser_permanente", "states": ["CA"]}, lambda k: NAMES[k]) == [
+        "Open in California.", "Open only to Kaiser Permanente employees.",
+    ]
+
+
+@pytest.mark.parametrize(("union", "verdict"), [("seiu_uhw", ELIGIBLE), ("none", NOT_ELIGIBLE), (None, MAYBE)])
+def test_union(union, verdict):
+    assert check({"union": "seiu_uhw"}, union=union).verdict == verdict
+
+
+@pytest.mark.parametrize(("job", "verdict"), [("registered_nurse", ELIGIBLE), ("medical_assistant", NOT_ELIGIBLE), (None, MAYBE)])
+def test_current_occupation(job, verdict):
+    assert check({"current_occupations": ["registered_nurse"]}, current_occupation=job).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("profile", "verdict"),
+    [({"grade": 10}, ELIGIBLE), ({"student": "high_school"}, ELIGIBLE), ({"student": "not_student"}, NOT_ELIGIBLE),
+     ({"education": "bachelor"}, MAYBE), ({}, MAYBE)],
+)
+def test_student_status(profile, verdict):
+    assert check({"student_status": ["high_school"]}, **profile).verdict == verdict
+
+
+@pytest.mark.parametrize(("grade", "verdict"), [(9, ELIGIBLE), (12, ELIGIBLE), (7, NOT_ELIGIBLE), (None, MAYBE)])
+def test_grades(grade, verdict):
+    assert check({"min_grade": 9, "max_grade": 12}, grade=grade).verdict == verdict
+
+
+def test_barriers_preferred_are_not_required():
+    result = check({"barriers_served": ["veteran"]}, barriers=[])
+    assert result.verdict == ELIGIBLE and "It gives priority to veterans." in result.reasons
+
+
+@pytest.mark.parametrize(("barriers", "verdict"), [(["veteran"], ELIGIBLE), (["low_income"], NOT_ELIGIBLE), (None, MAYBE)])
+def test_barriers_required(barriers, verdict):
+    assert check({"barriers_served": ["veteran"], "barriers_required": True}, barriers=barriers).verdict == verdict
+
+
+def test_one_failure_beats_missing_facts():
+    result = check({"min_age": 18, "education": "high_school", "states": ["CA"]}, age=16)
+    assert result.verdict == NOT_ELIGIBLE
+    assert len(result.missing) == 2  # education and place are still named
