@@ -1,0 +1,277 @@
+"""The SMS channel (Twilio): `connectors.sms.SMSInput` in credentials.yml, webhook
+/webhooks/sms/webhook.
+
+What Rasa's own Twilio channel lacks and this one does: it checks X-Twilio-Signature (forged posts
+get 403 and never reach the assistant), answers STOP/START/HELP itself and keeps opt-outs, stores a
+keyed hash instead of the phone number, turns buttons into a numbered list, fits replies into SMS,
+and sends them with a non-blocking HTTP client after answering Twilio's webhook at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any, AsyncIterator, Awaitable, Callable, Optional
+
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from twilio.request_validator import RequestValidator
+
+from bot import settings
+from connectors.sms import keywords
+from connectors.sms.buttons import ExpiringMap, chosen
+from connectors.sms.optouts import OptOutStore
+from connectors.sms.replies import Turn
+from connectors.sms.segments import MAX_BODY_CHARS, count_segments
+from connectors.sms.senders import sender_id, sender_key
+from connectors.sms.twilio_api import SendError, TwilioSender
+
+logger = logging.getLogger(__name__)
+
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+MEDIA_ONLY_REPLY = (
+    "Thanks! I can only read words, not pictures or files. "
+    "Please type your question, like: how do I become a CNA?"
+)
+FAILURE_REPLY = "Sorry, something went wrong on my side. Please try again in a minute."
+BUTTON_MEMORY_SECONDS = 24 * 3600
+
+
+class SMSTurnOutput(OutputChannel):
+    """Collects one turn's messages; the channel sends them together once the turn is over."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "sms"
+
+    def __init__(self) -> None:
+        self.turn = Turn()
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        self.turn.add(message)
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        self.turn.add({"text": text})
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        self.turn.add({"text": text, "buttons": buttons})
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        self.turn.add({"image": image})
+
+    async def send_custom_json(
+        self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
+    ) -> None:
+        if isinstance(json_message.get("text"), str):
+            self.turn.add({"text": json_message["text"]})
+
+
+class SenderLocks:
+    """One turn at a time per sender, so replies and remembered buttons stay in order."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    @contextlib.asynccontextmanager
+    async def hold(self, key: str) -> AsyncIterator[None]:
+        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[key]
+            if users == 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
+
+
+class SMSInput(InputChannel):
+    """The Twilio SMS channel, named "sms"."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "sms"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[dict[str, Any]]) -> InputChannel:
+        # Secrets never live in credentials.yml; they come from the environment via settings.
+        config = settings.load()
+        return cls(
+            account_sid=config.twilio_account_sid,
+            auth_token=config.twilio_auth_token,
+            from_number=config.twilio_from_number,
+            api_base=config.twilio_api_base,
+            sms_sender_key=config.sms_sender_key,
+            public_base_url=config.public_base_url,
+            support_contact=config.support_contact,
+            opt_out_url=config.sms_opt_out_url,
+        )
+
+    def __init__(
+        self,
+        account_sid: str,
+        auth_token: str,
+        from_number: str,
+        api_base: str,
+        sms_sender_key: str,
+        public_base_url: str,
+        support_contact: str,
+        opt_out_url: str,
+    ) -> None:
+        self.auth_token = auth_token
+        self.public_base_url = public_base_url.rstrip("/")
+        self.support_contact = support_contact
+        self.opt_out_url = opt_out_url
+        self.configured = bool(auth_token and account_sid and from_number)
+        if not self.configured:
+            logger.warning(
+                "TWILIO_AUTH_TOKEN, TWILIO_ACCOUNT_SID or TWILIO_FROM_NUMBER is unset: "
+                "the SMS channel refuses every request."
+            )
+        self.key = sender_key(sms_sender_key, auth_token) if auth_token else b""
+        self.sender = TwilioSender(account_sid, auth_token, from_number, api_base)
+        self.last_buttons: ExpiringMap[list[dict[str, Any]]] = ExpiringMap(BUTTON_MEMORY_SECONDS)
+        self.locks = SenderLocks()
+        self.tasks: set[asyncio.Task] = set()
+        self._store: Optional[OptOutStore] = None
+
+    def get_output_channel(self) -> Optional[OutputChannel]:
+        # Replies need the number, which only lives while its own message is handled.
+        return None
+
+    async def _opt_outs(self) -> OptOutStore:
+        # Opened on first use, so a database that is down does not stop Rasa from starting.
+        if self._store is None:
+            self._store = await asyncio.to_thread(OptOutStore, self.opt_out_url)
+        return self._store
+
+    def signature_ok(self, request: Request) -> bool:
+        if not self.configured:
+            return False
+        signature = request.headers.get("X-Twilio-Signature")
+        if not signature:
+            return False
+        url = self.public_base_url + request.path
+        if request.query_string:
+            url += "?" + request.query_string
+        params = {name: request.form.getlist(name) for name in request.form}
+        return RequestValidator(self.auth_token).validate(url, params, signature)
+
+    async def send(self, number: str, sender: str, bodies: list[str]) -> None:
+        for body in bodies:
+            segments = count_segments(body)
+            try:
+                await self.sender.send(number, body)
+            except SendError as exc:
+                logger.warning("SMS to %s not sent: %s", sender[:12], exc)
+                return
+            logger.debug(
+                "SMS to %s: %d chars, %d %s segments",
+                sender[:12], len(body), segments.count, segments.encoding,
+            )
+
+    async def handle(
+        self,
+        number: str,
+        text: str,
+        num_media: int,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    ) -> None:
+        sender = sender_id(self.key, number)
+        async with self.locks.hold(sender):
+            store = await self._opt_outs()
+            opted_out = await asyncio.to_thread(store.is_opted_out, sender)
+            keyword = keywords.keyword_of(text, opted_out)
+            if keyword is keywords.Keyword.OPT_IN:
+                await asyncio.to_thread(store.opt_in, sender)
+                await self.send(number, sender, [keywords.opt_in_text()])
+            elif opted_out:
+                return  # nothing at all until they opt back in
+            elif keyword is keywords.Keyword.OPT_OUT:
+                # The confirmation goes out first: once stored, nothing else may be sent.
+                await self.send(number, sender, [keywords.opt_out_text()])
+                await asyncio.to_thread(store.opt_out, sender)
+                self.last_buttons.pop(sender)
+            elif keyword is keywords.Keyword.HELP:
+                await self.send(number, sender, [keywords.help_text(self.support_contact)])
+            elif not text.strip():
+                if num_media > 0:
+                    await self.send(number, sender, [MEDIA_ONLY_REPLY])
+            else:
+                await self._converse(number, sender, text, on_new_message)
+
+    async def _converse(
+        self,
+        number: str,
+        sender: str,
+        text: str,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    ) -> None:
+        button = chosen(text, self.last_buttons.get(sender))
+        metadata: dict[str, Any] = {}
+        if button is not None and button.get("payload"):
+            text = button["payload"]
+            metadata["title"] = button.get("title") or text
+        output = SMSTurnOutput()
+        message = UserMessage(
+            text.strip(), output, sender, input_channel=self.name(), metadata=metadata
+        )
+        try:
+            await on_new_message(message)
+        except Exception:
+            logger.exception("The assistant failed to handle an SMS from %s", sender[:12])
+            await self.send(number, sender, [FAILURE_REPLY])
+            return
+        bodies, buttons = output.turn.render()
+        if buttons:
+            self.last_buttons.set(sender, buttons)
+        else:
+            self.last_buttons.pop(sender)
+        await self.send(number, sender, bodies)
+
+    def _in_background(self, work: Awaitable[Any]) -> None:
+        task = asyncio.ensure_future(work)
+        # Kept until done: the loop holds tasks only weakly.
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        task.add_done_callback(_log_failure)
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        sms = Blueprint("sms_webhook", __name__)
+
+        @sms.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            status = "ok" if self.configured else "not configured"
+            return response.json({"status": status}, status=200 if self.configured else 503)
+
+        @sms.route("/webhook", methods=["POST"])
+        async def webhook(request: Request) -> HTTPResponse:
+            if not self.signature_ok(request):
+                logger.info("Refused an SMS webhook call without a valid Twilio signature")
+                return response.text("Forbidden", status=403)
+            number = request.form.get("From") or ""
+            if not number:
+                return response.text(EMPTY_TWIML, content_type="text/xml")
+            text = (request.form.get("Body") or "")[:MAX_BODY_CHARS]
+            try:
+                num_media = int(request.form.get("NumMedia") or 0)
+            except ValueError:
+                num_media = 0
+            # Twilio gives up on a webhook after 15 s; the assistant may take longer, so the
+            # reply goes out through the API once it is ready.
+            self._in_background(self.handle(number, text, num_media, on_new_message))
+            return response.text(EMPTY_TWIML, content_type="text/xml")
+
+        return sms
+
+
+def _log_failure(task: asyncio.Task) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        logger.error("Handling an SMS failed", exc_info=task.exception())

@@ -1,0 +1,246 @@
+"""The Microsoft Teams channel (Bot Framework): `connectors.teams.TeamsInput` in credentials.yml,
+webhook /webhooks/teams/webhook.
+
+Every activity's token is checked (auth.py) before anything else happens: a bad one gets 401 and
+never reaches the assistant. Replies go to the Bot Connector API as Adaptive Cards (cards.py).
+People from the employer's tenant reach the assistant marked as employees, so it need not ask.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any, Awaitable, Callable, Optional
+from urllib.parse import quote
+
+import aiohttp
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot import settings
+from connectors.teams import cards
+from connectors.teams.auth import (
+    AuthError,
+    ConnectorTokens,
+    InboundAuth,
+    KeysUnavailable,
+    SigningKeys,
+)
+
+logger = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 2000
+FAILURE_TEXT = "Sorry, something went wrong on my side. Please try again in a minute."
+
+
+class Connector:
+    """Posts activities to a conversation through the Bot Connector API."""
+
+    def __init__(self, tokens: ConnectorTokens, http: Callable[[], aiohttp.ClientSession]) -> None:
+        self.tokens = tokens
+        self.http = http
+
+    async def post(self, service_url: str, conversation_id: str, activity: dict[str, Any]) -> None:
+        base = service_url if service_url.endswith("/") else service_url + "/"
+        url = f"{base}v3/conversations/{quote(conversation_id, safe='')}/activities"
+        for attempt in (1, 2):
+            headers = {"Authorization": f"Bearer {await self.tokens.get()}"}
+            async with self.http().post(url, json=activity, headers=headers) as reply:
+                if reply.status in (200, 201, 202):
+                    return
+                if reply.status == 401 and attempt == 1:
+                    self.tokens.forget()  # revoked or rotated: try once with a fresh token
+                    continue
+                raise RuntimeError(f"the Bot Connector refused a reply: HTTP {reply.status}")
+
+
+class TeamsOutput(OutputChannel):
+    """Answers in the conversation one activity came from."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "teams"
+
+    def __init__(self, connector: Connector, inbound: dict[str, Any]) -> None:
+        self.connector = connector
+        self.inbound = inbound
+
+    async def _post(self, text: str, buttons: list[dict[str, Any]]) -> None:
+        conversation_id = (self.inbound.get("conversation") or {}).get("id", "")
+        await self.connector.post(
+            self.inbound["serviceUrl"], conversation_id, cards.reply(self.inbound, text, buttons)
+        )
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        text = message.get("text") or ""
+        if message.get("image"):
+            text = f"{text}\n\n{message['image']}".strip()
+        buttons = [b for b in message.get("buttons") or [] if isinstance(b, dict)]
+        if text or buttons:
+            await self._post(text, buttons)
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self._post(text, [])
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        await self._post(text, buttons)
+
+
+class TeamsInput(InputChannel):
+    """The Teams channel, named "teams"."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "teams"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[dict[str, Any]]) -> InputChannel:
+        # Secrets never live in credentials.yml; they come from the environment via settings.
+        config = settings.load()
+        return cls(
+            app_id=config.teams_app_id,
+            app_password=config.teams_app_password,
+            tenant_id=config.teams_tenant_id,
+            openid_url=config.teams_openid_url,
+            issuer=config.teams_issuer,
+            login_base=config.teams_login_base,
+            employer_tenant_id=config.teams_employer_tenant_id,
+            employer=config.teams_employer_key,
+        )
+
+    def __init__(
+        self,
+        app_id: str,
+        app_password: str,
+        tenant_id: str,
+        openid_url: str,
+        issuer: str,
+        login_base: str,
+        employer_tenant_id: str,
+        employer: str,
+    ) -> None:
+        self.configured = bool(app_id and app_password)
+        if not self.configured:
+            logger.warning(
+                "TEAMS_APP_ID or TEAMS_APP_PASSWORD is unset: the Teams channel refuses every request."
+            )
+        self.employer_tenant_id = employer_tenant_id
+        self.employer = employer
+        self._http: Optional[aiohttp.ClientSession] = None
+        # Nothing is fetched here: Rasa starts even when the Bot Framework is unreachable.
+        self.keys = SigningKeys(openid_url, self.http)
+        self.auth = InboundAuth(app_id, issuer, self.keys)
+        self.connector = Connector(
+            ConnectorTokens(app_id, app_password, login_base, tenant_id, self.http), self.http
+        )
+        self.tasks: set[asyncio.Task] = set()
+
+    def http(self) -> aiohttp.ClientSession:
+        # Made on first use, inside the running loop (Sanic starts its loop after channels load).
+        if self._http is None or self._http.closed:
+            self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
+        return self._http
+
+    def get_output_channel(self) -> Optional[OutputChannel]:
+        # A reply needs the conversation an activity came from; there is none outside a request.
+        return None
+
+    def metadata(self, activity: dict[str, Any]) -> dict[str, Any]:
+        """Who is writing, as far as Teams says: their Entra object id and their tenant."""
+        aad_object_id = (activity.get("from") or {}).get("aadObjectId")
+        tenant_id = ((activity.get("channelData") or {}).get("tenant") or {}).get("id")
+        metadata: dict[str, Any] = {}
+        if isinstance(aad_object_id, str):
+            metadata["aad_object_id"] = aad_object_id
+        if isinstance(tenant_id, str):
+            metadata["tenant_id"] = tenant_id
+            if self.employer_tenant_id and tenant_id == self.employer_tenant_id:
+                metadata["channel_profile"] = {"employee": True, "employer": self.employer}
+        return metadata
+
+    async def _message(
+        self, activity: dict[str, Any], on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> None:
+        text, title = cards.message_text(activity)
+        sender = (activity.get("from") or {}).get("id")
+        if not text or not isinstance(sender, str):
+            return
+        output = TeamsOutput(self.connector, activity)
+        if len(text) > MAX_MESSAGE_CHARS:
+            await output.send_text_message(
+                sender,
+                f"That message is a bit long for me. Could you say it in under "
+                f"{MAX_MESSAGE_CHARS} characters?",
+            )
+            return
+        metadata = self.metadata(activity)
+        if title:
+            metadata["title"] = title
+        message = UserMessage(
+            text, output, sender, input_channel=self.name(), metadata=metadata
+        )
+        try:
+            await on_new_message(message)
+        except Exception:
+            logger.exception("The assistant failed to handle a Teams message")
+            await output.send_text_message(sender, FAILURE_TEXT)
+
+    async def _welcome(self, activity: dict[str, Any]) -> None:
+        await TeamsOutput(self.connector, activity).send_text_with_buttons(
+            "", cards.WELCOME_TEXT, cards.WELCOME_BUTTONS
+        )
+
+    def _in_background(self, work: Awaitable[Any]) -> None:
+        task = asyncio.ensure_future(work)
+        # Kept until done: the loop holds tasks only weakly.
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        task.add_done_callback(_log_failure)
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        teams = Blueprint("teams_webhook", __name__)
+
+        @teams.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            status = "ok" if self.configured else "not configured"
+            return response.json({"status": status}, status=200 if self.configured else 503)
+
+        @teams.route("/webhook", methods=["POST"])
+        async def webhook(request: Request) -> HTTPResponse:
+            if not self.configured:
+                return response.json({"error": "not configured"}, status=403)
+            try:
+                activity = json.loads(request.body or b"null")
+            except ValueError:
+                activity = None
+            if not isinstance(activity, dict) or not isinstance(activity.get("serviceUrl"), str):
+                # Without a serviceUrl there is nothing to hold the token's claim against.
+                return response.json({"error": "unauthorized"}, status=401)
+            try:
+                await self.auth.check(request.headers.get("Authorization"), activity)
+            except KeysUnavailable as exc:
+                logger.warning("Refused a Teams activity: %s", exc)
+                return response.json({"error": "try again later"}, status=503)
+            except AuthError as exc:
+                logger.info("Refused a Teams activity: %s", exc)
+                return response.json({"error": "unauthorized"}, status=401)
+
+            kind = activity.get("type")
+            # Bot Framework waits at most 15 s for this answer; replies go out separately.
+            if kind == "message":
+                self._in_background(self._message(activity, on_new_message))
+            elif kind == "conversationUpdate" and cards.welcomes(activity):
+                self._in_background(self._welcome(activity))
+            return response.empty(status=202)
+
+        return teams
+
+
+def _log_failure(task: asyncio.Task) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        logger.error("Handling a Teams activity failed", exc_info=task.exception())
