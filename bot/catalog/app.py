@@ -35,6 +35,14 @@ def create_app(settings: Settings | None = None, today: dt.date | None = None) -
     errors.install(app)
 
     @app.middleware("http")
+    async def refuse_nul(request: Request, call_next):
+        # PostgreSQL cannot store NUL characters; refuse them in the URL before any query runs.
+        raw = request.scope.get("query_string", b"").lower() + request.scope.get("path", "").encode()
+        if b"%00" in raw or b"\x00" in raw:
+            return JSONResponse({"detail": "The request may not contain NUL characters."}, status_code=422)
+        return await call_next(request)
+
+    @app.middleware("http")
     async def limit_body(request: Request, call_next):
         length = request.headers.get("content-length")
         if length and (not length.isdigit() or int(length) > MAX_BODY_BYTES):

@@ -21,6 +21,7 @@ NOT_FOR_INDIVIDUALS = ("initiative",)
 CANDIDATE_LIMIT = 400
 ROLE_RADIUS_MILES = 25.0
 TRAINING_KINDS = ("training", "degree", "apprenticeship", "student_pathway", "internship", "residency", "fellowship", "leadership", "workshop", "hiring")
+STUDENT_KINDS = ("student_pathway", "internship")
 SUPPORT_WORDS = {
     "coaching": "coaching", "wrap_around": "wrap-around support", "job_placement": "help finding a job",
     "mentoring": "mentoring", "tutoring": "tutoring", "devices": "a laptop or hotspot", "stipend": "a stipend",
@@ -114,6 +115,11 @@ def score_program(data: dict, document: dict, facts: Facts, names: documents.Nam
     score += fit
     if line:
         why.append(line)
+    # A student is looking for a way into a career; a one-off workshop is a smaller step.
+    if facts.student in ("middle_school", "high_school") and data.get("kind") in STUDENT_KINDS:
+        score += 10
+    if data.get("kind") == "workshop":
+        score -= 5
     supports = [SUPPORT_WORDS[s] for s in data.get("support_services", []) if s in SUPPORT_WORDS]
     if supports:
         score += min(12, 3 * len(supports))
@@ -122,7 +128,11 @@ def score_program(data: dict, document: dict, facts: Facts, names: documents.Nam
         score += 8
         why.append("You get paid while you learn.")
     location = data.get("location") or {}
-    if facts.state and facts.state in location.get("states", []):
+    local = [r for r in location.get("regions", []) if geo.in_region(r, facts.place, facts.state)]
+    if local:
+        score += 20
+        why.append(f"It is in your area ({local[0]}).")
+    elif facts.state and facts.state in location.get("states", []):
         score += 10
     elif location.get("online") or data.get("format") == "online":
         score += 5

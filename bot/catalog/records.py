@@ -10,7 +10,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator, model_validator
 
 EDUCATION_LEVELS = (
     "none", "some_high_school", "high_school", "some_college", "certificate", "associate",
@@ -39,8 +39,26 @@ Short = Annotated[str, StringConstraints(max_length=300, strip_whitespace=True)]
 StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 
 
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nul(cls, value):
+        # PostgreSQL cannot store NUL characters, and no real text contains them.
+        if _has_nul(value):
+            raise ValueError("text may not contain NUL characters")
+        return value
 
 
 class Record(Strict):

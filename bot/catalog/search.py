@@ -7,11 +7,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, func, or_, select, text
+from sqlalchemy import Select, and_, column, func, or_, select, table, text
 from sqlalchemy.orm import Session
 
 from bot.catalog import geo, models
 
+# The FTS5 table the SQLite migration creates (the ORM does not model virtual tables).
+SEARCH_FTS = table("search_fts", column("rowid"))
 TOKEN = re.compile(r"[A-Za-z0-9]+")
 DEFAULT_RADIUS_MILES = 25.0
 # Radius searches read at most this many rows from the bounding box before the exact distance check.
@@ -33,7 +35,7 @@ def text_match(session: Session, kind: str, query: str):
     match = " ".join(f'"{w}"*' for w in words)
     return (
         select(models.SearchDocument.record_id)
-        .join(text("search_fts"), text("search_fts.rowid = search_documents.id"))
+        .join(SEARCH_FTS, SEARCH_FTS.c.rowid == models.SearchDocument.id)
         .where(models.SearchDocument.kind == kind, text("search_fts MATCH :match").bindparams(match=match))
     )
 

@@ -203,6 +203,8 @@ def test_bad_referrals_are_refused_and_change_nothing(catalog, body, words):
         ("post", "/eligibility", {"json": {"profile": {}}}, "either 'program' or 'funding'"),
         ("post", "/eligibility", {"json": {"profile": {}, "program": "no_such_program"}}, "no_such_program"),
         ("post", "/pathway", {"json": {"profile": {}, "occupation": "wizard"}}, "wizard"),
+        ("get", "/referrals", {"params": {"conversation_id": "a\x00b"}, "headers": {"X-API-Key": "x"}}, "NUL"),
+        ("post", "/match", {"json": {"profile": {"city": "Fres\x00no"}}}, "NUL"),
     ],
 )
 def test_bad_input_gets_a_clear_4xx(api, method, path, kwargs, words):
