@@ -8,7 +8,6 @@ upserted by (source, key), so importing the same file twice changes nothing the 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import typing
 from dataclasses import dataclass, field
@@ -515,7 +514,7 @@ def read_file(path: Path) -> tuple[str, str, list[Any]]:
     if suffix == ".csv":
         return read_csv(path)
     if suffix in (".json", ".jsonld"):
-        return "roles", path.stem.removesuffix("-demo") if path.stem.endswith("-demo") else path.stem, read_json(path)
+        return "roles", path.stem, read_json(path)
     raise CatalogImportError(f"{path.name}: unknown file type; use .yaml, .csv or .json/.jsonld (JobPosting)")
 
 
@@ -540,6 +539,3 @@ def import_paths(session: Session, paths: list[Path]) -> list[ImportResult]:
         results.append(result)
     return results
 
-
-def today() -> dt.date:
-    return dt.date.today()
