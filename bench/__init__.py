@@ -1,0 +1,1 @@
+"""Benchmarks: figures are written to results/ (see the Makefile's bench targets)."""
