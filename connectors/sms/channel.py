@@ -13,10 +13,11 @@ import asyncio
 import contextlib
 import logging
 from typing import Any, AsyncIterator, Awaitable, Callable, Optional
+from urllib.parse import parse_qs
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, response
-from sanic.request import Request
+from sanic.request import Request, RequestParameters
 from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
@@ -152,7 +153,7 @@ class SMSInput(InputChannel):
             self._store = await asyncio.to_thread(OptOutStore, self.opt_out_url)
         return self._store
 
-    def signature_ok(self, request: Request) -> bool:
+    def signature_ok(self, request: Request, form: RequestParameters) -> bool:
         if not self.configured:
             return False
         signature = request.headers.get("X-Twilio-Signature")
@@ -161,8 +162,7 @@ class SMSInput(InputChannel):
         url = self.public_base_url + request.path
         if request.query_string:
             url += "?" + request.query_string
-        params = {name: request.form.getlist(name) for name in request.form}
-        return RequestValidator(self.auth_token).validate(url, params, signature)
+        return RequestValidator(self.auth_token).validate(url, form, signature)
 
     async def send(self, number: str, sender: str, bodies: list[str]) -> None:
         for body in bodies:
@@ -195,10 +195,10 @@ class SMSInput(InputChannel):
             elif opted_out:
                 return  # nothing at all until they opt back in
             elif keyword is keywords.Keyword.OPT_OUT:
-                # The confirmation goes out first: once stored, nothing else may be sent.
-                await self.send(number, sender, [keywords.opt_out_text()])
+                # Stored before anything else: the one confirmation below is the last text sent.
                 await asyncio.to_thread(store.opt_out, sender)
                 self.last_buttons.pop(sender)
+                await self.send(number, sender, [keywords.opt_out_text()])
             elif keyword is keywords.Keyword.HELP:
                 await self.send(number, sender, [keywords.help_text(self.support_contact)])
             elif not text.strip():
@@ -253,15 +253,16 @@ class SMSInput(InputChannel):
 
         @sms.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
-            if not self.signature_ok(request):
+            form = twilio_form(request)
+            if not self.signature_ok(request, form):
                 logger.info("Refused an SMS webhook call without a valid Twilio signature")
                 return response.text("Forbidden", status=403)
-            number = request.form.get("From") or ""
+            number = form.get("From") or ""
             if not number:
                 return response.text(EMPTY_TWIML, content_type="text/xml")
-            text = (request.form.get("Body") or "")[:MAX_BODY_CHARS]
+            text = (form.get("Body") or "")[:MAX_BODY_CHARS]
             try:
-                num_media = int(request.form.get("NumMedia") or 0)
+                num_media = int(form.get("NumMedia") or 0)
             except ValueError:
                 num_media = 0
             # Twilio gives up on a webhook after 15 s; the assistant may take longer, so the
@@ -270,6 +271,16 @@ class SMSInput(InputChannel):
             return response.text(EMPTY_TWIML, content_type="text/xml")
 
         return sms
+
+
+def twilio_form(request: Request) -> RequestParameters:
+    """The posted parameters, empty ones included: Twilio signs `Body=` of a picture-only message
+    too, and Sanic's own form parsing drops blank values."""
+    if not request.content_type.startswith("application/x-www-form-urlencoded"):
+        return RequestParameters()
+    return RequestParameters(
+        parse_qs(request.body.decode("utf-8", errors="replace"), keep_blank_values=True)
+    )
 
 
 def _log_failure(task: asyncio.Task) -> None:

@@ -78,7 +78,9 @@ class HTTPStandIn:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -114,3 +116,25 @@ class HTTPStandIn:
                         f"expected {count} {what} within {timeout}s, got {len(items)}: {items!r}"
                     )
                 self.lock.wait(left)
+
+
+async def serve_channel(channel: Any, on_new_message: Callable[[Any], Any], name: str):
+    """Rasa's side of the wire for the channel tests: `channel`'s blueprint mounted the way Rasa
+    mounts it (under /webhooks/<name>/) on a real Sanic server on a free port, with
+    `on_new_message` in place of the assistant. Returns (server, base URL); close the server.
+    Sanic and Rasa are imported here so that the stand-ins load without them."""
+    import socket
+
+    from sanic import Sanic
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    # Sanic 21 can start only one app per name; each server gets its own.
+    app = Sanic(f"{name}_{port}")
+    app.blueprint(channel.blueprint(on_new_message), url_prefix=f"/webhooks/{channel.name()}")
+    server = await app.create_server(
+        host="127.0.0.1", port=port, return_asyncio_server=True, debug=False
+    )
+    await server.startup()
+    return server, f"http://127.0.0.1:{port}"

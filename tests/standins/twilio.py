@@ -9,6 +9,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import time
 from typing import Any, Optional, Union
 
 import requests
@@ -33,6 +34,8 @@ class TwilioStandIn(HTTPStandIn):
         self.messages: list[dict[str, Any]] = []
         # Statuses to answer the next sends with (e.g. [503] to test a retry).
         self.fail_next: list[int] = []
+        # Seconds to wait before answering a send, like a slow day at Twilio.
+        self.delay = 0.0
 
     def env(self) -> dict[str, str]:
         return {
@@ -54,6 +57,7 @@ class TwilioStandIn(HTTPStandIn):
             return Reply(404, {"code": 20404, "message": "The requested resource was not found"})
         if not self._authorized(request, match.group(1)):
             return Reply(401, {"code": 20003, "message": "Authenticate", "status": 401})
+        time.sleep(self.delay)
         with self.lock:
             failure = self.fail_next.pop(0) if self.fail_next else None
         if failure:

@@ -1,0 +1,223 @@
+"""The SMS channel mounted the way Rasa mounts it, on a real Sanic server, with the Twilio
+stand-in on both sides: signed webhooks in, Messages API out. The assistant is a stub that
+records what reaches it and answers with buttons (the whole assistant is in tests/e2e)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import pytest
+import pytest_asyncio
+from rasa.core.channels.channel import UserMessage
+from sanic import Sanic
+
+from connectors.sms import SMSInput
+from connectors.sms.optouts import OptOutStore
+from connectors.sms.senders import sender_id, sender_key
+from tests.standins import serve_channel
+from tests.standins.twilio import TwilioStandIn
+
+# Sanic 21 rewrites its request handling the first time an app starts, which breaks every later
+# app in the process; in test mode it keeps the original. Set while tests are collected, so it
+# holds before any server in this run starts.
+Sanic.test_mode = True
+
+NUMBER = "+15555550142"
+BUTTONS = [
+    {"title": "Training programs", "payload": "/find_programs"},
+    {"title": "Jobs near me", "payload": "/find_jobs"},
+]
+
+
+class Assistant:
+    """Stands in for Rasa's message handling: records messages, answers with two buttons."""
+
+    def __init__(self) -> None:
+        self.received: list[UserMessage] = []
+        self.broken = False
+
+    async def __call__(self, message: UserMessage) -> None:
+        if self.broken:
+            raise RuntimeError("the model fell over")
+        self.received.append(message)
+        out = message.output_channel
+        await out.send_response(message.sender_id, {"text": f"You said: {message.text}"})
+        await out.send_response(message.sender_id, {"text": "What next?", "buttons": BUTTONS})
+
+
+@pytest.fixture
+def twilio():
+    standin = TwilioStandIn().start()
+    yield standin
+    standin.stop()
+
+
+@pytest_asyncio.fixture
+async def sms(twilio, tmp_path):
+    assistant = Assistant()
+    channel = make_channel(twilio, tmp_path, twilio.auth_token)
+    server, base = await serve_channel(channel, assistant, "sms_channel_test")
+    channel.public_base_url = base  # what Twilio signs: the URL it posts to
+    yield channel, assistant, f"{base}/webhooks/sms/webhook"
+    server.close()
+    await server.wait_closed()
+    await channel.sender.close()
+
+
+def make_channel(twilio, tmp_path, auth_token):
+    return SMSInput(
+        account_sid=twilio.account_sid,
+        auth_token=auth_token,
+        from_number=twilio.from_number,
+        api_base=twilio.url,
+        sms_sender_key=twilio.sender_key,
+        public_base_url="http://set-once-the-port-is-known",
+        support_contact="help@careers.example",
+        opt_out_url=f"sqlite:///{tmp_path / 'opt-outs.db'}",
+    )
+
+
+async def text(twilio, url, body, **params):
+    return await asyncio.to_thread(twilio.post_inbound, url, {"From": NUMBER, "Body": body, **params})
+
+
+async def replies(twilio, count):
+    return [m["body"] for m in await asyncio.to_thread(twilio.wait_for_messages, NUMBER, count, 10)]
+
+
+@pytest.mark.asyncio
+async def test_a_signed_text_reaches_the_assistant_and_gets_one_numbered_reply(twilio, sms, caplog):
+    channel, assistant, url = sms
+    caplog.set_level(logging.DEBUG)
+    answer = await text(twilio, url, "hi there")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/xml")
+    assert answer.text == '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+    assert await replies(twilio, 1) == [
+        "You said: hi there\n\nWhat next?\n1. Training programs\n2. Jobs near me\n\nReply with a number."
+    ]
+    [message] = assistant.received
+    assert message.text == "hi there" and message.input_channel == "sms"
+    assert message.sender_id.startswith("sms-") and "5555550142" not in message.sender_id
+
+    # "2" means the second button: its payload reaches the assistant, its title as metadata.
+    await text(twilio, url, "2")
+    await replies(twilio, 2)
+    assert assistant.received[1].text == "/find_jobs"
+    assert assistant.received[1].metadata == {"title": "Jobs near me"}
+    assert assistant.received[1].sender_id == message.sender_id
+    # A number that is not one of the buttons is just text.
+    await text(twilio, url, "93701")
+    await replies(twilio, 3)
+    assert assistant.received[2].text == "93701"
+    assert "5555550142" not in caplog.text
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("signature", ["bad", "missing", "c2lnbmF0dXJl"])
+async def test_forged_or_unsigned_posts_are_refused_and_go_nowhere(twilio, sms, signature):
+    channel, assistant, url = sms
+    answer = await asyncio.to_thread(
+        twilio.post_inbound, url, {"From": NUMBER, "Body": "hi"}, signature
+    )
+    assert answer.status_code == 403
+    await asyncio.sleep(0.3)
+    assert assistant.received == [] and twilio.messages == [] and not channel.tasks
+
+
+@pytest.mark.asyncio
+async def test_the_signature_covers_the_public_url_and_every_parameter(twilio, sms):
+    channel, assistant, url = sms
+    # Signed for another host (a request replayed from elsewhere) or with a parameter changed.
+    other = url.replace("127.0.0.1", "attacker.example")
+    answer = await asyncio.to_thread(
+        twilio.post_inbound, url, {"From": NUMBER, "Body": "hi"}, None, other
+    )
+    assert answer.status_code == 403
+    params = twilio.inbound_params(From=NUMBER, Body="hi")
+    signature = twilio.sign(url, params)
+    params["Body"] = "something else"
+    tampered = await asyncio.to_thread(twilio.post_inbound, url, params, signature)
+    assert tampered.status_code == 403
+    assert assistant.received == []
+
+
+@pytest.mark.asyncio
+async def test_stop_help_and_start(twilio, sms):
+    channel, assistant, url = sms
+    await text(twilio, url, "HELP")
+    [help_reply] = await replies(twilio, 1)
+    assert "Health Careers Guide" in help_reply and "Msg & data rates may apply" in help_reply
+    assert "help@careers.example" in help_reply and "STOP" in help_reply
+
+    await text(twilio, url, "Stop")
+    assert "unsubscribed" in (await replies(twilio, 2))[1]
+    # Opted out: nothing reaches the assistant and nothing is sent, not even HELP or "yes".
+    for body in ("hi", "HELP", "1"):
+        await text(twilio, url, body)
+    await asyncio.sleep(0.5)
+    assert len(twilio.messages_to(NUMBER)) == 2
+
+    # "yes" opts back in after an opt-out; then the conversation goes on.
+    await text(twilio, url, "yes")
+    assert "Welcome back" in (await replies(twilio, 3))[2]
+    await text(twilio, url, "hello again")
+    assert (await replies(twilio, 4))[3].startswith("You said: hello again")
+    assert [m.text for m in assistant.received] == ["hello again"]
+
+
+@pytest.mark.asyncio
+async def test_opt_outs_are_stored_by_hash_and_outlive_the_process(twilio, sms):
+    channel, assistant, url = sms
+    await text(twilio, url, "STOPALL")
+    await replies(twilio, 1)
+    assert assistant.received == []
+    # What a restarted server would read: the same database, keyed by the sender hash.
+    store = OptOutStore(channel.opt_out_url)
+    assert store.is_opted_out(sender_id(sender_key(twilio.sender_key, ""), NUMBER))
+    with store.engine.connect() as conn:
+        stored = conn.exec_driver_sql("SELECT sender_hash FROM sms_opt_outs").scalars().all()
+    assert len(stored) == 1 and "5555550142" not in stored[0]
+
+
+@pytest.mark.asyncio
+async def test_a_picture_without_words_gets_a_helpful_reply(twilio, sms):
+    channel, assistant, url = sms
+    answer = await text(
+        twilio, url, "", NumMedia="1", MediaUrl0="https://api.twilio.com/media/1",
+        MediaContentType0="image/jpeg",
+    )
+    assert answer.status_code == 200
+    [reply] = await replies(twilio, 1)
+    assert "type your question" in reply
+    assert assistant.received == []
+
+
+@pytest.mark.asyncio
+async def test_a_failing_assistant_still_gets_an_answer_out(twilio, sms):
+    channel, assistant, url = sms
+    assistant.broken = True
+    await text(twilio, url, "hi")
+    assert "went wrong" in (await replies(twilio, 1))[0]
+
+
+@pytest.mark.asyncio
+async def test_without_the_auth_token_everything_is_refused(twilio, tmp_path):
+    assistant = Assistant()
+    channel = make_channel(twilio, tmp_path, auth_token="")
+    server, base = await serve_channel(channel, assistant, "sms_unconfigured_test")
+    channel.public_base_url = base
+    try:
+        url = f"{base}/webhooks/sms/webhook"
+        # Even a post signed with the real token is refused: the channel cannot check it.
+        for signature in (None, "bad", "missing"):
+            answer = await asyncio.to_thread(
+                twilio.post_inbound, url, {"From": NUMBER, "Body": "hi"}, signature
+            )
+            assert answer.status_code == 403
+        await asyncio.sleep(0.3)
+        assert twilio.messages == [] and assistant.received == []
+    finally:
+        server.close()
+        await server.wait_closed()
