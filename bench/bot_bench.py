@@ -1,0 +1,453 @@
+"""Assistant benchmark: many conversations at once through Rasa's REST channel, ours against a bare one.
+
+Starts the project's assistant (catalog, action server, Rasa with models/assistant.tar.gz) through
+`bot.launcher.Stack`, exactly as `make run` does, on free ports with a temporary VAR_DIR and SQLite
+databases. Builds the assistant `rasa init` makes (no actions, no catalog, in-memory tracker) as
+the yardstick, so the figures separate what Rasa itself costs from what our pipeline, actions and
+catalog add. Each assistant gets a warm-up, a one-conversation baseline (service time without
+queueing), then N concurrent conversations, each replaying a multi-turn script for several rounds
+(a new sender every round, so every round is a fresh conversation). Figures go to
+results/bot-bench.{json,md}; the goals are reported, not asserted.
+
+    .venv/bin/python bench/bot_bench.py [--conversations 50] [--rounds 3] [--think-ms 0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import platform
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Run as a script (`python bench/bot_bench.py`), the project root is not on the path yet.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import httpx  # noqa: E402
+
+from bot.launcher import MODEL, RASA, Stack  # noqa: E402
+
+RESULTS = ROOT / "results"
+GOALS = {"p95_ms": 300.0, "p95_ratio_to_bare": 2.0, "failed_turns": 0}
+MODEL_WAIT_SECONDS = 40 * 60
+REST_PATH = "/webhooks/rest/webhook"
+
+# What a job seeker typing into the web chat says, end to end: every search turn goes through the
+# action server to the catalog, so its latency includes the catalog call.
+OUR_SCRIPT = (
+    "hi",
+    "I want to become a medical assistant",
+    "I'm 24 and live in Fresno",
+    "I have my GED",
+    "no, I don't work in health care yet",
+    "what scholarships are there",
+    "show me jobs near 93701",
+    "thanks",
+)
+# The happy and sad paths of the `rasa init` assistant (greet, mood, affirm, bot_challenge, goodbye).
+BARE_SCRIPT = (
+    "hi",
+    "I am sad",
+    "yes",
+    "are you a bot?",
+    "hello there",
+    "I am feeling great",
+    "bye",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def stack_env(var_dir: Path) -> dict[str, str]:
+    """The environment the end-to-end tests use: free ports, SQLite, random secrets, no Redis."""
+    rasa_port = free_port()
+    return {
+        "VAR_DIR": str(var_dir),
+        "RASA_PORT": str(rasa_port),
+        "ACTION_PORT": str(free_port()),
+        "CATALOG_PORT": str(free_port()),
+        "CATALOG_DATABASE_URL": f"sqlite:///{var_dir / 'catalog.db'}",
+        "TRACKER_DB_URL": f"sqlite:///{var_dir / 'conversations.db'}",
+        "CATALOG_API_KEY": secrets.token_urlsafe(16),
+        "RASA_API_TOKEN": secrets.token_urlsafe(16),
+        "WEB_SESSION_SECRET": secrets.token_urlsafe(24),
+        "PUBLIC_BASE_URL": f"http://127.0.0.1:{rasa_port}",
+        "WEB_ALLOWED_ORIGINS": f"http://127.0.0.1:{rasa_port},http://localhost:{rasa_port}",
+        "REDIS_URL": "",
+        # A benchmark must not phone home, and the machine may be offline.
+        "RASA_TELEMETRY_ENABLED": "false",
+    }
+
+
+def wait_for_model(path: Path, timeout: float) -> None:
+    """Colleagues train the model with `make model`; wait until the file exists and stops growing."""
+    deadline = time.monotonic() + timeout
+    announced = False
+    last_size = -1
+    while time.monotonic() < deadline:
+        if path.exists():
+            size = path.stat().st_size
+            if size > 0 and size == last_size:
+                return
+            last_size = size
+        elif not announced:
+            print(f"Waiting for {path.relative_to(ROOT)} (run `make model`) ...", flush=True)
+            announced = True
+        time.sleep(5)
+    raise RuntimeError(f"No trained model at {path} after {timeout / 60:.0f} minutes.")
+
+
+def run_logged(command: list[str], cwd: Path, env: dict[str, str], log_path: Path, timeout: float) -> None:
+    with open(log_path, "a") as log:
+        subprocess.run(
+            command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, timeout=timeout, check=True,
+        )
+
+
+@dataclass
+class BareAssistant:
+    """The assistant `rasa init` creates, trained and served with its own defaults."""
+
+    project: Path
+    log_path: Path
+    env: dict[str, str]
+    port: int = field(default_factory=free_port)
+    popen: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def build(self) -> None:
+        """`rasa init --no-prompt` writes the project and trains it; `rasa train` if it did not."""
+        self.project.mkdir(parents=True, exist_ok=True)
+        try:
+            run_logged([str(RASA), "init", "--no-prompt", "--init-dir", str(self.project)],
+                       self.project, self.env, self.log_path, timeout=1800)
+        except subprocess.CalledProcessError:
+            if not (self.project / "domain.yml").exists():
+                raise
+        if not list((self.project / "models").glob("*.tar.gz")):
+            run_logged([str(RASA), "train"], self.project, self.env, self.log_path, timeout=1800)
+        if not list((self.project / "models").glob("*.tar.gz")):
+            raise RuntimeError(f"The bare assistant has no trained model; see {self.log_path}")
+
+    def start(self, timeout: float = 240.0) -> None:
+        log = open(self.log_path, "a")
+        self.popen = subprocess.Popen(
+            [str(RASA), "run", "--enable-api", "-m", "models", "-p", str(self.port)],
+            cwd=self.project, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.popen.poll() is not None:
+                raise RuntimeError(f"The bare assistant exited early; see {self.log_path}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/status", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"The bare assistant was not ready in time; see {self.log_path}")
+
+    def stop(self) -> None:
+        if not self.popen or self.popen.poll() is not None:
+            return
+        os.killpg(self.popen.pid, signal.SIGTERM)
+        try:
+            self.popen.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.popen.pid, signal.SIGKILL)
+            self.popen.wait()
+
+
+@dataclass
+class Turn:
+    latency_ms: float
+    failure: str | None = None
+
+
+@dataclass
+class Load:
+    turns: list[Turn] = field(default_factory=list)
+    seconds: float = 0.0
+    transcript: list[dict] = field(default_factory=list)
+
+
+def reply_text(messages: list[dict]) -> str:
+    parts = []
+    for message in messages:
+        if message.get("text"):
+            parts.append(message["text"])
+        for button in message.get("buttons") or []:
+            parts.append(f"[{button.get('title')}]")
+        if message.get("custom") is not None:
+            parts.append(json.dumps(message["custom"])[:200])
+    return "\n".join(parts)
+
+
+async def send(client: httpx.AsyncClient, url: str, sender: str, text: str) -> tuple[Turn, list[dict]]:
+    started = time.perf_counter()
+    try:
+        response = await client.post(url, json={"sender": sender, "message": text})
+        elapsed = (time.perf_counter() - started) * 1000
+    except Exception as error:  # noqa: BLE001 - any exception is a failed turn, recorded by kind
+        return Turn((time.perf_counter() - started) * 1000, f"{type(error).__name__}: {error}"[:200]), []
+    if response.status_code != 200:
+        return Turn(elapsed, f"HTTP {response.status_code}: {response.text[:200]}"), []
+    try:
+        messages = response.json()
+    except ValueError:
+        return Turn(elapsed, f"not JSON: {response.text[:200]}"), []
+    if not isinstance(messages, list) or not reply_text(messages):
+        return Turn(elapsed, f"empty reply to {text!r}"), []
+    return Turn(elapsed), messages
+
+
+async def conversation(client, url, sender, script, think, load: Load, keep_transcript: bool) -> None:
+    for text in script:
+        turn, messages = await send(client, url, sender, text)
+        load.turns.append(turn)
+        if keep_transcript:
+            load.transcript.append({"user": text, "bot": reply_text(messages), "failure": turn.failure})
+        if think:
+            await asyncio.sleep(think)
+
+
+async def drive(base_url: str, script: tuple[str, ...], conversations: int, rounds: int,
+                warmup: int, think_ms: float) -> dict[str, Load]:
+    url = base_url + REST_PATH
+    think = think_ms / 1000
+    tag = secrets.token_hex(3)
+    limits = httpx.Limits(max_connections=conversations + 10, max_keepalive_connections=conversations + 10)
+    async with httpx.AsyncClient(timeout=60.0, limits=limits) as client:
+        # Warm-up: first calls load lazy code paths (TensorFlow graphs, SQLite pages, HTTP pools).
+        warm = Load()
+        for n in range(warmup):
+            await conversation(client, url, f"warm-{tag}-{n}", script, 0, warm, keep_transcript=n == 0)
+        # One conversation alone: the service time of a turn, without queueing behind others.
+        alone = Load()
+        started = time.perf_counter()
+        for n in range(rounds):
+            await conversation(client, url, f"alone-{tag}-{n}", script, 0, alone, keep_transcript=False)
+        alone.seconds = time.perf_counter() - started
+        loaded = Load()
+        started = time.perf_counter()
+        for r in range(rounds):
+            await asyncio.gather(*(
+                conversation(client, url, f"load-{tag}-{r}-{c}", script, think, loaded, keep_transcript=False)
+                for c in range(conversations)
+            ))
+        loaded.seconds = time.perf_counter() - started
+    loaded.transcript = warm.transcript
+    return {"alone": alone, "loaded": loaded, "warmup": warm}
+
+
+def summarize(load: Load) -> dict:
+    ok = [t.latency_ms for t in load.turns if t.failure is None]
+    failures = [t.failure for t in load.turns if t.failure]
+    summary = {
+        "turns": len(load.turns),
+        "failed_turns": len(failures),
+        "seconds": round(load.seconds, 2),
+        "turns_per_second": round(len(load.turns) / load.seconds, 1) if load.seconds else None,
+    }
+    if len(ok) >= 2:
+        cuts = statistics.quantiles(ok, n=100, method="inclusive")
+        summary.update(
+            p50_ms=round(cuts[49], 1), p95_ms=round(cuts[94], 1), p99_ms=round(cuts[98], 1),
+            mean_ms=round(statistics.fmean(ok), 1), max_ms=round(max(ok), 1),
+        )
+    if failures:
+        kinds: dict[str, int] = {}
+        for failure in failures:
+            kinds[failure] = kinds.get(failure, 0) + 1
+        summary["failures"] = dict(sorted(kinds.items(), key=lambda kv: -kv[1])[:10])
+    return summary
+
+
+def bench(name: str, base_url: str, script, args, start_seconds: float, logs: str) -> dict:
+    print(f"Driving {args.conversations} conversations x {args.rounds} rounds at {name} ...", flush=True)
+    loads = asyncio.run(drive(base_url, script, args.conversations, args.rounds, args.warmup, args.think_ms))
+    warm = summarize(loads["warmup"])
+    return {
+        "start_seconds": round(start_seconds, 1),
+        "script": list(script),
+        "loaded": summarize(loads["loaded"]),
+        "alone": summarize(loads["alone"]),
+        "warmup_failed_turns": warm["failed_turns"],
+        "sample_transcript": loads["loaded"].transcript,
+        "logs": logs,
+    }
+
+
+def git_commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+ROWS = (
+    ("Stack ready (model loaded), s", lambda r: r["start_seconds"]),
+    ("Turns (under load)", lambda r: r["loaded"]["turns"]),
+    ("Turns/second", lambda r: r["loaded"]["turns_per_second"]),
+    ("p50 turn latency, ms", lambda r: r["loaded"].get("p50_ms")),
+    ("p95 turn latency, ms", lambda r: r["loaded"].get("p95_ms")),
+    ("p99 turn latency, ms", lambda r: r["loaded"].get("p99_ms")),
+    ("Max turn latency, ms", lambda r: r["loaded"].get("max_ms")),
+    ("Failed turns", lambda r: r["loaded"]["failed_turns"]),
+    ("p50 / p95 alone (1 conversation), ms",
+     lambda r: f"{r['alone'].get('p50_ms')} / {r['alone'].get('p95_ms')}"),
+)
+
+
+def verdicts(result: dict) -> list[tuple[str, str, bool | None]]:
+    ours, ratio = result["assistants"]["ours"]["loaded"], result["p95_ratio_ours_to_bare"]
+    p95 = ours.get("p95_ms")
+    return [
+        (f"p95 turn latency < {GOALS['p95_ms']:.0f} ms (ours, catalog call included)",
+         f"{p95} ms", None if p95 is None else p95 < GOALS["p95_ms"]),
+        (f"p95 at most {GOALS['p95_ratio_to_bare']:.0f}x the bare assistant",
+         f"{ratio}x", None if ratio is None else ratio <= GOALS["p95_ratio_to_bare"]),
+        ("no failed turns (ours)", str(ours["failed_turns"]), ours["failed_turns"] == 0),
+    ]
+
+
+def markdown(result: dict) -> str:
+    ours, bare = result["assistants"]["ours"], result["assistants"]["bare"]
+    cfg = result["config"]
+    lines = [
+        "# Assistant benchmark",
+        "",
+        f"{cfg['conversations']} concurrent conversations x {cfg['rounds']} rounds through "
+        f"`POST {REST_PATH}`, think time {cfg['think_ms']:g} ms, after {cfg['warmup']} warm-up "
+        f"conversation(s). Ours: {len(ours['script'])}-turn script (search turns call the catalog), "
+        f"SQLite tracker and catalog. Bare: the `rasa init` assistant, {len(bare['script'])}-turn "
+        f"script, in-memory tracker. {result['machine']['cpus']} CPUs, commit {result['commit']}, "
+        f"{result['date']}.",
+        "",
+        "| | ours | bare `rasa init` |",
+        "|---|---:|---:|",
+    ]
+    for label, get in ROWS:
+        lines.append(f"| {label} | {get(ours)} | {get(bare)} |")
+    lines += ["", f"p95 ratio ours / bare: **{result['p95_ratio_ours_to_bare']}x**", "",
+              "| goal | measured | met |", "|---|---:|:---:|"]
+    for goal, measured, met in verdicts(result):
+        lines.append(f"| {goal} | {measured} | {'n/a' if met is None else ('yes' if met else 'no')} |")
+    for name, data in (("ours", ours), ("bare", bare)):
+        if data["loaded"].get("failures"):
+            lines += ["", f"Failures ({name}):", ""]
+            lines += [f"- {count} x `{kind}`" for kind, count in data["loaded"]["failures"].items()]
+    return "\n".join(lines) + "\n"
+
+
+def print_table(result: dict) -> None:
+    ours, bare = result["assistants"]["ours"], result["assistants"]["bare"]
+    width = max(len(label) for label, _ in ROWS) + 2
+    print(f"\n{'':{width}}{'ours':>16}{'bare':>16}")
+    for label, get in ROWS:
+        print(f"{label:{width}}{str(get(ours)):>16}{str(get(bare)):>16}")
+    print(f"{'p95 ratio ours / bare':{width}}{str(result['p95_ratio_ours_to_bare']) + 'x':>16}\n")
+    for goal, measured, met in verdicts(result):
+        print(f"  [{'n/a' if met is None else ('met' if met else 'MISSED')}] {goal}: {measured}")
+    for name, data in (("ours", ours), ("bare", bare)):
+        for kind, count in (data["loaded"].get("failures") or {}).items():
+            print(f"  {name} failure x{count}: {kind}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--conversations", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--warmup", type=int, default=2, help="conversations played before measuring")
+    parser.add_argument("--think-ms", type=float, default=0.0, help="pause between a reply and the next message")
+    parser.add_argument("--model", type=Path, default=MODEL)
+    args = parser.parse_args()
+
+    # Kept after the run: its logs/ explain any failed turn.
+    var_dir = Path(tempfile.mkdtemp(prefix="bot-bench-"))
+    logs = var_dir / "logs"
+    logs.mkdir()
+    print(f"VAR_DIR {var_dir} (logs in {logs})", flush=True)
+    env = stack_env(var_dir)
+    bare_env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
+                "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+    bare = BareAssistant(var_dir / "bare", logs / "bare-rasa.log", bare_env)
+    stack: Stack | None = None
+    try:
+        # Trained first: it can run while the project's model is still being trained.
+        print("Building the bare `rasa init` assistant ...", flush=True)
+        started = time.monotonic()
+        bare.build()
+        bare_train_seconds = time.monotonic() - started
+
+        wait_for_model(args.model, MODEL_WAIT_SECONDS)
+        print("Starting the catalog, the action server and Rasa ...", flush=True)
+        stack = Stack(env=env, model=args.model)
+        started = time.monotonic()
+        stack.start()
+        stack_seconds = time.monotonic() - started
+        ours = bench("ours", stack.rasa_url, OUR_SCRIPT, args, stack_seconds,
+                     "logs/catalog.log, logs/actions.log, logs/rasa.log")
+        # The two never share the CPU while measured.
+        stack.stop()
+        stack = None
+
+        print("Starting the bare assistant ...", flush=True)
+        started = time.monotonic()
+        bare.start()
+        bare_seconds = time.monotonic() - started
+        bare_result = bench("bare", bare.url, BARE_SCRIPT, args, bare_seconds, "logs/bare-rasa.log")
+        bare_result["train_seconds"] = round(bare_train_seconds, 1)
+    finally:
+        if stack is not None:
+            stack.stop()
+        bare.stop()
+
+    ours_p95, bare_p95 = ours["loaded"].get("p95_ms"), bare_result["loaded"].get("p95_ms")
+    result = {
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "commit": git_commit(),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "config": {"conversations": args.conversations, "rounds": args.rounds, "warmup": args.warmup,
+                   "think_ms": args.think_ms, "model": str(args.model.relative_to(ROOT)
+                                                          if args.model.is_relative_to(ROOT) else args.model.name)},
+        "goals": GOALS,
+        "assistants": {"ours": ours, "bare": bare_result},
+        "p95_ratio_ours_to_bare": round(ours_p95 / bare_p95, 2) if ours_p95 and bare_p95 else None,
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "bot-bench.json").write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / "bot-bench.md").write_text(markdown(result))
+    print_table(result)
+    print(f"\nWritten results/bot-bench.json and results/bot-bench.md; logs in {logs}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
