@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -11,27 +9,11 @@ from rasa_sdk.types import DomainDict
 
 from actions import render
 from actions.base import CatalogAction
-from actions.catalog_client import CatalogError, call
-from actions.profile import KEY, build_profile, first
+from actions.catalog_client import call
+from actions.profile import build_profile, first
+from actions.records import find_target
 
 MAX_REASONS = 3
-
-
-async def find_target(name: str) -> Optional[tuple[str, dict]]:
-    """("program" or "funding", its record) for a key or a name the person typed."""
-    if KEY.match(name):
-        for kind, path in (("program", "/programs/"), ("funding", "/funding/")):
-            try:
-                return kind, await call("GET", path + name)
-            except CatalogError as error:
-                if error.status != 404:
-                    raise
-    words = name.replace("_", " ")
-    for kind, path in (("program", "/programs"), ("funding", "/funding")):
-        found = await call("GET", path, params={"q": words, "per_page": 1})
-        if found.get("items"):
-            return kind, found["items"][0]
-    return None
 
 
 def verdict_sentence(verdict: str, name: str) -> str:
@@ -52,7 +34,7 @@ class ActionCheckEligibility(CatalogAction):
         if not wanted:
             render.say(dispatcher, "Which program should I check? Tell me its name, like Futuro Health medical assistant training.")
             return []
-        target = await find_target(str(wanted).strip())
+        target = await find_target(str(wanted))
         if target is None:
             render.say(dispatcher, f"I couldn't find a program called \"{wanted}\". Try its full name, or say \"find training\" to see programs.")
             return [SlotSet("program", None)]

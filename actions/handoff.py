@@ -21,7 +21,7 @@ from actions.profile import build_profile, entity_value, first, parse_yes_no
 from bot import settings as bot_settings
 
 EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+\.[A-Za-z]{2,}")
-PHONE = re.compile(r"\+?\d[\d\s().-]{5,18}\d")
+PHONE = re.compile(r"(?:\+|\()?\d[\d\s().-]{5,18}\d")
 METHOD_WORDS = [
     ("email", r"e-?mail|\bmail\b"),
     ("sms", r"\btext|\bsms\b|message"),

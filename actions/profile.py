@@ -18,10 +18,10 @@ from rasa_sdk.types import DomainDict
 
 from actions import render
 from actions.catalog_client import CatalogError, CatalogUnavailable, call
+from actions.records import KEY, find_target
 
 EDUCATION_LEVELS = ("none", "some_high_school", "high_school", "some_college", "certificate",
                     "associate", "bachelor", "master", "doctorate")
-KEY = re.compile(r"^[a-z0-9_]{1,80}$")
 MIN_AGE, MAX_AGE = 10, 110  # what the catalog's Profile accepts
 ADULT_AGE = 18
 
@@ -203,6 +203,10 @@ def build_profile(tracker: Tracker) -> dict:
     for name in ("employer", "union", "current_occupation"):
         if profile[name] is not None:
             profile[name] = as_key(profile[name])
+    # A minor who has not finished high school is, in this assistant, a high-school student: the
+    # education question offers "still in high school" for exactly that answer.
+    if profile["education"] == "some_high_school" and minor(profile["age"], profile["grade"]):
+        profile["student"] = "high_school"
     occupation = first(slots("occupation"))
     if occupation:
         profile["interests"] = [str(occupation).replace("_", " ")[:80]]
@@ -249,7 +253,8 @@ class ValidateProfileForm(FormValidationAction):
             return needed + ([] if tracker.get_slot("employee") is False else ["employer"])
         # programs, funding, pathway, eligibility (and a search of unknown kind)
         age = [] if tracker.get_slot("grade") is not None else ["age"]
-        return ["location", *age, "education"]
+        program = ["program"] if kind == "eligibility" else []
+        return [*program, "location", *age, "education"]
 
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> list[EventType]:
@@ -313,3 +318,16 @@ class ValidateProfileForm(FormValidationAction):
         if key is None:
             render.say(dispatcher, "Sorry, I didn't get who you work for. Try the name, like Kaiser Permanente.")
         return {"employer": key}
+
+    async def validate_program(self, value: Any, dispatcher: CollectingDispatcher,
+                               tracker: Tracker, domain: DomainDict) -> dict:
+        wanted = entity_value(tracker, "program") or first(value)
+        try:
+            target = await find_target(str(wanted or ""))
+        except (CatalogUnavailable, CatalogError):
+            # action_check_eligibility looks it up again and says so if the catalog is away.
+            return {"program": wanted}
+        if target is None:
+            render.say(dispatcher, f"Sorry, I couldn't find a program called \"{wanted}\". Try its full name, like Futuro Health medical assistant training.")
+            return {"program": None}
+        return {"program": target[1]["key"]}

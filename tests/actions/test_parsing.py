@@ -1,0 +1,71 @@
+"""Reading people's answers: ages, grades, schooling, places, contacts."""
+
+import pytest
+
+from actions.handoff import parse_contact, parse_method
+from actions.profile import parse_age, parse_education, parse_grade, parse_location, parse_yes_no
+
+
+@pytest.mark.parametrize("answer, age", [
+    ("17", 17), ("I'm 16", 16), ("24 years old", 24), ("twenty-four", 24), ("sixteen", 16),
+    (24.0, 24), ("I am 5", None), ("blue", None), ("200", None),
+])
+def test_ages(answer, age):
+    assert parse_age(answer) == age
+
+
+@pytest.mark.parametrize("answer, grade", [
+    ("10th grade", 10), ("grade 11", 11), ("I'm a sophomore", 10), ("12th grader", 12), ("10", 10), (9.0, 9),
+    ("I'm 16", None), ("13th grade", None),
+])
+def test_grades(answer, grade):
+    assert parse_grade(answer) == grade
+
+
+def test_a_bare_number_answering_the_age_question_is_not_a_grade():
+    assert parse_grade("10", bare=False) is None
+    assert parse_grade("10th grade", bare=False) == 10
+
+
+@pytest.mark.parametrize("answer, level", [
+    ("still in high school", "some_high_school"), ("high school diploma", "high_school"), ("I have my GED", "high_school"),
+    ("some college", "some_college"), ("a certificate", "certificate"), ("associate degree", "associate"),
+    ("bachelor's degree", "bachelor"), ("BSN", "bachelor"), ("MSN", "master"), ("PhD", "doctorate"),
+    ("I didn't finish high school", "some_high_school"), ("high_school", "high_school"), ("pizza", None),
+])
+def test_schooling(answer, level):
+    assert parse_education(answer) == level
+
+
+@pytest.mark.parametrize("answer, place", [
+    ("93701", {"zip": "93701", "city": None, "state": None}),
+    ("I live in 98101-1234", {"zip": "98101", "city": None, "state": None}),
+    ("Fresno, CA", {"zip": None, "city": "Fresno", "state": "CA"}),
+    ("i live in fresno ca", {"zip": None, "city": "Fresno", "state": "CA"}),
+    ("Seattle", {"zip": None, "city": "Seattle", "state": None}),
+    ("", None), ("call me at 555", None),
+])
+def test_places(answer, place):
+    assert parse_location(answer) == place
+
+
+@pytest.mark.parametrize("answer, method", [
+    ("text message", "sms"), ("Email", "email"), ("phone call", "phone"), ("on Teams", "teams"), ("carrier pigeon", None),
+])
+def test_contact_methods(answer, method):
+    assert parse_method(answer) == method
+
+
+@pytest.mark.parametrize("answer, found", [
+    ("me@example.org", ("email", "me@example.org")),
+    ("it's (559) 555-0134", ("phone", "(559) 555-0134")),
+    ("123 Main Street", (None, None)),
+])
+def test_contacts(answer, found):
+    assert parse_contact(answer) == found
+
+
+def test_yes_and_no():
+    assert parse_yes_no("yes please") is True
+    assert parse_yes_no("nope") is False
+    assert parse_yes_no("maybe") is None
