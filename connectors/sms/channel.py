@@ -270,6 +270,12 @@ class SMSInput(InputChannel):
             self._in_background(self.handle(number, text, num_media, on_new_message))
             return response.text(EMPTY_TWIML, content_type="text/xml")
 
+        @sms.listener("after_server_stop")
+        async def close(*_: Any) -> None:
+            await self.sender.close()
+            if self._store is not None:
+                self._store.close()
+
         return sms
 
 

@@ -238,6 +238,11 @@ class TeamsInput(InputChannel):
                 self._in_background(self._welcome(activity))
             return response.empty(status=202)
 
+        @teams.listener("after_server_stop")
+        async def close(*_: Any) -> None:
+            if self._http is not None:
+                await self._http.close()
+
         return teams
 
 
