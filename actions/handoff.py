@@ -147,6 +147,7 @@ class ActionHandoff(Action):
         except CatalogError as error:
             render.say(dispatcher, f"Sorry, that didn't work: {error.detail} Let's try again: say \"talk to a person\".")
             return reset
-        render.say(dispatcher, f"Thanks! I passed your request on. {settings.handoff_team.capitalize()} will contact you "
+        team = settings.handoff_team[:1].upper() + settings.handoff_team[1:]
+        render.say(dispatcher, f"Thanks! I passed your request on. {team} will contact you "
                    f"by {METHOD_NAMES[method]} {settings.handoff_response_time}.")
         return reset
