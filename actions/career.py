@@ -43,8 +43,7 @@ class ActionExploreCareer(CatalogAction):
             guesses = found.get("alternatives") or []
             if guesses:
                 names = [g["title"] for g in guesses[:3]]
-                render.say(dispatcher, f"I'm not sure which career you mean. Did you mean {render.listing(names[:-1])}"
-                           + (" or " if len(names) > 1 else "") + f"{names[-1]}?",
+                render.say(dispatcher, f"I'm not sure which career you mean. Did you mean {render.join_words(names, 'or')}?",
                            [{"title": g["title"], "payload": render.as_payload("explore_career", {"occupation": g["key"]})}
                             for g in guesses[:3]])
             else:
@@ -59,7 +58,7 @@ class ActionExploreCareer(CatalogAction):
             lines.append(f"Jobs: {render.sentence(career['outlook'])}")
         related = [r["title"] for r in career.get("related") or []][:3]
         if related and not sms:
-            lines.append(f"Related careers: {render.listing(related)}.")
+            lines.append(f"Related careers: {render.join_words(related)}.")
         entities = {"occupation": career["key"]}
         buttons = [
             {"title": "Find training", "payload": render.as_payload("find_programs", entities)},

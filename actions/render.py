@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -52,10 +52,11 @@ def date_words(value: Optional[str]) -> Optional[str]:
     return f"{day:%B} {day.day}, {day.year}"
 
 
-def join_words(words: list[str]) -> str:
+def join_words(words: list[str], last: str = "and") -> str:
+    words = [w for w in words if w]
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    return ", ".join(words[:-1]) + f" {last} " + words[-1]
 
 
 def sentence(text: str) -> str:
@@ -96,7 +97,7 @@ def program_facts(record: dict) -> list[str]:
         cost = f"Cost: {NOT_PUBLISHED}"
     facts = [cost]
     if record.get("length"):
-        facts.append(f"takes {record['length']}")
+        facts.append(f"Takes {record['length']}")
     facts.append(deadline_words(record.get("next_deadline"), record.get("rolling")))
     return facts
 
@@ -124,13 +125,13 @@ def role_facts(record: dict) -> list[str]:
     low, high, period = pay.get("min"), pay.get("max"), pay.get("period") or ""
     per = f" an {period}" if period == "hour" else (f" a {period}" if period else "")
     if low and high and low != high:
-        facts.append(f"pays {money(low)} to {money(high)}{per}")
+        facts.append(f"Pays {money(low)} to {money(high)}{per}")
     elif low or high:
-        facts.append(f"pays {money(low or high)}{per}")
+        facts.append(f"Pays {money(low or high)}{per}")
     else:
-        facts.append(f"pay: {NOT_PUBLISHED}")
+        facts.append(f"Pay: {NOT_PUBLISHED}")
     if record.get("demo"):
-        facts.append("example listing, not a real opening")
+        facts.append("Example listing, not a real opening")
     return facts
 
 
@@ -150,19 +151,27 @@ def why_line(item: dict) -> Optional[str]:
     return None
 
 
+SHORT_VERDICTS = {"eligible": "You seem to qualify", "maybe": "You might qualify", "not_eligible": "Not open to you now"}
+
+
 def item_lines(number: int, item: dict, sms: bool) -> str:
     record = item.get("record") or {}
     owner = (record.get("provider") or record.get("sponsor") or {}).get("name")
     title = item.get("title") or record.get("name") or record.get("title") or "This one"
-    if owner and owner.lower() not in title.lower():
+    if owner and owner.lower() not in title.lower() and not sms:
         title += f" ({owner})"
-    facts = "; ".join(FACTS.get(item.get("type"), lambda _: [])(record))
-    parts = [why_line(item), verdict_words(item) if item.get("type") != "role" or item.get("missing") else None,
-             sentence(facts) if facts else None]
-    details = " ".join(p for p in parts if p)
-    link = record.get("apply_url") or record.get("url") or record.get("source_url")
+    facts = FACTS.get(item.get("type"), lambda _: [])(record)
+    # A role's verdict is only worth saying when something is unknown (an employer's minimum age).
+    judged = item.get("type") != "role" or item.get("missing")
     if sms:
-        return f"{number}. {title}: {details}"
+        # One line each, so three results fit in a few text messages; the eligibility check and the
+        # advisor give the details.
+        facts = [f for f in facts if "Example listing" not in f]
+        verdict = SHORT_VERDICTS.get(item.get("verdict"), "") if judged else ""
+        return f"{number}. {title}: " + ". ".join(p for p in [verdict, *facts] if p) + "."
+    details = " ".join(p for p in (why_line(item), verdict_words(item) if judged else None,
+                                   sentence(". ".join(facts)) if facts else None) if p)
+    link = record.get("apply_url") or record.get("url") or record.get("source_url")
     return f"{number}. {title}\n{details}" + (f"\nMore: {link}" if link else "")
 
 
@@ -180,14 +189,6 @@ def results(dispatcher: CollectingDispatcher, tracker: Tracker, items: list[dict
     hint = 'Say "more" to see more, or "talk to a person" for help.' if has_more else 'Say "talk to a person" if you want help from an advisor.'
     lines.append(hint)
     say(dispatcher, ("\n" if sms else "\n\n").join(lines), buttons)
-
-
-def listing(words: Iterable[str]) -> str:
-    return join_words([w for w in words if w])
-
-
-def bullet_list(lines: list[str], sms: bool) -> str:
-    return "\n".join(("- " if not sms else "") + line for line in lines)
 
 
 def as_payload(intent: str, entities: Optional[dict[str, Any]] = None) -> str:

@@ -60,12 +60,19 @@ class CatalogProcess:
                 raise RuntimeError(f"the catalog stopped at start:\n{self.log.read_text()[-3000:]}")
             try:
                 if requests.get(self.url + "/healthz", timeout=1).status_code == 200:
+                    self._warm_up()
                     return
             except requests.RequestException:
                 pass
             time.sleep(0.2)
         self.stop()
         raise RuntimeError(f"the catalog did not answer /healthz:\n{self.log.read_text()[-3000:]}")
+
+    def _warm_up(self) -> None:
+        # A fresh catalog builds its ZIP, city and occupation tables on first use, which takes
+        # longer than the actions' timeout; a deployed catalog has served requests before anyone chats.
+        requests.get(self.url + "/programs", params={"city": "Fresno", "state": "CA", "per_page": 1}, timeout=60)
+        requests.post(self.url + "/match", json={"profile": {"zip": "93701", "interests": ["nurse"]}, "limit": 1}, timeout=60)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -87,9 +94,6 @@ class CatalogProcess:
 def catalog(tmp_path_factory):
     process = CatalogProcess(tmp_path_factory.mktemp("catalog"))
     process.start()
-    # A fresh catalog builds its ZIP and city tables on the first place lookup, which takes longer
-    # than the actions' timeout; a real deployment has served a request before anyone chats.
-    requests.get(process.url + "/programs", params={"city": "Fresno", "state": "CA", "per_page": 1}, timeout=60)
     # The actions read the catalog's address and key from the environment, as in production.
     saved = {name: os.environ.get(name) for name in ("CATALOG_URL", "CATALOG_API_KEY")}
     os.environ["CATALOG_URL"] = process.url
