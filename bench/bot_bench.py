@@ -185,6 +185,7 @@ class BareAssistant:
 
 @dataclass
 class Turn:
+    text: str
     latency_ms: float
     failure: str | None = None
 
@@ -214,16 +215,17 @@ async def send(client: httpx.AsyncClient, url: str, sender: str, text: str) -> t
         response = await client.post(url, json={"sender": sender, "message": text})
         elapsed = (time.perf_counter() - started) * 1000
     except Exception as error:  # noqa: BLE001 - any exception is a failed turn, recorded by kind
-        return Turn((time.perf_counter() - started) * 1000, f"{type(error).__name__}: {error}"[:200]), []
+        failure = f"{type(error).__name__}: {error}"[:200]
+        return Turn(text, (time.perf_counter() - started) * 1000, failure), []
     if response.status_code != 200:
-        return Turn(elapsed, f"HTTP {response.status_code}: {response.text[:200]}"), []
+        return Turn(text, elapsed, f"HTTP {response.status_code}: {response.text[:200]}"), []
     try:
         messages = response.json()
     except ValueError:
-        return Turn(elapsed, f"not JSON: {response.text[:200]}"), []
+        return Turn(text, elapsed, f"not JSON: {response.text[:200]}"), []
     if not isinstance(messages, list) or not reply_text(messages):
-        return Turn(elapsed, f"empty reply to {text!r}"), []
-    return Turn(elapsed), messages
+        return Turn(text, elapsed, f"empty reply to {text!r}"), []
+    return Turn(text, elapsed), messages
 
 
 async def conversation(client, url, sender, script, think, load: Load, keep_transcript: bool) -> None:
@@ -297,6 +299,11 @@ def bench(name: str, base_url: str, script, args, start_seconds: float, logs: st
         "script": list(script),
         "loaded": summarize(loads["loaded"]),
         "alone": summarize(loads["alone"]),
+        # Where the time goes: which messages (the catalog searches?) cost most without queueing.
+        "alone_median_ms_by_message": {
+            text: round(statistics.median(t.latency_ms for t in loads["alone"].turns if t.text == text), 1)
+            for text in script
+        },
         "warmup_failed_turns": warm["failed_turns"],
         "sample_transcript": loads["loaded"].transcript,
         "logs": logs,
@@ -347,8 +354,8 @@ def markdown(result: dict) -> str:
         f"`POST {REST_PATH}`, think time {cfg['think_ms']:g} ms, after {cfg['warmup']} warm-up "
         f"conversation(s). Ours: {len(ours['script'])}-turn script (search turns call the catalog), "
         f"SQLite tracker and catalog. Bare: the `rasa init` assistant, {len(bare['script'])}-turn "
-        f"script, in-memory tracker. {result['machine']['cpus']} CPUs, commit {result['commit']}, "
-        f"{result['date']}.",
+        f"script, in-memory tracker. {result['machine']['cpus']} CPUs (load average at start "
+        f"{result['machine']['load_average_at_start'][0]}), commit {result['commit']}, {result['date']}.",
         "",
         "| | ours | bare `rasa init` |",
         "|---|---:|---:|",
@@ -359,6 +366,9 @@ def markdown(result: dict) -> str:
               "| goal | measured | met |", "|---|---:|:---:|"]
     for goal, measured, met in verdicts(result):
         lines.append(f"| {goal} | {measured} | {'n/a' if met is None else ('yes' if met else 'no')} |")
+    lines += ["", "Median latency of each message, one conversation alone (ms):", "",
+              "| message (ours) | ms |", "|---|---:|"]
+    lines += [f"| {text} | {ms} |" for text, ms in ours["alone_median_ms_by_message"].items()]
     for name, data in (("ours", ours), ("bare", bare)):
         if data["loaded"].get("failures"):
             lines += ["", f"Failures ({name}):", ""]
@@ -389,6 +399,8 @@ def main() -> int:
     parser.add_argument("--model", type=Path, default=MODEL)
     args = parser.parse_args()
 
+    # Other work on the machine skews the figures; the load average says how much there was.
+    load_at_start = [round(x, 2) for x in os.getloadavg()]
     # Kept after the run: its logs/ explain any failed turn.
     var_dir = Path(tempfile.mkdtemp(prefix="bot-bench-"))
     logs = var_dir / "logs"
@@ -433,7 +445,7 @@ def main() -> int:
     result = {
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "commit": git_commit(),
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "machine": {"cpus": os.cpu_count(), "load_average_at_start": load_at_start, "platform": platform.platform(), "python": platform.python_version()},
         "config": {"conversations": args.conversations, "rounds": args.rounds, "warmup": args.warmup,
                    "think_ms": args.think_ms, "model": str(args.model.relative_to(ROOT)
                                                           if args.model.is_relative_to(ROOT) else args.model.name)},
