@@ -1,0 +1,152 @@
+"""ConversationStore against real databases: SQLite (file) and PostgreSQL (the machine's server)."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from rasa.core.tracker_store import create_tracker_store
+from rasa.core.utils import read_endpoints_from_path
+from rasa.shared.core.events import (
+    ActionExecuted,
+    AllSlotsReset,
+    BotUttered,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.conversation_store import ConversationStore
+from tests.conversation.conftest import stored_rows
+
+pytestmark = pytest.mark.asyncio
+
+
+def opening_turn(sender: str, domain) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events(
+        sender,
+        [
+            ActionExecuted("action_session_start"),
+            SessionStarted(),
+            ActionExecuted("action_listen"),
+            UserUttered("I'm 17 and live in Oakland", {"name": "inform", "confidence": 0.98}),
+            SlotSet("age", 17.0),
+            SlotSet("location", "Oakland"),
+            ActionExecuted("utter_what_next"),
+            BotUttered("Got it. What do you want to do next?"),
+            ActionExecuted("action_listen"),
+        ],
+        slots=domain.slots,
+    )
+
+
+async def test_saves_and_restores_a_conversation(store, sender_id, domain):
+    await store.save(opening_turn(sender_id, domain))
+
+    restored = await store.retrieve(sender_id)
+
+    assert restored is not None
+    assert restored.get_slot("age") == 17.0
+    assert restored.get_slot("location") == "Oakland"
+    assert restored.latest_message.text == "I'm 17 and live in Oakland"
+    assert ("user", None) in stored_rows(store, sender_id)
+
+
+async def test_later_turns_append_only_new_events(store, sender_id, domain):
+    await store.save(opening_turn(sender_id, domain))
+    before = len(stored_rows(store, sender_id))
+
+    # As Rasa does for each message: load the conversation, add the turn, save.
+    tracker = await store.retrieve(sender_id)
+    tracker.update(UserUttered("thanks", {"name": "thank", "confidence": 0.99}))
+    tracker.update(ActionExecuted("utter_thank"))
+    tracker.update(ActionExecuted("action_listen"))
+    await store.save(tracker)
+
+    assert len(stored_rows(store, sender_id)) == before + 3
+
+
+async def test_forget_me_deletes_every_stored_event_of_that_person(store, sender_id, domain):
+    other = f"test-{uuid.uuid4().hex}"
+    try:
+        await store.save(opening_turn(other, domain))
+        await store.save(opening_turn(sender_id, domain))
+        assert stored_rows(store, sender_id)
+        tracker = await store.retrieve(sender_id)
+
+        # The turn as Rasa runs it: the action resets and restarts, then a new session begins.
+        for event in [
+            UserUttered("delete my data", {"name": "forget_me", "confidence": 0.97}),
+            ActionExecuted("action_forget_me"),
+            BotUttered("Done. I deleted what you told me."),
+            AllSlotsReset(),
+            Restarted(),
+            ActionExecuted("action_session_start"),
+            SessionStarted(),
+            ActionExecuted("action_listen"),
+        ]:
+            tracker.update(event)
+        await store.save(tracker)
+
+        assert stored_rows(store, sender_id) == []
+        assert await store.retrieve(sender_id) is None
+        # Nobody else's conversation is touched.
+        assert stored_rows(store, other)
+    finally:
+        store.delete_conversation(other)
+
+
+async def test_a_new_conversation_after_forgetting_is_stored_again(store, sender_id, domain):
+    tracker = opening_turn(sender_id, domain)
+    tracker.update(UserUttered("forget me", {"name": "forget_me", "confidence": 0.97}))
+    tracker.update(ActionExecuted("action_forget_me"))
+    tracker.update(Restarted())
+    await store.save(tracker)
+    assert stored_rows(store, sender_id) == []
+
+    await store.save(opening_turn(sender_id, domain))
+
+    assert (await store.retrieve(sender_id)).get_slot("age") == 17.0
+
+
+async def test_start_over_keeps_the_conversation_stored(store, sender_id, domain):
+    tracker = opening_turn(sender_id, domain)
+    tracker.update(UserUttered("start over", {"name": "start_over", "confidence": 0.97}))
+    tracker.update(ActionExecuted("action_start_over"))
+    tracker.update(AllSlotsReset())
+    tracker.update(Restarted())
+    await store.save(tracker)
+
+    assert ("action", "action_start_over") in stored_rows(store, sender_id)
+
+
+def test_url_comes_from_the_settings(monkeypatch, tmp_path, domain):
+    db_file = tmp_path / "nested" / "from-settings.db"
+    monkeypatch.setenv("TRACKER_DB_URL", f"sqlite:///{db_file}")
+
+    store = ConversationStore(domain=domain)
+
+    assert store.engine.url.database == str(db_file)
+    assert db_file.exists()
+
+
+async def test_endpoints_yml_loads_this_store(monkeypatch, database_url, domain):
+    monkeypatch.setenv("TRACKER_DB_URL", database_url)
+    monkeypatch.setenv("ACTION_ENDPOINT_URL", "http://127.0.0.1:5055/webhook")
+    endpoints = read_endpoints_from_path("endpoints.yml")
+
+    store = create_tracker_store(endpoints.tracker_store, domain)
+
+    # Rasa wraps custom stores; underneath is ours, on the configured database.
+    inner = getattr(store, "_tracker_store", store)
+    assert isinstance(inner, ConversationStore)
+    assert inner.engine.url.get_backend_name() == database_url.split(":")[0]
+    sender = f"test-{uuid.uuid4().hex}"
+    try:
+        await store.save(opening_turn(sender, domain))
+        assert (await store.retrieve(sender)).get_slot("location") == "Oakland"
+    finally:
+        inner.delete_conversation(sender)
+        inner.engine.dispose()
