@@ -250,7 +250,10 @@ class ValidateProfileForm(FormValidationAction):
         if kind == "tuition":
             needed = [] if isinstance(tracker.get_slot("employee"), bool) else ["employee"]
             # Someone who does not work in health care has no employer benefit to look up.
-            return needed + ([] if tracker.get_slot("employee") is False else ["employer"])
+            if tracker.get_slot("employee") is False:
+                return needed
+            # Employer benefits are often regional (Northern California only, say), so ask where too.
+            return needed + ["employer", "location"]
         # programs, funding, pathway, eligibility (and a search of unknown kind)
         age = [] if tracker.get_slot("grade") is not None else ["age"]
         program = ["program"] if kind == "eligibility" else []

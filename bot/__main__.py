@@ -46,6 +46,7 @@ def cmd_serve_catalog(_: argparse.Namespace) -> int:
     for result in service.prepare(app.state.engine, settings.catalog_data_dir):
         status = f"FAILED {result.errors[0]}" if result.errors else f"{result.count} {result.kind}"
         print(f"seed import {result.file}: {status}", flush=True)
+    service.warm_up(app.state.sessions)
     uvicorn.run(app, host=settings.catalog_host, port=settings.catalog_port, log_level="warning")
     return 0
 

@@ -21,6 +21,14 @@ NOT_FOR_INDIVIDUALS = ("initiative",)
 CANDIDATE_LIMIT = 400
 ROLE_RADIUS_MILES = 25.0
 TRAINING_KINDS = ("training", "degree", "apprenticeship", "student_pathway", "internship", "residency", "fellowship", "leadership", "workshop", "hiring")
+# How a program helps toward the career someone asked about, by kind.
+KIND_WHY = {
+    "workshop": "It helps you get hired as a {}.",
+    "hiring": "It helps you get hired as a {}.",
+    "student_pathway": "It gives you a first look at working as a {}.",
+    "internship": "It gives you paid or hands-on experience toward being a {}.",
+    "leadership": "It builds leadership skills for a {}.",
+}
 STUDENT_KINDS = ("student_pathway", "internship")
 SUPPORT_WORDS = {
     "coaching": "coaching", "wrap_around": "wrap-around support", "job_placement": "help finding a job",
@@ -97,7 +105,8 @@ def score_program(data: dict, document: dict, facts: Facts, names: documents.Nam
     wanted = set(facts.interests) & set(data.get("occupations", []))
     if wanted:
         score += 40
-        why.append(f"It trains you to be a {names.occupation_ref(sorted(wanted)[0])['title'].lower()}.")
+        title = names.occupation_ref(sorted(wanted)[0])["title"].lower()
+        why.append(KIND_WHY.get(data.get("kind"), "It trains you to be a {}.").format(title))
     tuition = (data.get("cost") or {}).get("tuition")
     budget = facts.profile.max_cost
     if tuition == 0:

@@ -83,6 +83,10 @@ class Facts:
         grade = self.profile.grade
         if grade is not None:
             return "high_school" if grade >= 9 else "middle_school"
+        # A teenager who has not finished high school is, nearly always, still in school.
+        age, education = self.profile.age, self.profile.education
+        if age is not None and age < 18 and education in (None, "none", "some_high_school"):
+            return "high_school" if age >= 14 else "middle_school"
         return None
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -16,6 +17,19 @@ def prepare(engine: Engine, data_dir: Path) -> list[importers.ImportResult]:
         if session.scalar(select(func.count()).select_from(models.Occupation)):
             return []
         return importers.import_paths(session, importers.catalog_files(data_dir))
+
+
+def warm_up(sessions) -> None:
+    """Load the ZIP and city tables and the occupation index before the first person asks, so
+    the first answer after a restart is as fast as the rest (actions wait only a few seconds)."""
+    from bot.catalog import geo, matching
+    from bot.catalog.profile import Profile
+
+    geo.from_zip("93701")
+    geo.from_city("Fresno", "CA")
+    with sessions() as session:
+        facts, _ = matching.resolve(session, Profile(zip="93701", interests=["medical assistant"]))
+        matching.match(session, facts, ["program", "funding", "role"], 3, dt.date.today())
 
 
 def import_files(engine: Engine, paths: list[Path]) -> list[importers.ImportResult]:

@@ -22,8 +22,8 @@ def required(domain, slots):
     ({"search_kind": "eligibility"}, ["program", "location", "age", "education"]),
     ({"search_kind": "pathway"}, ["location", "age", "education"]),
     ({"search_kind": "jobs"}, ["location"]),
-    ({"search_kind": "tuition"}, ["employee", "employer"]),
-    ({"search_kind": "tuition", "employee": True}, ["employer"]),
+    ({"search_kind": "tuition"}, ["employee", "employer", "location"]),
+    ({"search_kind": "tuition", "employee": True}, ["employer", "location"]),
     ({"search_kind": "tuition", "employee": False}, []),
     ({"search_kind": "career"}, []),
 ])

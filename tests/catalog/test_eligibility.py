@@ -126,6 +126,15 @@ def test_barriers_required(barriers, verdict):
 
 
 def test_one_failure_beats_missing_facts():
-    result = check({"min_age": 18, "education": "high_school", "states": ["CA"]}, age=16)
+    result = check({"min_age": 18, "education": "high_school", "states": ["CA"]}, age=19)
+    assert result.verdict == MAYBE
+    result = check({"min_age": 18, "education": "high_school", "states": ["CA"]}, age=17, education="high_school")
     assert result.verdict == NOT_ELIGIBLE
-    assert len(result.missing) == 2  # education and place are still named
+    assert result.missing == ["where you live (it is open in California)"]  # still named
+
+
+def test_a_teenager_without_a_diploma_counts_as_in_high_school():
+    result = check({"student_status": ["high_school"], "education": "high_school"}, age=16)
+    assert result.verdict == NOT_ELIGIBLE
+    assert "It is for high-school students, and you are one." in result.reasons
+    assert "You need a high-school diploma or GED first." in result.reasons
