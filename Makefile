@@ -106,9 +106,9 @@ test-rasa: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out results/rasa-core \
 		--fail-on-prediction-errors
 
-# Actions against a real running catalog.
+# Actions against a real running catalog; the conversation store on SQLite and PostgreSQL.
 test-actions: .venv-rasa/.synced .venv/.synced
-	$(RASA_PY) -m pytest tests/actions -q
+	$(RASA_PY) -m pytest tests/actions tests/conversation -q
 
 test-connectors: .venv-rasa/.synced
 	$(RASA_PY) -m pytest tests/connectors -q

@@ -182,20 +182,29 @@ class Stack:
                 os.killpg(proc.popen.pid, signal.SIGKILL)
                 proc.popen.wait()
 
+    def _process(self, name: str) -> Process:
+        return next(proc for proc in self.processes if proc.name == name)
+
+    def stop_process(self, name: str) -> None:
+        """Stop one process (the tests use it to show what happens while a service is down)."""
+        proc = self._process(name)
+        if proc.popen and proc.popen.poll() is None:
+            os.killpg(proc.popen.pid, signal.SIGTERM)
+            proc.popen.wait(timeout=20)
+
+    def start_process(self, name: str, timeout: float = 240.0) -> None:
+        proc = self._process(name)
+        log = open(proc.log_path, "a")
+        proc.popen = subprocess.Popen(
+            proc.command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self._wait_ready(proc, time.monotonic() + timeout)
+
     def restart(self, name: str, timeout: float = 240.0) -> None:
         """Stop one process and start it again (used to show state survives a restart)."""
-        for proc in self.processes:
-            if proc.name != name:
-                continue
-            if proc.popen and proc.popen.poll() is None:
-                os.killpg(proc.popen.pid, signal.SIGTERM)
-                proc.popen.wait(timeout=20)
-            log = open(proc.log_path, "a")
-            proc.popen = subprocess.Popen(
-                proc.command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-            self._wait_ready(proc, time.monotonic() + timeout)
+        self.stop_process(name)
+        self.start_process(name, timeout)
 
 
 def main() -> int:
