@@ -150,3 +150,12 @@ async def test_endpoints_yml_loads_this_store(monkeypatch, database_url, domain)
     finally:
         inner.delete_conversation(sender)
         inner.engine.dispose()
+
+
+def test_endpoints_yml_reads_the_action_server_url_from_the_environment(monkeypatch):
+    monkeypatch.setenv("ACTION_ENDPOINT_URL", "http://127.0.0.1:5999/webhook")
+
+    endpoints = read_endpoints_from_path("endpoints.yml")
+
+    assert endpoints.action.url == "http://127.0.0.1:5999/webhook"
+    assert endpoints.lock_store.type == "in_memory"
