@@ -10,6 +10,7 @@ import json
 import os
 import secrets
 import signal
+import string
 import subprocess
 import sys
 import time
@@ -112,6 +113,15 @@ class Stack:
     def tracker_db_url(self) -> str:
         return self.settings.tracker_db_url
 
+    def endpoints_file(self) -> Path:
+        """endpoints.yml with its ${VARIABLES} filled from this stack's environment. Rasa 3.6's
+        own substitution does not reach its YAML reader, so the launcher does it."""
+        text = string.Template((ROOT / "endpoints.yml").read_text()).substitute(self.env)
+        path = self.settings.var_dir / "endpoints.yml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        return path
+
     def _plan(self) -> list[Process]:
         s = self.settings
         return [
@@ -130,7 +140,7 @@ class Stack:
                 [
                     str(RASA), "run", "-m", str(self.model), "--enable-api",
                     "--auth-token", s.rasa_api_token, "--credentials", "credentials.yml",
-                    "--endpoints", "endpoints.yml", "-p", str(s.rasa_port),
+                    "--endpoints", str(self.endpoints_file()), "-p", str(s.rasa_port),
                 ],
                 f"{self.rasa_url}/status?token={s.rasa_api_token}",
             ),

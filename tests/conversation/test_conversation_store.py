@@ -18,6 +18,7 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.launcher import Stack
 from bot.conversation_store import ConversationStore
 from tests.conversation.conftest import stored_rows
 
@@ -132,10 +133,14 @@ def test_url_comes_from_the_settings(monkeypatch, tmp_path, domain):
     assert db_file.exists()
 
 
-async def test_endpoints_yml_loads_this_store(monkeypatch, database_url, domain):
+def rendered_endpoints(tmp_path, **env):
+    """endpoints.yml as the launcher hands it to Rasa, with its variables filled in."""
+    return read_endpoints_from_path(str(Stack(env={"VAR_DIR": str(tmp_path), **env}).endpoints_file()))
+
+
+async def test_endpoints_yml_loads_this_store(monkeypatch, tmp_path, database_url, domain):
     monkeypatch.setenv("TRACKER_DB_URL", database_url)
-    monkeypatch.setenv("ACTION_ENDPOINT_URL", "http://127.0.0.1:5055/webhook")
-    endpoints = read_endpoints_from_path("endpoints.yml")
+    endpoints = rendered_endpoints(tmp_path, ACTION_ENDPOINT_URL="http://127.0.0.1:5055/webhook")
 
     store = create_tracker_store(endpoints.tracker_store, domain)
 
@@ -152,10 +157,8 @@ async def test_endpoints_yml_loads_this_store(monkeypatch, database_url, domain)
         inner.engine.dispose()
 
 
-def test_endpoints_yml_reads_the_action_server_url_from_the_environment(monkeypatch):
-    monkeypatch.setenv("ACTION_ENDPOINT_URL", "http://127.0.0.1:5999/webhook")
-
-    endpoints = read_endpoints_from_path("endpoints.yml")
+def test_endpoints_yml_reads_the_action_server_url_from_the_environment(tmp_path):
+    endpoints = rendered_endpoints(tmp_path, ACTION_ENDPOINT_URL="http://127.0.0.1:5999/webhook")
 
     assert endpoints.action.url == "http://127.0.0.1:5999/webhook"
     assert endpoints.lock_store.type == "in_memory"
