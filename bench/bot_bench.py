@@ -54,7 +54,6 @@ OUR_SCRIPT = (
     "I want to become a medical assistant",
     "I'm 24 and live in Fresno",
     "I have my GED",
-    "no, I don't work in health care yet",
     "what scholarships are there",
     "show me jobs near 93701",
     "thanks",
