@@ -164,6 +164,16 @@ def entity_value(tracker: Tracker, entity: str, role: Optional[str] = None) -> O
     return None
 
 
+def places_said(tracker: Tracker) -> Optional[str]:
+    """Every place named in the last message, joined: "Seattle, WA" arrives as two entities
+    ("Seattle" and "WA"), often twice (two extractors), and the slot keeps only one of them."""
+    names: dict[str, str] = {}
+    for found in tracker.latest_message.get("entities") or []:
+        if found.get("entity") == "GPE" and isinstance(found.get("value"), str):
+            names.setdefault(found["value"].lower(), found["value"])
+    return ", ".join(names.values()) or None
+
+
 def first(value: Any) -> Any:
     """A text slot filled by two entities at once holds a list; the first is what was meant."""
     return value[0] if isinstance(value, list) and value else value
@@ -273,8 +283,7 @@ class ValidateProfileForm(FormValidationAction):
 
     async def validate_location(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: DomainDict) -> dict:
-        zip_code = entity_value(tracker, "zip")
-        place = parse_location(zip_code or first(value))
+        place = parse_location(entity_value(tracker, "zip") or places_said(tracker) or first(value))
         problem = None
         if place:
             place, problem = await confirm_place(place)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
 from bot.catalog import documents, eligibility, geo, models, search
@@ -198,6 +199,11 @@ def _program_candidates(session: Session, facts: Facts, today: dt.date) -> list[
         session, occupations=facts.interests or None, state=facts.state, today=today,
         exclude_kinds=NOT_FOR_INDIVIDUALS,
     )
+    if facts.student in ("middle_school", "high_school") and not facts.interests:
+        # A student browsing is shown what is made for students (or for everyone), not fellowships
+        # for working professionals. One who names a career sees its programs, with the verdicts
+        # that say when they could join.
+        query = query.where(or_(models.Program.audiences == "", search.contains(models.Program.audiences, "students")))
     return list(session.scalars(query.limit(CANDIDATE_LIMIT)))
 
 

@@ -40,13 +40,13 @@ def text_match(session: Session, kind: str, query: str):
     )
 
 
-def _contains(column, value: str):
+def contains(column, value: str):
     return column.like(f"%,{value},%")
 
 
 def _in_state(column, state: str | None):
     """Open in the state, or nationwide (no states listed)."""
-    return or_(column == "", _contains(column, state)) if state else None
+    return or_(column == "", contains(column, state)) if state else None
 
 
 @dataclass
@@ -75,7 +75,7 @@ def programs_query(
     if state:
         query = query.where(or_(_in_state(models.Program.states, state), models.Program.format == "online"))
     if audience:
-        query = query.where(_contains(models.Program.audiences, audience))
+        query = query.where(contains(models.Program.audiences, audience))
     if kind:
         query = query.where(models.Program.kind == kind)
     if exclude_kinds:
@@ -116,7 +116,7 @@ def funding_query(
     if kinds:
         query = query.where(models.Funding.kind.in_(kinds))
     if audience:
-        query = query.where(or_(models.Funding.audiences == "", _contains(models.Funding.audiences, audience)))
+        query = query.where(or_(models.Funding.audiences == "", contains(models.Funding.audiences, audience)))
     if employer:
         query = query.where(or_(models.Funding.employer == employer, models.Funding.sponsor == employer))
     if q:
