@@ -22,6 +22,7 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
 from bot import settings
+from connectors.background import BackgroundTasks
 from connectors.sms import keywords
 from connectors.sms.buttons import ExpiringMap, chosen
 from connectors.sms.optouts import OptOutStore
@@ -140,7 +141,7 @@ class SMSInput(InputChannel):
         self.sender = TwilioSender(account_sid, auth_token, from_number, api_base)
         self.last_buttons: ExpiringMap[list[dict[str, Any]]] = ExpiringMap(BUTTON_MEMORY_SECONDS)
         self.locks = SenderLocks()
-        self.tasks: set[asyncio.Task] = set()
+        self.background = BackgroundTasks("Handling an SMS", logger)
         self._store: Optional[OptOutStore] = None
 
     def get_output_channel(self) -> Optional[OutputChannel]:
@@ -236,13 +237,6 @@ class SMSInput(InputChannel):
             self.last_buttons.pop(sender)
         await self.send(number, sender, bodies)
 
-    def _in_background(self, work: Awaitable[Any]) -> None:
-        task = asyncio.ensure_future(work)
-        # Kept until done: the loop holds tasks only weakly.
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
-        task.add_done_callback(_log_failure)
-
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sms = Blueprint("sms_webhook", __name__)
 
@@ -267,7 +261,7 @@ class SMSInput(InputChannel):
                 num_media = 0
             # Twilio gives up on a webhook after 15 s; the assistant may take longer, so the
             # reply goes out through the API once it is ready.
-            self._in_background(self.handle(number, text, num_media, on_new_message))
+            self.background.spawn(self.handle(number, text, num_media, on_new_message))
             return response.text(EMPTY_TWIML, content_type="text/xml")
 
         @sms.listener("after_server_stop")
@@ -288,7 +282,3 @@ def twilio_form(request: Request) -> RequestParameters:
         parse_qs(request.body.decode("utf-8", errors="replace"), keep_blank_values=True)
     )
 
-
-def _log_failure(task: asyncio.Task) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        logger.error("Handling an SMS failed", exc_info=task.exception())

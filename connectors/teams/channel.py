@@ -8,7 +8,6 @@ People from the employer's tenant reach the assistant marked as employees, so it
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from typing import Any, Awaitable, Callable, Optional
@@ -21,6 +20,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import settings
+from connectors.background import BackgroundTasks
 from connectors.teams import cards
 from connectors.teams.auth import (
     AuthError,
@@ -138,7 +138,7 @@ class TeamsInput(InputChannel):
         self.connector = Connector(
             ConnectorTokens(app_id, app_password, login_base, tenant_id, self.http), self.http
         )
-        self.tasks: set[asyncio.Task] = set()
+        self.background = BackgroundTasks("Handling a Teams activity", logger)
 
     def http(self) -> aiohttp.ClientSession:
         # Made on first use, inside the running loop (Sanic starts its loop after channels load).
@@ -195,13 +195,6 @@ class TeamsInput(InputChannel):
             "", cards.WELCOME_TEXT, cards.WELCOME_BUTTONS
         )
 
-    def _in_background(self, work: Awaitable[Any]) -> None:
-        task = asyncio.ensure_future(work)
-        # Kept until done: the loop holds tasks only weakly.
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
-        task.add_done_callback(_log_failure)
-
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         teams = Blueprint("teams_webhook", __name__)
 
@@ -233,9 +226,9 @@ class TeamsInput(InputChannel):
             kind = activity.get("type")
             # Bot Framework waits at most 15 s for this answer; replies go out separately.
             if kind == "message":
-                self._in_background(self._message(activity, on_new_message))
+                self.background.spawn(self._message(activity, on_new_message))
             elif kind == "conversationUpdate" and cards.welcomes(activity):
-                self._in_background(self._welcome(activity))
+                self.background.spawn(self._welcome(activity))
             return response.empty(status=202)
 
         @teams.listener("after_server_stop")
@@ -245,7 +238,3 @@ class TeamsInput(InputChannel):
 
         return teams
 
-
-def _log_failure(task: asyncio.Task) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        logger.error("Handling a Teams activity failed", exc_info=task.exception())

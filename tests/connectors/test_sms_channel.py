@@ -123,7 +123,7 @@ async def test_forged_or_unsigned_posts_are_refused_and_go_nowhere(twilio, sms, 
     )
     assert answer.status_code == 403
     await asyncio.sleep(0.3)
-    assert assistant.received == [] and twilio.messages == [] and not channel.tasks
+    assert assistant.received == [] and twilio.messages == [] and not channel.background.tasks
 
 
 @pytest.mark.asyncio
