@@ -45,6 +45,7 @@ from bot.launcher import MODEL, RASA, Stack  # noqa: E402
 RESULTS = ROOT / "results"
 GOALS = {"p95_ms": 300.0, "p95_ratio_to_bare": 2.0, "failed_turns": 0}
 MODEL_WAIT_SECONDS = 40 * 60
+START_TIMEOUT = 15 * 60
 REST_PATH = "/webhooks/rest/webhook"
 
 # What a job seeker typing into the web chat says, end to end: every search turn goes through the
@@ -421,7 +422,8 @@ def main() -> int:
         print("Starting the catalog, the action server and Rasa ...", flush=True)
         stack = Stack(env=env, model=args.model)
         started = time.monotonic()
-        stack.start()
+        # Loading the model can take minutes on a busy machine; the figure is what we want.
+        stack.start(timeout=START_TIMEOUT)
         stack_seconds = time.monotonic() - started
         ours = bench("ours", stack.rasa_url, OUR_SCRIPT, args, stack_seconds,
                      "logs/catalog.log, logs/actions.log, logs/rasa.log")
@@ -431,10 +433,13 @@ def main() -> int:
 
         print("Starting the bare assistant ...", flush=True)
         started = time.monotonic()
-        bare.start()
+        bare.start(timeout=START_TIMEOUT)
         bare_seconds = time.monotonic() - started
         bare_result = bench("bare", bare.url, BARE_SCRIPT, args, bare_seconds, "logs/bare-rasa.log")
         bare_result["train_seconds"] = round(bare_train_seconds, 1)
+    except (RuntimeError, subprocess.SubprocessError) as error:
+        print(f"{error}\nLogs: {logs}", file=sys.stderr)
+        return 1
     finally:
         if stack is not None:
             stack.stop()
