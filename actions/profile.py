@@ -263,7 +263,7 @@ class ValidateProfileForm(FormValidationAction):
             if tracker.get_slot("employee") is False:
                 return needed
             # Employer benefits are often regional (Northern California only, say), so ask where too.
-            return needed + ["employer", "location"]
+            return needed + ["employer", "current_occupation", "location"]
         # programs, funding, pathway, eligibility (and a search of unknown kind)
         age = [] if tracker.get_slot("grade") is not None else ["age"]
         program = ["program"] if kind == "eligibility" else []
@@ -330,6 +330,20 @@ class ValidateProfileForm(FormValidationAction):
         if key is None:
             render.say(dispatcher, "Sorry, I didn't get who you work for. Try the name, like Kaiser Permanente.")
         return {"employer": key}
+
+    async def validate_current_occupation(self, value: Any, dispatcher: CollectingDispatcher,
+                                          tracker: Tracker, domain: DomainDict) -> dict:
+        said = str(first(value) or "").strip()[:80]
+        if not said:
+            return {"current_occupation": None}
+        try:
+            found = await call("GET", "/occupations/lookup", params={"name": said})
+        except (CatalogUnavailable, CatalogError):
+            # The search says so if the catalog is away; keep the words rather than re-ask.
+            return {"current_occupation": said}
+        match = found.get("match") if isinstance(found, dict) else None
+        # A job the catalog does not list is still an answer: benefits for named jobs won't apply.
+        return {"current_occupation": match["key"] if match else "other"}
 
     async def validate_program(self, value: Any, dispatcher: CollectingDispatcher,
                                tracker: Tracker, domain: DomainDict) -> dict:

@@ -22,8 +22,8 @@ def required(domain, slots):
     ({"search_kind": "eligibility"}, ["program", "location", "age", "education"]),
     ({"search_kind": "pathway"}, ["location", "age", "education"]),
     ({"search_kind": "jobs"}, ["location"]),
-    ({"search_kind": "tuition"}, ["employee", "employer", "location"]),
-    ({"search_kind": "tuition", "employee": True}, ["employer", "location"]),
+    ({"search_kind": "tuition"}, ["employee", "employer", "current_occupation", "location"]),
+    ({"search_kind": "tuition", "employee": True}, ["employer", "current_occupation", "location"]),
     ({"search_kind": "tuition", "employee": False}, []),
     ({"search_kind": "career"}, []),
 ])
@@ -97,6 +97,16 @@ def test_employer_names_become_catalog_keys(catalog, domain):
     said, slots = validate(domain, "employer", "KP", slots={"search_kind": "tuition", "employee": True},
                            entities=[{"entity": "employer", "value": "kaiser_permanente"}])
     assert slots["employer"] == "kaiser_permanente"
+
+
+def test_current_job_is_resolved_by_the_catalog(catalog, domain):
+    tuition = {"search_kind": "tuition", "employee": True, "employer": "kaiser_permanente"}
+    said, slots = validate(domain, "current_occupation", "I'm an RN", slots=tuition)
+    assert slots["current_occupation"] is not None
+    said, slots = validate(domain, "current_occupation", "registered nurse", slots=tuition)
+    assert slots["current_occupation"] == "registered_nurse"
+    said, slots = validate(domain, "current_occupation", "security guard", slots=tuition)
+    assert slots["current_occupation"] == "other"
 
 
 def test_the_program_to_check_is_found_by_its_name(catalog, domain):

@@ -97,7 +97,7 @@ def test_student_in_seattle_gets_health_care_career_pathways(stack):
 
 def test_employee_asks_about_tuition_support(stack):
     answers = {"work for a health care employer": "yes", "who do you work for": "Kaiser Permanente",
-               "where do you": "Oakland, CA", "which employer": "Kaiser Permanente"}
+               "where do you": "Oakland, CA", "your job now": "registered nurse"}
     reply = converse(stack, new_sender(), "Does my employer offer tuition reimbursement? I am a nurse", answers, until="Nurse Scholars")
     assert "Nurse Scholars" in reply
 
