@@ -56,14 +56,16 @@ def state_code(value: str | None) -> str | None:
 def from_zip(zip_code: str) -> Place:
     if not ZIP_RE.match(zip_code or ""):
         raise UnknownPlace(f"'{zip_code}' is not a ZIP code: use 5 digits, like 93701.")
-    try:
-        found = zipcodes.matching(zip_code)
-    except (ValueError, TypeError):
-        found = []
-    if not found:
+    row = _zips().get(zip_code)
+    if row is None:
         raise UnknownPlace(f"ZIP code {zip_code} is not a US ZIP code we know.")
-    row = found[0]
     return Place(float(row["lat"]), float(row["long"]), row["city"].title(), row["state"], zip_code)
+
+
+@lru_cache(maxsize=1)
+def _zips() -> dict[str, dict]:
+    """ZIP code -> its row, built once (the package's own lookup scans the whole table)."""
+    return {row["zip_code"]: row for row in zipcodes.list_all() if row.get("lat") and row.get("long")}
 
 
 @lru_cache(maxsize=1)

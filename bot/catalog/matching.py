@@ -75,7 +75,15 @@ class Scored:
     score: float
     verdict: eligibility.Verdict
     why: list[str]
-    record: dict
+    record: dict | None
+    row: object = None
+
+    def render(self, names: documents.Names, today: dt.date) -> "Scored":
+        """Fill `record` with the API document (programs and funding are scored on raw rows)."""
+        if self.record is None:
+            make = documents.program if self.kind == "program" else documents.funding
+            self.record = make(self.row, names, today)
+        return self
 
     def as_dict(self) -> dict:
         return {
@@ -99,8 +107,9 @@ def _audience_fit(audiences: list[str], facts: Facts) -> tuple[float, str | None
     return 0, None
 
 
-def score_program(data: dict, document: dict, facts: Facts, names: documents.Names) -> Scored:
-    """`data` is the stored record (keys), `document` what the API returns for it."""
+def score_program(row: models.Program, facts: Facts, names: documents.Names) -> Scored:
+    """Scored on the stored record; the API document is made only for results that are shown."""
+    data = row.data
     verdict = eligibility.evaluate(_program_rules(data), facts, names.name_of)
     score, why = 0.0, []
     wanted = set(facts.interests) & set(data.get("occupations", []))
@@ -147,10 +156,11 @@ def score_program(data: dict, document: dict, facts: Facts, names: documents.Nam
     elif location.get("online") or data.get("format") == "online":
         score += 5
         why.append("You can do it online.")
-    return Scored("program", data["key"], data["name"], score, verdict, why, document)
+    return Scored("program", data["key"], data["name"], score, verdict, why, None, row)
 
 
-def score_funding(data: dict, document: dict, facts: Facts, names: documents.Names) -> Scored:
+def score_funding(row: models.Funding, facts: Facts, names: documents.Names) -> Scored:
+    data = row.data
     verdict = eligibility.evaluate(data.get("eligibility") or {}, facts, names.name_of)
     score, why = 0.0, []
     wanted = set(facts.interests) & set(data.get("occupations", []))
@@ -171,7 +181,7 @@ def score_funding(data: dict, document: dict, facts: Facts, names: documents.Nam
     if facts.profile.employee and (data.get("eligibility") or {}).get("employer") == facts.profile.employer and facts.profile.employer:
         score += 15
         why.append("Your employer offers it.")
-    return Scored("funding", data["key"], data["name"], score, verdict, why, document)
+    return Scored("funding", data["key"], data["name"], score, verdict, why, None, row)
 
 
 def score_role(role_doc: dict, distance: float, facts: Facts) -> Scored:
@@ -208,8 +218,16 @@ def _program_candidates(session: Session, facts: Facts, today: dt.date) -> list[
 
 
 def _funding_candidates(session: Session, facts: Facts, today: dt.date) -> list[models.Funding]:
-    query = search.funding_query(session, occupations=facts.interests or None, state=facts.state, today=today)
-    return list(session.scalars(query.limit(CANDIDATE_LIMIT)))
+    if not facts.interests:
+        query = search.funding_query(session, state=facts.state, today=today)
+        return list(session.scalars(query.order_by(models.Funding.id).limit(CANDIDATE_LIMIT)))
+    # Funds for the careers asked about first, then general ones: two indexed queries, so the
+    # many general scholarships cannot crowd out the specific ones.
+    linked = search.funding_query(session, occupations=facts.interests, state=facts.state, today=today, include_general=False)
+    general = search.funding_query(session, state=facts.state, today=today).where(models.Funding.general.is_(True))
+    rows = list(session.scalars(linked.order_by(models.Funding.id).limit(CANDIDATE_LIMIT)))
+    rows += session.scalars(general.order_by(models.Funding.id).limit(CANDIDATE_LIMIT // 4))
+    return rows
 
 
 def _role_candidates(session: Session, facts: Facts, today: dt.date, radius: float, limit: int) -> list[tuple[models.Role, float]]:
@@ -225,16 +243,16 @@ def match(session: Session, facts: Facts, kinds: list[str], limit: int, today: d
     if "program" in kinds:
         rows = _program_candidates(session, facts, today)
         names.load_for(row.data for row in rows)
-        scored += [score_program(row.data, documents.program(row, names, today), facts, names) for row in rows]
+        scored += [score_program(row, facts, names) for row in rows]
     if "funding" in kinds:
         rows = _funding_candidates(session, facts, today)
         names.load_for(row.data for row in rows)
-        scored += [score_funding(row.data, documents.funding(row, names, today), facts, names) for row in rows]
+        scored += [score_funding(row, facts, names) for row in rows]
     if "role" in kinds:
         pairs = _role_candidates(session, facts, today, ROLE_RADIUS_MILES, limit)
         names.load(occupation_keys=[row.occupation_key for row, _ in pairs if row.occupation_key])
         scored += [score_role(documents.role(row, names, distance), distance, facts) for row, distance in pairs]
-    return [item.as_dict() for item in rank(scored)[:limit]]
+    return [item.render(names, today).as_dict() for item in rank(scored)[:limit]]
 
 
 def check(session: Session, facts: Facts, kind: str, row, today: dt.date) -> dict:

@@ -53,7 +53,7 @@ class Program(Sourced, Base):
     # The last published deadline; a program whose last deadline has passed is hidden.
     last_deadline: Mapped[dt.date | None] = mapped_column(Date, index=True)
     occupations: Mapped[list["ProgramOccupation"]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin"
+        cascade="all, delete-orphan", lazy="select"
     )
 
 
@@ -76,8 +76,12 @@ class Funding(Sourced, Base):
     employer: Mapped[str | None] = mapped_column(String(80), index=True)
     employees_only: Mapped[bool] = mapped_column(Boolean, default=False)
     deadline: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    # ",program_a,program_b,": the programs this fund pays for, when it is tied to some.
+    programs: Mapped[str] = mapped_column(String(2000), default="")
+    # A fund that names no occupation (a general scholarship) applies to every career.
+    general: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     occupations: Mapped[list["FundingOccupation"]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin"
+        cascade="all, delete-orphan", lazy="select"
     )
 
 

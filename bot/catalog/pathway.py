@@ -20,9 +20,8 @@ def _best_program(session: Session, facts: Facts, occupation: str, names: docume
         .where(models.Program.kind.in_(PATH_KINDS)).limit(matching.CANDIDATE_LIMIT)
     ))
     names.load_for(row.data for row in rows)
-    scored = [matching.score_program(row.data, documents.program(row, names, today), facts, names) for row in rows]
-    ranked = matching.rank(scored)
-    return ranked[0] if ranked else None
+    ranked = matching.rank([matching.score_program(row, facts, names) for row in rows])
+    return ranked[0].render(names, today) if ranked else None
 
 
 def _funding_for(session: Session, facts: Facts, occupation: str, program_key: str | None, names: documents.Names, today: dt.date):
@@ -31,11 +30,11 @@ def _funding_for(session: Session, facts: Facts, occupation: str, program_key: s
         .limit(matching.CANDIDATE_LIMIT)
     ))
     if program_key:
-        tied = session.scalars(search.funding_query(session, state=facts.state, today=today)).all()
-        rows += [row for row in tied if program_key in row.data.get("programs", []) and row not in rows]
+        tied = session.scalars(search.funding_query(session, state=facts.state, today=today, program=program_key))
+        rows += [row for row in tied if row not in rows]
     names.load_for(row.data for row in rows)
-    scored = [matching.score_funding(row.data, documents.funding(row, names, today), facts, names) for row in rows]
-    return [item for item in matching.rank(scored) if item.verdict.verdict != eligibility.NOT_ELIGIBLE]
+    ranked = matching.rank([matching.score_funding(row, facts, names) for row in rows])
+    return [item.render(names, today) for item in ranked if item.verdict.verdict != eligibility.NOT_ELIGIBLE][:3]
 
 
 def plan(session: Session, facts: Facts, occupation_row: models.Occupation, today: dt.date) -> dict:

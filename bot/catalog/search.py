@@ -33,10 +33,10 @@ def text_match(session: Session, kind: str, query: str):
             ),
         )
     match = " ".join(f'"{w}"*' for w in words)
-    return (
-        select(models.SearchDocument.record_id)
-        .join(SEARCH_FTS, SEARCH_FTS.c.rowid == models.SearchDocument.id)
-        .where(models.SearchDocument.kind == kind, text("search_fts MATCH :match").bindparams(match=match))
+    # The MATCH runs once as a subquery; written as a join, SQLite re-ran it for every document.
+    matching_rows = select(SEARCH_FTS.c.rowid).where(text("search_fts MATCH :match").bindparams(match=match))
+    return select(models.SearchDocument.record_id).where(
+        models.SearchDocument.kind == kind, models.SearchDocument.id.in_(matching_rows)
     )
 
 
@@ -97,17 +97,17 @@ def funding_query(
     session: Session, *, occupations: list[str] | None = None, state: str | None = None,
     kind: str | None = None, kinds: tuple[str, ...] = (), audience: str | None = None,
     employer: str | None = None, q: str | None = None, include_expired: bool = False,
-    today: dt.date | None = None, include_general: bool = True,
+    today: dt.date | None = None, include_general: bool = True, program: str | None = None,
 ) -> Select:
     query = select(models.Funding)
+    if program:
+        query = query.where(contains(models.Funding.programs, program))
     if occupations is not None:
         linked = models.Funding.id.in_(
             select(models.FundingOccupation.funding_id).where(models.FundingOccupation.occupation_key.in_(occupations))
         )
         if include_general:
-            # Funds that name no occupation (general scholarships) apply to every career.
-            general = ~models.Funding.id.in_(select(models.FundingOccupation.funding_id))
-            linked = or_(linked, general)
+            linked = or_(linked, models.Funding.general.is_(True))
         query = query.where(linked)
     if state:
         query = query.where(_in_state(models.Funding.states, state))

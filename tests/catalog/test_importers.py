@@ -121,9 +121,9 @@ def test_csv_import_with_nested_and_list_columns(empty_engine, tmp_path):
     assert not result.errors and result.count == 1
     with db.session_factory(empty_engine)() as session:
         row = session.scalar(select(models.Program).where(models.Program.key == "phlebo_course"))
+        assert [link.occupation_key for link in row.occupations] == ["phlebotomist"]
     assert row.tuition == 1200 and row.states == ",CA,NV," and row.audiences == ",adults,job_seekers,"
     assert row.data["eligibility"]["min_age"] == 18
-    assert [link.occupation_key for link in row.occupations] == ["phlebotomist"]
 
     bad = tmp_path / "programs-bad.csv"
     bad.write_text("key,name,kind,source_url,last_verified\nx_course,X,training,not-a-url,2026-11-01\n")

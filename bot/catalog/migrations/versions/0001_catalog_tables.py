@@ -25,6 +25,8 @@ def upgrade() -> None:
     sa.Column('employer', sa.String(length=80), nullable=True),
     sa.Column('employees_only', sa.Boolean(), nullable=False),
     sa.Column('deadline', sa.Date(), nullable=True),
+    sa.Column('programs', sa.String(length=2000), nullable=False),
+    sa.Column('general', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('source', sa.String(length=80), nullable=False),
     sa.Column('key', sa.String(length=80), nullable=False),
@@ -37,6 +39,7 @@ def upgrade() -> None:
     with op.batch_alter_table('funding', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_funding_deadline'), ['deadline'], unique=False)
         batch_op.create_index(batch_op.f('ix_funding_employer'), ['employer'], unique=False)
+        batch_op.create_index(batch_op.f('ix_funding_general'), ['general'], unique=False)
         batch_op.create_index(batch_op.f('ix_funding_kind'), ['kind'], unique=False)
 
     op.create_table('occupations',
