@@ -86,6 +86,9 @@ class Stack:
         base.setdefault("ACTION_ENDPOINT_URL", s.action_url)
         base["PYTHONPATH"] = str(ROOT)
         base.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+        # Rasa reuses connections to the action server; rasa-sdk 3.6 closes idle ones after 5 s,
+        # and a request sent on a closing one fails. Keep them open longer than Rasa does.
+        base.setdefault("SANIC_KEEP_ALIVE_TIMEOUT", "120")
         base.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
         self.env = base
 
