@@ -248,7 +248,9 @@ def test_chat_quick_reply_and_reload(chromium, web):
     users = [e for e in events if e["event"] == "user"]
     assert [e["input_channel"] for e in users] == ["web"] * len(said)
     assert users[0]["text"] == "hi"
-    offered = [e for e in events if e["event"] == "bot" and (e.get("data") or {}).get("buttons")]
+    # The buttons offered before the click (the answer to it may offer new ones).
+    clicked_at = max(i for i, e in enumerate(events) if e["event"] == "user")
+    offered = [e for e in events[:clicked_at] if e["event"] == "bot" and (e.get("data") or {}).get("buttons")]
     payloads = {b["title"]: b["payload"] for b in offered[-1]["data"]["buttons"]}
     assert users[-1]["text"] == payloads[title]
     assert users[-1]["metadata"]["title"] == title
