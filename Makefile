@@ -11,6 +11,8 @@ RASA_PY := .venv-rasa/bin/python
 RASA := .venv-rasa/bin/rasa
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONDONTWRITEBYTECODE := 1
+# Rasa loads project code by module path (the crisis safety net in config.yml, the tracker store).
+export PYTHONPATH := $(CURDIR)
 # Rasa 3.6 and TensorFlow are chatty; keep test output readable.
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -75,7 +77,7 @@ NLU_GENERATED := data/nlu/generated_occupations.yml
 $(NLU_GENERATED): data/catalog/occupations.yaml bot/nlu_lookup.py .venv-rasa/.synced
 	$(RASA_PY) -m bot.nlu_lookup data/catalog/occupations.yaml $@
 
-TRAINING_INPUTS := config.yml $(wildcard domain.yml domain/*.yml) \
+TRAINING_INPUTS := config.yml bot/nlu_safety.py $(wildcard domain.yml domain/*.yml) \
 	$(shell find data/nlu data/stories data/rules -name '*.yml' 2>/dev/null) $(NLU_GENERATED)
 MODEL := models/assistant.tar.gz
 $(MODEL): $(TRAINING_INPUTS) $(SPACY_MODEL)
@@ -106,9 +108,10 @@ test-rasa: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out results/rasa-core \
 		--fail-on-prediction-errors
 
-# Actions against a real running catalog; the conversation store on SQLite and PostgreSQL.
+# Actions against a real running catalog; the conversation store on SQLite and PostgreSQL;
+# the crisis safety net.
 test-actions: .venv-rasa/.synced .venv/.synced
-	$(RASA_PY) -m pytest tests/actions tests/conversation -q
+	$(RASA_PY) -m pytest tests/actions tests/conversation tests/nlu -q
 
 test-connectors: .venv-rasa/.synced
 	$(RASA_PY) -m pytest tests/connectors -q

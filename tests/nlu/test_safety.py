@@ -1,0 +1,42 @@
+"""The crisis safety net: plain statements of danger always become the `crisis` intent."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu_safety import CrisisKeywordClassifier
+
+
+@pytest.fixture(scope="module")
+def classifier():
+    return CrisisKeywordClassifier(CrisisKeywordClassifier.get_default_config())
+
+
+def classify(classifier, text, intent="find_programs"):
+    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": 0.9},
+                            INTENT_RANKING_KEY: [{"name": intent, "confidence": 0.9}]})
+    return classifier.process([message])[0]
+
+
+@pytest.mark.parametrize("text", [
+    "i want to kill myself", "Im gonna kill my self", "thinking about suicide", "i feel suicidal",
+    "i dont want to be alive anymore", "I don\u2019t want to live", "i want to end my life",
+    "everyone would be better off without me", "i cant go on", "i took a bunch of pills",
+    "i've been self harming", "I cut myself again", "im not safe at home", "he keeps hitting me",
+    "what training is there, honestly i want to die",
+])
+def test_crisis_statements_become_crisis(classifier, text):
+    message = classify(classifier, text)
+    assert message.get(INTENT) == {"name": "crisis", "confidence": 1.0}
+    assert message.get(INTENT_RANKING_KEY)[0]["name"] == "crisis"
+    assert [r["name"] for r in message.get(INTENT_RANKING_KEY)].count("crisis") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "how do i become a medical assistant", "I hurt my back at work, can I still be a CNA",
+    "when does my shift end", "how do I end my application", "this killer commute", "job near 93701",
+])
+def test_ordinary_messages_are_left_alone(classifier, text):
+    assert classify(classifier, text).get(INTENT)["name"] == "find_programs"
