@@ -21,6 +21,7 @@ from bot.catalog.profile import Facts, Profile
 NOT_FOR_INDIVIDUALS = ("initiative",)
 CANDIDATE_LIMIT = 400
 ROLE_RADIUS_MILES = 25.0
+MATCH_BOX_ROWS = 400
 TRAINING_KINDS = ("training", "degree", "apprenticeship", "student_pathway", "internship", "residency", "fellowship", "leadership", "workshop", "hiring")
 # How a program helps toward the career someone asked about, by kind.
 KIND_WHY = {
@@ -234,7 +235,9 @@ def _role_candidates(session: Session, facts: Facts, today: dt.date, radius: flo
     if facts.place is None:
         return []
     query, _ = search.roles_near(session, occupations=facts.interests or None, place=facts.place, radius_miles=radius, today=today)
-    return search.within_radius(session, query, facts.place, radius)[: max(limit * 3, 20)]
+    # A match shows a few roles; without a career to narrow them, a big city's box holds
+    # thousands, so read a sample of the box rather than all of it.
+    return search.within_radius(session, query, facts.place, radius, max_rows=MATCH_BOX_ROWS)[: max(limit * 3, 20)]
 
 
 def match(session: Session, facts: Facts, kinds: list[str], limit: int, today: dt.date) -> list[dict]:

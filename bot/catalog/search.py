@@ -155,9 +155,10 @@ def roles_near(
     return query, place
 
 
-def within_radius(session: Session, query: Select, place: geo.Place, radius_miles: float) -> list[tuple[models.Role, float]]:
+def within_radius(session: Session, query: Select, place: geo.Place, radius_miles: float,
+                  max_rows: int = MAX_BOX_ROWS) -> list[tuple[models.Role, float]]:
     """Rows of a bounding-box query that are really within the radius, nearest first."""
-    rows = session.scalars(query.limit(MAX_BOX_ROWS)).all()
+    rows = session.scalars(query.limit(max_rows)).all()
     found = []
     for row in rows:
         if row.lat is None or row.lon is None:
