@@ -34,7 +34,8 @@ def _funding_for(session: Session, facts: Facts, occupation: str, program_key: s
         rows += [row for row in tied if row not in rows]
     names.load_for(row.data for row in rows)
     ranked = matching.rank([matching.score_funding(row, facts, names) for row in rows])
-    return [item.render(names, today) for item in ranked if item.verdict.verdict != eligibility.NOT_ELIGIBLE][:3]
+    usable = [item for item in ranked if item.verdict.verdict != eligibility.NOT_ELIGIBLE][:3]
+    return [item.render(names, today) for item in usable]
 
 
 def plan(session: Session, facts: Facts, occupation_row: models.Occupation, today: dt.date) -> dict:
