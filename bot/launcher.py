@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,20 @@ def local_secrets(var_dir: Path) -> dict[str, str]:
         path.touch(mode=0o600)
         path.write_text(json.dumps(stored, indent=2))
     return {name: os.environ.get(name) or stored[name] for name in GENERATED_SECRETS}
+
+
+def lock_store(redis_url: str) -> str:
+    """The lock_store entry of endpoints.yml (indented below its key)."""
+    if not redis_url:
+        return "type: in_memory"
+    url = urllib.parse.urlsplit(redis_url)
+    lines = [
+        "type: redis", f"url: {url.hostname or '127.0.0.1'}", f"port: {url.port or 6379}",
+        f"db: {(url.path or '/0').lstrip('/') or 0}",
+    ]
+    if url.password:
+        lines.append(f"password: {json.dumps(urllib.parse.unquote(url.password))}")
+    return "\n  ".join(lines)
 
 
 @dataclass
@@ -119,7 +134,8 @@ class Stack:
     def endpoints_file(self) -> Path:
         """endpoints.yml with its ${VARIABLES} filled from this stack's environment. Rasa 3.6's
         own substitution does not reach its YAML reader, so the launcher does it."""
-        text = string.Template((ROOT / "endpoints.yml").read_text()).substitute(self.env)
+        values = {**self.env, "LOCK_STORE": lock_store(self.settings.redis_url)}
+        text = string.Template((ROOT / "endpoints.yml").read_text()).substitute(values)
         path = self.settings.var_dir / "endpoints.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)

@@ -162,3 +162,22 @@ def test_endpoints_yml_reads_the_action_server_url_from_the_environment(tmp_path
 
     assert endpoints.action.url == "http://127.0.0.1:5999/webhook"
     assert endpoints.lock_store.type == "in_memory"
+
+
+def test_redis_url_switches_the_lock_store_to_redis(tmp_path):
+    endpoints = rendered_endpoints(
+        tmp_path, ACTION_ENDPOINT_URL="http://127.0.0.1:5999/webhook", REDIS_URL="redis://127.0.0.1:6379/3"
+    )
+    assert endpoints.lock_store.type == "redis"
+    assert endpoints.lock_store.url == "127.0.0.1"
+    assert endpoints.lock_store.kwargs["port"] == 6379 and endpoints.lock_store.kwargs["db"] == 3
+    # And Rasa builds a working Redis lock store from it, on the machine's Redis.
+    from rasa.core.lock_store import LockStore, RedisLockStore
+
+    store = LockStore.create(endpoints.lock_store)
+    assert isinstance(store, RedisLockStore)
+    conversation = f"test-{uuid.uuid4().hex}"
+    store.save_lock(store.create_lock(conversation))
+    assert store.get_lock(conversation) is not None
+    store.delete_lock(conversation)
+    assert store.get_lock(conversation) is None
