@@ -22,7 +22,6 @@ import os
 import platform
 import secrets
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,7 +39,7 @@ if str(ROOT) not in sys.path:
 
 import httpx  # noqa: E402
 
-from bot.launcher import MODEL, RASA, Stack  # noqa: E402
+from bot.launcher import MODEL, RASA, Stack, free_port, isolated_env  # noqa: E402
 
 RESULTS = ROOT / "results"
 GOALS = {"p95_ms": 300.0, "p95_ratio_to_bare": 2.0, "failed_turns": 0}
@@ -69,33 +68,6 @@ BARE_SCRIPT = (
     "I am feeling great",
     "bye",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def stack_env(var_dir: Path) -> dict[str, str]:
-    """The environment the end-to-end tests use: free ports, SQLite, random secrets, no Redis."""
-    rasa_port = free_port()
-    return {
-        "VAR_DIR": str(var_dir),
-        "RASA_PORT": str(rasa_port),
-        "ACTION_PORT": str(free_port()),
-        "CATALOG_PORT": str(free_port()),
-        "CATALOG_DATABASE_URL": f"sqlite:///{var_dir / 'catalog.db'}",
-        "TRACKER_DB_URL": f"sqlite:///{var_dir / 'conversations.db'}",
-        "CATALOG_API_KEY": secrets.token_urlsafe(16),
-        "RASA_API_TOKEN": secrets.token_urlsafe(16),
-        "WEB_SESSION_SECRET": secrets.token_urlsafe(24),
-        "PUBLIC_BASE_URL": f"http://127.0.0.1:{rasa_port}",
-        "WEB_ALLOWED_ORIGINS": f"http://127.0.0.1:{rasa_port},http://localhost:{rasa_port}",
-        "REDIS_URL": "",
-        # A benchmark must not phone home, and the machine may be offline.
-        "RASA_TELEMETRY_ENABLED": "false",
-    }
 
 
 def wait_for_model(path: Path, timeout: float) -> None:
@@ -406,7 +378,7 @@ def main() -> int:
     logs = var_dir / "logs"
     logs.mkdir()
     print(f"VAR_DIR {var_dir} (logs in {logs})", flush=True)
-    env = stack_env(var_dir)
+    env = isolated_env(var_dir)
     bare_env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
                 "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
     bare = BareAssistant(var_dir / "bare", logs / "bare-rasa.log", bare_env)

@@ -24,7 +24,6 @@ import platform
 import pstats
 import random
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -44,6 +43,7 @@ import yaml  # noqa: E402
 import zipcodes  # noqa: E402
 
 from bot.catalog import db, service  # noqa: E402
+from bot.launcher import free_port  # noqa: E402
 
 SEED = 20_261
 ROLES, PROGRAMS, FUNDING = 100_000, 10_000, 5_000
@@ -455,12 +455,6 @@ def summarise(endpoint: str, measured: dict) -> dict:
 
 # ---------------------------------------------------------------------------------------------
 # Databases and the server
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextmanager

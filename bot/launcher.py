@@ -10,6 +10,7 @@ import json
 import os
 import secrets
 import signal
+import socket
 import string
 import subprocess
 import sys
@@ -46,6 +47,33 @@ def local_secrets(var_dir: Path) -> dict[str, str]:
         path.touch(mode=0o600)
         path.write_text(json.dumps(stored, indent=2))
     return {name: os.environ.get(name) or stored[name] for name in GENERATED_SECRETS}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def isolated_env(var_dir: Path) -> dict[str, str]:
+    """A stack of its own (tests, benchmarks): free ports, SQLite files under `var_dir`, fresh
+    random secrets, no Redis, no telemetry."""
+    rasa_port = free_port()
+    return {
+        "VAR_DIR": str(var_dir),
+        "RASA_PORT": str(rasa_port),
+        "ACTION_PORT": str(free_port()),
+        "CATALOG_PORT": str(free_port()),
+        "CATALOG_DATABASE_URL": f"sqlite:///{var_dir / 'catalog.db'}",
+        "TRACKER_DB_URL": f"sqlite:///{var_dir / 'conversations.db'}",
+        "CATALOG_API_KEY": secrets.token_urlsafe(16),
+        "RASA_API_TOKEN": secrets.token_urlsafe(16),
+        "WEB_SESSION_SECRET": secrets.token_urlsafe(24),
+        "PUBLIC_BASE_URL": f"http://127.0.0.1:{rasa_port}",
+        "WEB_ALLOWED_ORIGINS": f"http://127.0.0.1:{rasa_port},http://localhost:{rasa_port}",
+        "REDIS_URL": "",
+        "RASA_TELEMETRY_ENABLED": "false",
+    }
 
 
 def lock_store(redis_url: str) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import secrets
-import socket
 import threading
 import time
 import uuid
@@ -20,6 +19,7 @@ import uvicorn
 from bot.catalog import db, service
 from bot.catalog.app import create_app
 from bot.settings import ROOT, load
+from bot.launcher import free_port
 
 SEED_DIR = ROOT / "data" / "catalog"
 FILES = Path(__file__).parent / "files"
@@ -27,12 +27,6 @@ POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "")
 
 if os.environ.get("CI") == "true" and not POSTGRES_URL:
     raise RuntimeError("CI must run the PostgreSQL tests: set TEST_POSTGRES_URL")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _postgres_database(name: str) -> str:

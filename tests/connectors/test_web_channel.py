@@ -4,7 +4,6 @@ WEB_SESSION_SECRET it refuses every session instead of trusting anyone."""
 from __future__ import annotations
 
 import json
-import socket
 
 import aiohttp
 import pytest
@@ -14,14 +13,10 @@ from sanic import Sanic
 
 from connectors.web import WebInput, tokens
 
+from bot.launcher import free_port
+
 ALLOWED = "http://school.example"
 SECRET = "channel-test-secret"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest_asyncio.fixture

@@ -4,20 +4,11 @@ Bot Framework stand-ins in place of the real services."""
 
 from __future__ import annotations
 
-import secrets
-import socket
-
 import pytest
 
-from bot.launcher import Stack
+from bot.launcher import Stack, isolated_env
 from tests.standins.botframework import BotFrameworkStandIn
 from tests.standins.twilio import TwilioStandIn
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -37,20 +28,8 @@ def botframework():
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory, twilio, botframework):
     var_dir = tmp_path_factory.mktemp("stack-var")
-    rasa_port = free_port()
     env = {
-        "VAR_DIR": str(var_dir),
-        "RASA_PORT": str(rasa_port),
-        "ACTION_PORT": str(free_port()),
-        "CATALOG_PORT": str(free_port()),
-        "CATALOG_DATABASE_URL": f"sqlite:///{var_dir / 'catalog.db'}",
-        "TRACKER_DB_URL": f"sqlite:///{var_dir / 'conversations.db'}",
-        "CATALOG_API_KEY": secrets.token_urlsafe(16),
-        "RASA_API_TOKEN": secrets.token_urlsafe(16),
-        "WEB_SESSION_SECRET": secrets.token_urlsafe(24),
-        "PUBLIC_BASE_URL": f"http://127.0.0.1:{rasa_port}",
-        "WEB_ALLOWED_ORIGINS": f"http://127.0.0.1:{rasa_port},http://localhost:{rasa_port}",
-        "REDIS_URL": "",
+        **isolated_env(var_dir),
         **twilio.env(),
         **botframework.env(),
     }
