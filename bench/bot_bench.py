@@ -71,7 +71,7 @@ BARE_SCRIPT = (
 
 
 def wait_for_model(path: Path, timeout: float) -> None:
-    """Colleagues train the model with `make model`; wait until the file exists and stops growing."""
+    """`make model` may still be writing the model; wait until the file exists and stops growing."""
     deadline = time.monotonic() + timeout
     announced = False
     last_size = -1
