@@ -65,14 +65,14 @@ class Verdict:
         }
 
 
-def _join(words: list[str]) -> str:
+def join_words(words: list[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def _states(codes: list[str]) -> str:
-    return _join([geo.STATE_NAMES.get(code, code) for code in codes])
+    return join_words([geo.STATE_NAMES.get(code, code) for code in codes])
 
 
 Names = Callable[[str], str]
@@ -147,7 +147,7 @@ def _student(rules: dict, facts: Facts, v: Verdict) -> None:
     wanted = rules.get("student_status") or []
     if not wanted:
         return
-    who = _join([STUDENT_WORDS[s] for s in wanted])
+    who = join_words([STUDENT_WORDS[s] for s in wanted])
     student = facts.student
     if student is None:
         v.unknown(f"whether you are in school now (it is for {who})")
@@ -186,7 +186,7 @@ def _place(rules: dict, facts: Facts, v: Verdict) -> None:
             return
     if regions:
         answers = [geo.in_region(region, facts.place, facts.state) for region in regions]
-        where = _join(regions)
+        where = join_words(regions)
         if any(answer is True for answer in answers):
             v.passed(f"It serves the {where} area, where you are.")
         elif answers and all(answer is False for answer in answers):
@@ -229,7 +229,7 @@ def _occupation(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
     jobs = rules.get("current_occupations") or []
     if not jobs:
         return
-    titles = _join([name_of(key) for key in jobs])
+    titles = join_words([name_of(key) for key in jobs])
     current = facts.profile.current_occupation
     if current is None:
         v.unknown(f"what job you do now (it is for people working as {titles})")
@@ -243,7 +243,7 @@ def _barriers(rules: dict, facts: Facts, v: Verdict) -> None:
     served = rules.get("barriers_served") or []
     if not served:
         return
-    who = _join([BARRIER_WORDS.get(b, b) for b in served])
+    who = join_words([BARRIER_WORDS.get(b, b) for b in served])
     mine = facts.profile.barriers
     if mine is not None and set(mine) & set(served):
         v.passed(f"It serves {who}, and that includes you.")
@@ -268,13 +268,13 @@ def describe(rules: dict, name_of: Names) -> list[str]:
     if rules.get("min_grade") or rules.get("max_grade"):
         lines.append(f"For students in grades {rules.get('min_grade') or 1} to {rules.get('max_grade') or 12}.")
     if rules.get("student_status"):
-        lines.append(f"For {_join([STUDENT_WORDS[s] for s in rules['student_status']])}.")
+        lines.append(f"For {join_words([STUDENT_WORDS[s] for s in rules['student_status']])}.")
     if rules.get("education") and rules["education"] != "none":
         lines.append(f"You need {EDUCATION_WORDS[rules['education']]}.")
     if rules.get("states"):
         lines.append(f"Open in {_states(rules['states'])}.")
     if rules.get("regions"):
-        lines.append(f"Serves the {_join(rules['regions'])} area.")
+        lines.append(f"Serves the {join_words(rules['regions'])} area.")
     if rules.get("employer"):
         lines.append(f"Open only to {name_of(rules['employer'])} employees.")
     elif rules.get("employees_only"):
@@ -282,8 +282,8 @@ def describe(rules: dict, name_of: Names) -> list[str]:
     if rules.get("union"):
         lines.append(f"For members of {name_of(rules['union'])}.")
     if rules.get("current_occupations"):
-        lines.append(f"For people working as {_join([name_of(k) for k in rules['current_occupations']])}.")
+        lines.append(f"For people working as {join_words([name_of(k) for k in rules['current_occupations']])}.")
     if rules.get("barriers_served"):
-        who = _join([BARRIER_WORDS.get(b, b) for b in rules["barriers_served"]])
+        who = join_words([BARRIER_WORDS.get(b, b) for b in rules["barriers_served"]])
         lines.append(f"Only for {who}." if rules.get("barriers_required") else f"Priority for {who}.")
     return lines

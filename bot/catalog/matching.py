@@ -143,7 +143,7 @@ def score_program(row: models.Program, facts: Facts, names: documents.Names) -> 
     supports = [SUPPORT_WORDS[s] for s in data.get("support_services", []) if s in SUPPORT_WORDS]
     if supports:
         score += min(12, 3 * len(supports))
-        why.append("It includes " + eligibility._join(supports[:3]) + ".")
+        why.append("It includes " + eligibility.join_words(supports[:3]) + ".")
     if data.get("paid"):
         score += 8
         why.append("You get paid while you learn.")
@@ -231,7 +231,7 @@ def _funding_candidates(session: Session, facts: Facts, today: dt.date) -> list[
     return rows
 
 
-def _role_candidates(session: Session, facts: Facts, today: dt.date, radius: float, limit: int) -> list[tuple[models.Role, float]]:
+def role_candidates(session: Session, facts: Facts, today: dt.date, radius: float, limit: int) -> list[tuple[models.Role, float]]:
     if facts.place is None:
         return []
     query, _ = search.roles_near(session, occupations=facts.interests or None, place=facts.place, radius_miles=radius, today=today)
@@ -252,7 +252,7 @@ def match(session: Session, facts: Facts, kinds: list[str], limit: int, today: d
         names.load_for(row.data for row in rows)
         scored += [score_funding(row, facts, names) for row in rows]
     if "role" in kinds:
-        pairs = _role_candidates(session, facts, today, ROLE_RADIUS_MILES, limit)
+        pairs = role_candidates(session, facts, today, ROLE_RADIUS_MILES, limit)
         names.load(occupation_keys=[row.occupation_key for row, _ in pairs if row.occupation_key])
         scored += [score_role(documents.role(row, names, distance), distance, facts) for row, distance in pairs]
     return [item.render(names, today).as_dict() for item in rank(scored)[:limit]]

@@ -45,7 +45,7 @@ def plan(session: Session, facts: Facts, occupation_row: models.Occupation, toda
     best = _best_program(session, facts, key, names, today)
     funds = _funding_for(session, facts, key, best.key if best else None, names, today)
     roles_facts = Facts(profile=facts.profile, place=facts.place, interests=[key])
-    role_pairs = matching._role_candidates(session, roles_facts, today, matching.ROLE_RADIUS_MILES, 3)
+    role_pairs = matching.role_candidates(session, roles_facts, today, matching.ROLE_RADIUS_MILES, 3)
     names.load(occupation_keys=[key])
     roles = [documents.role(row, names, distance) for row, distance in role_pairs[:3]]
 

@@ -34,6 +34,14 @@ def occupation_keys(session: Session, occupation: str | None) -> list[str] | Non
     raise HTTPException(422, f"We don't know an occupation called '{occupation}'.{hint}")
 
 
+def one(session: Session, model, key: str, what: str, render, today) -> dict:
+    """One program or fund by key, as its API document, or a clear 404."""
+    row = session.scalar(select(model).where(model.key == key))
+    if row is None:
+        raise HTTPException(404, f"No {what} has the key '{key}'.")
+    return render(row, documents.Names(session).load_for([row.data]), today)
+
+
 def state_of(zip_code: str | None, city: str | None, state: str | None) -> tuple[geo.Place | None, str | None]:
     code = geo.state_code(state) if state else None
     if state and not code:
@@ -63,10 +71,7 @@ def list_programs(
 
 @router.get("/programs/{key}", tags=["programs"], summary="One program")
 def get_program(session: SessionDep, today: TodayDep, key: KeyPath) -> dict:
-    row = session.scalar(select(models.Program).where(models.Program.key == key))
-    if row is None:
-        raise HTTPException(404, f"No program has the key '{key}'.")
-    return documents.program(row, documents.Names(session).load_for([row.data]), today)
+    return one(session, models.Program, key, "program", documents.program, today)
 
 
 @router.get("/funding", tags=["funding"], summary="Search scholarships, tuition support and grants")
@@ -89,10 +94,7 @@ def list_funding(
 
 @router.get("/funding/{key}", tags=["funding"], summary="One scholarship or fund")
 def get_funding(session: SessionDep, today: TodayDep, key: KeyPath) -> dict:
-    row = session.scalar(select(models.Funding).where(models.Funding.key == key))
-    if row is None:
-        raise HTTPException(404, f"No funding has the key '{key}'.")
-    return documents.funding(row, documents.Names(session).load_for([row.data]), today)
+    return one(session, models.Funding, key, "funding", documents.funding, today)
 
 
 @router.get("/roles", tags=["roles"], summary="Search open roles, nearest first when a place is given")
