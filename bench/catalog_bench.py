@@ -42,7 +42,7 @@ import httpx  # noqa: E402
 import yaml  # noqa: E402
 import zipcodes  # noqa: E402
 
-from bot.catalog import db, service  # noqa: E402
+from catalog import db, service  # noqa: E402
 from bot.launcher import free_port  # noqa: E402
 
 SEED = 20_261
@@ -559,8 +559,8 @@ def profile_endpoints(database_url: str, jobs: dict, endpoints: list[str], count
     """cProfile of the route functions themselves, with the same requests as the HTTP run."""
     from fastapi.encoders import jsonable_encoder
 
-    from bot.catalog.api import guidance, listings
-    from bot.catalog.api.deps import Paging
+    from catalog.api import guidance, listings
+    from catalog.api.deps import Paging
 
     engine = db.make_engine(database_url)
     sessions = db.session_factory(engine)

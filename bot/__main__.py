@@ -1,4 +1,5 @@
-"""Operator command line: `python -m bot <command>`.
+"""Operator command line: `python -m bot <command>` (the catalog's own commands are also
+`python -m catalog serve|import`).
 
   import [PATH ...]   import catalog files or folders (default: the seed catalog)
   serve-catalog       migrate, import the seed catalog into an empty database, serve the API
@@ -10,45 +11,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from bot.settings import load
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from bot.catalog import db, service
+    from catalog.__main__ import cmd_import as import_catalog
 
-    settings = load()
-    paths = [Path(p) for p in args.paths] or [settings.catalog_data_dir]
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        print(f"Not found: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    results = service.import_files(db.make_engine(settings.catalog_database_url), paths)
-    failed = 0
-    for result in results:
-        if result.errors:
-            failed += 1
-            print(f"FAILED  {result.errors[0]}", file=sys.stderr)
-        else:
-            print(f"ok      {result.file}: {result.count} {result.kind}")
-    return 1 if failed else 0
+    return import_catalog(args)
 
 
-def cmd_serve_catalog(_: argparse.Namespace) -> int:
-    import uvicorn
+def cmd_serve_catalog(args: argparse.Namespace) -> int:
+    from catalog.__main__ import cmd_serve
 
-    from bot.catalog import db, service
-    from bot.catalog.app import create_app
-
-    settings = load()
-    app = create_app(settings)
-    for result in service.prepare(app.state.engine, settings.catalog_data_dir):
-        status = f"FAILED {result.errors[0]}" if result.errors else f"{result.count} {result.kind}"
-        print(f"seed import {result.file}: {status}", flush=True)
-    service.warm_up(app.state.sessions)
-    uvicorn.run(app, host=settings.catalog_host, port=settings.catalog_port, log_level="warning")
-    return 0
+    return cmd_serve(args)
 
 
 def cmd_run(_: argparse.Namespace) -> int:
@@ -60,7 +36,7 @@ def cmd_run(_: argparse.Namespace) -> int:
 def cmd_check(_: argparse.Namespace) -> int:
     from sqlalchemy import text
 
-    from bot.catalog import db
+    from catalog import db
 
     settings = load()
     for name, value in settings.describe():

@@ -174,7 +174,7 @@ class Stack:
         return [
             Process(
                 "catalog",
-                [str(CATALOG_PYTHON), "-m", "bot", "serve-catalog"],
+                [str(CATALOG_PYTHON), "-m", "catalog", "serve"],
                 f"{self.catalog_url}/healthz",
             ),
             Process(

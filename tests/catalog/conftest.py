@@ -16,8 +16,8 @@ import psycopg
 import pytest
 import uvicorn
 
-from bot.catalog import db, service
-from bot.catalog.app import create_app
+from catalog import db, service
+from catalog.app import create_app
 from bot.settings import ROOT, load
 from bot.launcher import free_port
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.catalog import geo
-from bot.catalog.eligibility import ELIGIBLE, MAYBE, NOT_ELIGIBLE, describe, evaluate
-from bot.catalog.profile import Facts, Profile
+from catalog import geo
+from catalog.eligibility import ELIGIBLE, MAYBE, NOT_ELIGIBLE, describe, evaluate
+from catalog.profile import Facts, Profile
 
 NAMES = {"kaiser_permanente": "Kaiser Permanente", "seiu_uhw": "SEIU-UHW", "registered_nurse": "Registered Nurse"}
 

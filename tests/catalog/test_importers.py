@@ -8,7 +8,7 @@ import shutil
 import pytest
 from sqlalchemy import func, select
 
-from bot.catalog import db, models, service
+from catalog import db, models, service
 from tests.catalog.conftest import FILES
 
 KINDS = (models.Occupation, models.Organization, models.Program, models.Funding, models.Role)

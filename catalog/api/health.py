@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 from sqlalchemy import func, select
 
-from bot.catalog import models
-from bot.catalog.api.deps import SessionDep
+from catalog import models
+from catalog.api.deps import SessionDep
 
 router = APIRouter(tags=["health"])
 COUNTED = {

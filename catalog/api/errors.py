@@ -8,7 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from bot.catalog.geo import UnknownPlace
+from catalog.geo import UnknownPlace
 
 log = logging.getLogger(__name__)
 

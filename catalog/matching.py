@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
-from bot.catalog import documents, eligibility, geo, models, search
-from bot.catalog.occupations import OccupationIndex
-from bot.catalog.profile import Facts, Profile
+from catalog import documents, eligibility, geo, models, search
+from catalog.occupations import OccupationIndex
+from catalog.profile import Facts, Profile
 
 # Not open to individuals: kept so the assistant can say so, never offered as a match.
 NOT_FOR_INDIVIDUALS = ("initiative",)

@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query
 from sqlalchemy import select
 
-from bot.catalog import documents, models
-from bot.catalog.api.deps import PagingDep, SearchText, SessionDep
-from bot.catalog.occupations import OccupationIndex
+from catalog import documents, models
+from catalog.api.deps import PagingDep, SearchText, SessionDep
+from catalog.occupations import OccupationIndex
 
 router = APIRouter(tags=["occupations"])
 KeyPath = Annotated[str, Path(pattern=r"^[a-z0-9_]{1,80}$", description="Occupation key")]

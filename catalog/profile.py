@@ -11,8 +11,8 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import Field, StringConstraints, field_validator
 
-from bot.catalog import geo
-from bot.catalog.records import EDUCATION_LEVELS, Barrier, EducationLevel, Key, Short, Strict
+from catalog import geo
+from catalog.records import EDUCATION_LEVELS, Barrier, EducationLevel, Key, Short, Strict
 
 StudentAnswer = Literal["middle_school", "high_school", "college", "graduate", "not_student"]
 Zip = Annotated[str, StringConstraints(pattern=r"^\d{5}$")]

@@ -1,8 +1,8 @@
-"""Alembic environment: runs on the connection `bot.catalog.db.migrate` hands over."""
+"""Alembic environment: runs on the connection `catalog.db.migrate` hands over."""
 
 from alembic import context
 
-from bot.catalog.models import Base
+from catalog.models import Base
 
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.catalog import documents, geo, models, search
-from bot.catalog.api.deps import (
+from catalog import documents, geo, models, search
+from catalog.api.deps import (
     CityQuery, OccupationQuery, PagingDep, RadiusQuery, SearchText, SessionDep, StateQuery,
     TodayDep, ZipQuery,
 )
-from bot.catalog.occupations import OccupationIndex
-from bot.catalog.records import Audience, Format, FundingKind, ProgramKind
+from catalog.occupations import OccupationIndex
+from catalog.records import Audience, Format, FundingKind, ProgramKind
 
 router = APIRouter()
 KeyPath = Annotated[str, Path(pattern=r"^[a-z0-9_]{1,80}$")]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
-from bot.catalog import db, importers, models
+from catalog import db, importers, models
 
 
 def prepare(engine: Engine, data_dir: Path) -> list[importers.ImportResult]:
@@ -22,8 +22,8 @@ def prepare(engine: Engine, data_dir: Path) -> list[importers.ImportResult]:
 def warm_up(sessions) -> None:
     """Load the ZIP and city tables and the occupation index before the first person asks, so
     the first answer after a restart is as fast as the rest (actions wait only a few seconds)."""
-    from bot.catalog import geo, matching
-    from bot.catalog.profile import Profile
+    from catalog import geo, matching
+    from catalog.profile import Profile
 
     geo.from_zip("93701")
     geo.from_city("Fresno", "CA")

@@ -12,9 +12,9 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from pydantic import Field, StringConstraints, field_validator, model_validator
 from sqlalchemy import delete, select
 
-from bot.catalog import models
-from bot.catalog.api.deps import PagingDep, SessionDep, require_api_key
-from bot.catalog.records import Strict
+from catalog import models
+from catalog.api.deps import PagingDep, SessionDep, require_api_key
+from catalog.records import Strict
 
 router = APIRouter(tags=["referrals"], dependencies=[Depends(require_api_key)])
 EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$")

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.catalog import models
+from catalog import models
 
 # Below this score a fuzzy match is a guess, and the catalog does not guess.
 MATCH_THRESHOLD = 80

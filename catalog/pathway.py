@@ -8,8 +8,8 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.catalog import documents, eligibility, matching, models, search
-from bot.catalog.profile import Facts
+from catalog import documents, eligibility, matching, models, search
+from catalog.profile import Facts
 
 PATH_KINDS = ("training", "degree", "apprenticeship", "student_pathway", "internship", "residency", "fellowship", "hiring")
 

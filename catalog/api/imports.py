@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query
 
-from bot.catalog import importers
-from bot.catalog.api.deps import SessionDep, require_api_key
+from catalog import importers, readers
+from catalog.api.deps import SessionDep, require_api_key
 
 router = APIRouter(tags=["imports"], dependencies=[Depends(require_api_key)])
 
@@ -19,7 +19,7 @@ def import_jobpostings(
     source: Annotated[str, Query(pattern=r"^[a-z0-9][a-z0-9_-]{0,79}$", description="Name of the feed")] = "feed",
 ) -> dict:
     try:
-        _, roles = importers.read_jobpostings(feed, "the feed")
+        _, roles = readers.read_jobpostings(feed, "the feed")
         result = importers.import_records(session, "roles", source, roles, "the feed")
         session.commit()
     except importers.CatalogImportError as error:

@@ -7,8 +7,8 @@ import datetime as dt
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from bot.catalog import db
-from bot.catalog.api import deps, errors, guidance, health, imports, listings, occupations, referrals
+from catalog import db
+from catalog.api import deps, errors, guidance, health, imports, listings, occupations, referrals
 from bot.settings import Settings, load
 
 # Bodies larger than this are refused before they are read (a JobPosting feed fits easily).

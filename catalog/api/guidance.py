@@ -8,11 +8,11 @@ from fastapi import APIRouter, HTTPException
 from pydantic import Field, StringConstraints, model_validator
 from sqlalchemy import select
 
-from bot.catalog import matching, models, pathway
-from bot.catalog.api.deps import SessionDep, TodayDep
-from bot.catalog.api.listings import occupation_keys
-from bot.catalog.profile import Profile
-from bot.catalog.records import Key, Strict
+from catalog import matching, models, pathway
+from catalog.api.deps import SessionDep, TodayDep
+from catalog.api.listings import occupation_keys
+from catalog.profile import Profile
+from catalog.records import Key, Strict
 
 router = APIRouter(tags=["guidance"])
 

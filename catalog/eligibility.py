@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from bot.catalog import geo
-from bot.catalog.profile import Facts
-from bot.catalog.records import EDUCATION_LEVELS, EDUCATION_WORDS
+from catalog import geo
+from catalog.profile import Facts
+from catalog.records import EDUCATION_LEVELS, EDUCATION_WORDS
 
 ELIGIBLE, MAYBE, NOT_ELIGIBLE = "eligible", "maybe", "not_eligible"
 VERDICT_ORDER = {ELIGIBLE: 0, MAYBE: 1, NOT_ELIGIBLE: 2}

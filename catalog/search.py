@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, and_, column, func, or_, select, table, text
 from sqlalchemy.orm import Session
 
-from bot.catalog import geo, models
+from catalog import geo, models
 
 # The FTS5 table the SQLite migration creates (the ORM does not model virtual tables).
 SEARCH_FTS = table("search_fts", column("rowid"))

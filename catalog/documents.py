@@ -8,7 +8,7 @@ from typing import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.catalog import eligibility, models
+from catalog import eligibility, models
 
 ONET_LINK = "https://www.onetonline.org/link/summary/{code}"
 

@@ -1,0 +1,69 @@
+"""The catalog service's own command line: `python -m catalog <command>`.
+
+  serve               migrate, import the seed catalog into an empty database, serve the API
+  import [PATH ...]   import catalog files or folders (default: the seed catalog)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.settings import load
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from catalog import db, service
+
+    settings = load()
+    paths = [Path(p) for p in args.paths] or [settings.catalog_data_dir]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        print(f"Not found: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    results = service.import_files(db.make_engine(settings.catalog_database_url), paths)
+    failed = 0
+    for result in results:
+        if result.errors:
+            failed += 1
+            print(f"FAILED  {result.errors[0]}", file=sys.stderr)
+        else:
+            print(f"ok      {result.file}: {result.count} {result.kind}")
+    return 1 if failed else 0
+
+
+def cmd_serve(_: argparse.Namespace) -> int:
+    import uvicorn
+
+    from catalog import service
+    from catalog.app import create_app
+
+    settings = load()
+    app = create_app(settings)
+    for result in service.prepare(app.state.engine, settings.catalog_data_dir):
+        status = f"FAILED {result.errors[0]}" if result.errors else f"{result.count} {result.kind}"
+        print(f"seed import {result.file}: {status}", flush=True)
+    service.warm_up(app.state.sessions)
+    uvicorn.run(app, host=settings.catalog_host, port=settings.catalog_port, log_level="warning")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m catalog", description=__doc__,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = root.add_subparsers(dest="command", required=True)
+    commands.add_parser("serve", help="serve the catalog API").set_defaults(run=cmd_serve)
+    importing = commands.add_parser("import", help="import catalog files or folders")
+    importing.add_argument("paths", nargs="*", help="YAML, CSV or JobPosting JSON files, or folders")
+    importing.set_defaults(run=cmd_import)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
