@@ -10,7 +10,7 @@ from rasa_sdk.types import DomainDict
 from actions import render
 from actions.base import CatalogAction
 from actions.catalog_client import call
-from actions.profile import first
+from actions.parsers import first
 
 
 def pay_words(wage: dict) -> str:

@@ -10,7 +10,8 @@ from rasa_sdk.types import DomainDict
 from actions import render
 from actions.base import CatalogAction
 from actions.catalog_client import call
-from actions.profile import build_profile, first
+from actions.parsers import first
+from actions.profile import build_profile
 from actions.records import find_target
 
 MAX_REASONS = 3

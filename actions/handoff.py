@@ -17,7 +17,8 @@ from rasa_sdk.types import DomainDict
 
 from actions import render
 from actions.catalog_client import CatalogError, CatalogUnavailable, call
-from actions.profile import build_profile, entity_value, first, parse_yes_no
+from actions.parsers import first, parse_yes_no
+from actions.profile import build_profile, entity_value
 from bot import settings as bot_settings
 
 EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+\.[A-Za-z]{2,}")

@@ -10,7 +10,7 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.profile import as_key
+from actions.parsers import as_key
 
 NOT_CARRIED = {"session_started_metadata", "requested_slot"}
 

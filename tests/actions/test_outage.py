@@ -6,7 +6,7 @@ import time
 from actions.eligibility import ActionCheckEligibility
 from actions.handoff import ActionHandoff
 from actions.privacy import ActionForgetMe
-from actions.profile import ValidateProfileForm
+from actions.profile_form import ValidateProfileForm
 from actions.programs import ActionSearchPrograms
 from actions.render import UNAVAILABLE
 from tests.actions.conftest import make_tracker, run_action, slot_events, text_of

@@ -3,7 +3,7 @@
 import pytest
 
 from actions.handoff import parse_contact, parse_method
-from actions.profile import parse_age, parse_education, parse_grade, parse_location, parse_yes_no
+from actions.parsers import parse_age, parse_education, parse_grade, parse_location, parse_yes_no
 
 
 @pytest.mark.parametrize("answer, age", [

@@ -5,7 +5,8 @@ import asyncio
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.profile import ValidateProfileForm, build_profile
+from actions.profile import build_profile
+from actions.profile_form import ValidateProfileForm
 from tests.actions.conftest import make_tracker, run_action, slot_events, text_of
 
 FORM = "profile_form"
