@@ -1,7 +1,14 @@
-"""Starts the three processes (catalog, action server, Rasa) and stops them together.
+"""Starts the assistant's processes and stops them together: `make run` / `python -m bot run`.
 
-`make run` and the end-to-end test fixture both use `Stack`, so what the tests exercise is what an
-operator runs. Each process gets the same environment, so settings agree across them.
+One catalog, and `RASA_REPLICAS` pairs of Rasa server and action server (one pair by default).
+With more than one pair the Rasa replicas listen on loopback on the ports after `RASA_PORT`, their
+action servers on `ACTION_PORT` and the ports after it, and HAProxy (bot/proxy.py) takes
+`RASA_PORT`. The end-to-end tests and the benchmarks start the assistant through `Stack` too, so
+what they exercise is what an operator runs.
+
+Stopping: SIGTERM, SIGINT or SIGHUP stops the proxy, then Rasa, then the action servers, then the
+catalog, each tier within `processes.STOP_SECONDS`, and the launcher exits 0; a child that exits
+on its own stops everything the same way, and the launcher exits 1 naming it.
 """
 
 from __future__ import annotations
@@ -10,18 +17,18 @@ import json
 import os
 import secrets
 import signal
-import socket
 import string
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Optional
 
-from bot.settings import ROOT, load
+from bot.processes import STOP_SECONDS, Service, ServiceError, free_port, free_ports, stop_in_order
+from bot.proxy import proxy_service
+from bot.settings import ROOT, Settings, load
 
 CATALOG_PYTHON = ROOT / ".venv" / "bin" / "python"
 RASA = ROOT / ".venv-rasa" / "bin" / "rasa"
@@ -29,6 +36,11 @@ MODEL = ROOT / "models" / "assistant.tar.gz"
 
 # Secrets a local run needs; made once and kept in var/ so sessions and referrals survive a restart.
 GENERATED_SECRETS = ("RASA_API_TOKEN", "CATALOG_API_KEY", "WEB_SESSION_SECRET")
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+# The retention purge (`python -m bot purge`) runs at start and then once a day.
+PURGE_EVERY_SECONDS = 24 * 3600
+
+__all__ = ["Stack", "free_port", "free_ports", "isolated_env", "local_secrets", "main"]
 
 
 def local_secrets(var_dir: Path) -> dict[str, str]:
@@ -49,20 +61,15 @@ def local_secrets(var_dir: Path) -> dict[str, str]:
     return {name: os.environ.get(name) or stored[name] for name in GENERATED_SECRETS}
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def isolated_env(var_dir: Path) -> dict[str, str]:
-    """A stack of its own (tests, benchmarks): free ports, SQLite files under `var_dir`, fresh
-    random secrets, no Redis, no telemetry."""
-    rasa_port = free_port()
+def isolated_env(var_dir: Path, replicas: int = 1) -> dict[str, str]:
+    """A stack of its own (tests, benchmarks): free ports (consecutive ones for replicas), SQLite
+    files under `var_dir`, fresh random secrets, no Redis, no telemetry."""
+    rasa_port = free_ports(replicas + 1) if replicas > 1 else free_port()
     return {
         "VAR_DIR": str(var_dir),
         "RASA_PORT": str(rasa_port),
-        "ACTION_PORT": str(free_port()),
+        "RASA_REPLICAS": str(replicas),
+        "ACTION_PORT": str(free_ports(replicas)),
         "CATALOG_PORT": str(free_port()),
         "CATALOG_DATABASE_URL": f"sqlite:///{var_dir / 'catalog.db'}",
         "TRACKER_DB_URL": f"sqlite:///{var_dir / 'conversations.db'}",
@@ -74,6 +81,26 @@ def isolated_env(var_dir: Path) -> dict[str, str]:
         "REDIS_URL": "",
         "RASA_TELEMETRY_ENABLED": "false",
     }
+
+
+def replica_problem(settings: Settings) -> Optional[str]:
+    """Why these settings cannot run `RASA_REPLICAS` Rasa processes, or None."""
+    n = settings.rasa_replicas
+    if n < 1:
+        return f"RASA_REPLICAS must be 1 or more, got {n}."
+    if n == 1:
+        return None
+    if not settings.tracker_db_url.startswith("postgresql"):
+        return (
+            f"RASA_REPLICAS={n} needs a conversation store every replica shares: set TRACKER_DB_URL "
+            "to a postgresql:// URL (a SQLite file belongs to one process)."
+        )
+    if not settings.redis_url:
+        return (
+            f"RASA_REPLICAS={n} needs Redis, so replicas take turns on a conversation and the web "
+            "chat reaches sockets held by another replica: set REDIS_URL (e.g. redis://127.0.0.1:6379/0)."
+        )
+    return None
 
 
 def lock_store(redis_url: str) -> str:
@@ -91,26 +118,13 @@ def lock_store(redis_url: str) -> str:
 
 
 @dataclass
-class Process:
-    name: str
-    command: list[str]
-    ready_url: str
-    popen: subprocess.Popen | None = None
-    log_path: Path | None = None
-
-    def log_tail(self, lines: int = 40) -> str:
-        if not self.log_path or not self.log_path.exists():
-            return ""
-        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-
-
-@dataclass
 class Stack:
-    """The catalog, action server and Rasa server, configured by one environment."""
+    """The catalog, the action servers and the Rasa servers (and the proxy in front of several),
+    configured by one environment."""
 
     env: dict[str, str] = field(default_factory=dict)
     model: Path = MODEL
-    processes: list[Process] = field(default_factory=list)
+    processes: list[Service] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         base = dict(os.environ)
@@ -126,14 +140,21 @@ class Stack:
             os.environ.update(saved)
         s = self.settings
         base.setdefault("CATALOG_URL", s.catalog_base_url)
-        base.setdefault("ACTION_ENDPOINT_URL", s.action_url)
         base["PYTHONPATH"] = str(ROOT)
         base.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
         # Rasa reuses connections to the action server; rasa-sdk 3.6 closes idle ones after 5 s,
         # and a request sent on a closing one fails. Keep them open longer than Rasa does.
         base.setdefault("SANIC_KEEP_ALIVE_TIMEOUT", "120")
+        # Sanic finishes requests in flight on SIGTERM; within this, so the launcher's bound holds.
+        base.setdefault("SANIC_GRACEFUL_SHUTDOWN_TIMEOUT", str(int(STOP_SECONDS) - 5))
         base.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
         self.env = base
+
+    # Addresses ----------------------------------------------------------------------------
+
+    @property
+    def replicated(self) -> bool:
+        return self.settings.rasa_replicas > 1
 
     @property
     def catalog_url(self) -> str:
@@ -141,11 +162,25 @@ class Stack:
 
     @property
     def rasa_url(self) -> str:
+        """Where the channels are: the one Rasa server, or the proxy in front of the replicas."""
         return f"http://127.0.0.1:{self.settings.rasa_port}"
 
     @property
+    def replica_urls(self) -> list[str]:
+        """Each Rasa server's own address (the same as rasa_url when there is one)."""
+        if not self.replicated:
+            return [self.rasa_url]
+        return [f"http://127.0.0.1:{self.settings.rasa_port + i}"
+                for i in range(1, self.settings.rasa_replicas + 1)]
+
+    @property
+    def action_urls(self) -> list[str]:
+        return [f"http://127.0.0.1:{self.settings.action_port + i}"
+                for i in range(self.settings.rasa_replicas)]
+
+    @property
     def action_url(self) -> str:
-        return f"http://127.0.0.1:{self.settings.action_port}"
+        return self.action_urls[0]
 
     @property
     def catalog_api_key(self) -> str:
@@ -159,104 +194,113 @@ class Stack:
     def tracker_db_url(self) -> str:
         return self.settings.tracker_db_url
 
-    def endpoints_file(self) -> Path:
+    def endpoints_file(self, action_webhook: Optional[str] = None, name: str = "endpoints.yml") -> Path:
         """endpoints.yml with its ${VARIABLES} filled from this stack's environment. Rasa 3.6's
         own substitution does not reach its YAML reader, so the launcher does it."""
-        values = {**self.env, "LOCK_STORE": lock_store(self.settings.redis_url)}
+        values = {
+            **self.env,
+            "ACTION_ENDPOINT_URL": action_webhook or self.settings.action_url,
+            "LOCK_STORE": lock_store(self.settings.redis_url),
+        }
         text = string.Template((ROOT / "endpoints.yml").read_text()).substitute(values)
-        path = self.settings.var_dir / "endpoints.yml"
+        path = self.settings.var_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
         return path
 
-    def _plan(self) -> list[Process]:
-        s = self.settings
-        return [
-            Process(
-                "catalog",
-                [str(CATALOG_PYTHON), "-m", "catalog", "serve"],
-                f"{self.catalog_url}/healthz",
-            ),
-            Process(
-                "actions",
-                [str(RASA), "run", "actions", "--actions", "actions", "-p", str(s.action_port)],
-                f"{self.action_url}/health",
-            ),
-            Process(
-                "rasa",
-                [
-                    str(RASA), "run", "-m", str(self.model), "--enable-api",
-                    "--auth-token", s.rasa_api_token, "--credentials", "credentials.yml",
-                    "--endpoints", str(self.endpoints_file()), "-p", str(s.rasa_port),
-                ],
-                f"{self.rasa_url}/status?token={s.rasa_api_token}",
-            ),
-        ]
+    # Processes ----------------------------------------------------------------------------
 
-    def start(self, timeout: float = 240.0) -> "Stack":
+    def _plan(self) -> list[Service]:
+        """Every child, in start order. One replica keeps the plain names (catalog, actions, rasa)."""
+        s = self.settings
+        log_dir = s.var_dir / "logs"
+
+        def service(name: str, command: list[str], ready_url: str) -> Service:
+            return Service(name, command, ready_url, env=self.env, log_path=log_dir / f"{name}.log")
+
+        plan = [service("catalog", [str(CATALOG_PYTHON), "-m", "catalog", "serve"], f"{self.catalog_url}/healthz")]
+        rasas = []
+        for index, (rasa_url, action_url) in enumerate(zip(self.replica_urls, self.action_urls), start=1):
+            suffix = f"-{index}" if self.replicated else ""
+            action_port = urllib.parse.urlsplit(action_url).port
+            plan.append(service(
+                f"actions{suffix}",
+                [str(RASA), "run", "actions", "--actions", "actions", "-p", str(action_port)],
+                f"{action_url}/health",
+            ))
+            # An explicit ACTION_ENDPOINT_URL (an action server run elsewhere) serves every replica.
+            webhook = s.action_endpoint_url or f"{action_url}/webhook"
+            endpoints = self.endpoints_file(webhook, f"endpoints{suffix}.yml")
+            command = [
+                str(RASA), "run", "-m", str(self.model), "--enable-api",
+                "--auth-token", s.rasa_api_token, "--credentials", "credentials.yml",
+                "--endpoints", str(endpoints), "-p", str(urllib.parse.urlsplit(rasa_url).port),
+            ]
+            if self.replicated:
+                # Replicas are reached through the proxy only.
+                command += ["-i", "127.0.0.1"]
+            rasas.append(service(f"rasa{suffix}", command, f"{rasa_url}/status?token={s.rasa_api_token}"))
+        plan += rasas
+        if self.replicated:
+            ports = [urllib.parse.urlsplit(url).port for url in self.replica_urls]
+            plan.append(proxy_service(s.var_dir, "0.0.0.0", s.rasa_port, ports, self.env, log_dir / "proxy.log"))
+        return plan
+
+    def start(self, timeout: float = 240.0, interrupted: Callable[[], bool] = lambda: False) -> "Stack":
+        """Starts every child at once (they load in parallel) and waits until each answers.
+        Stops what it started and raises ServiceError if one exits, or at `timeout`, or when
+        `interrupted()` becomes true (a stop signal while starting)."""
+        problem = replica_problem(self.settings)
+        if problem:
+            raise ServiceError(problem)
         if not self.model.exists():
-            raise RuntimeError(f"No trained model at {self.model}: run `make model` first.")
-        log_dir = self.settings.var_dir / "logs"
-        log_dir.mkdir(parents=True, exist_ok=True)
+            raise ServiceError(f"there is no trained model at {self.model}: run `make model` first.")
         self.processes = self._plan()
-        for proc in self.processes:
-            proc.log_path = log_dir / f"{proc.name}.log"
-            log = open(proc.log_path, "w")
-            proc.popen = subprocess.Popen(
-                proc.command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        deadline = time.monotonic() + timeout
-        for proc in self.processes:
-            self._wait_ready(proc, deadline)
+        try:
+            for service in self.processes:
+                service.start()
+            deadline = time.monotonic() + timeout
+            for service in self.processes:
+                self._wait_ready(service, deadline, interrupted)
+        except BaseException:
+            self.stop()
+            raise
         return self
 
-    def _wait_ready(self, proc: Process, deadline: float) -> None:
-        while time.monotonic() < deadline:
-            if proc.popen and proc.popen.poll() is not None:
-                self.stop()
-                raise RuntimeError(f"{proc.name} exited early:\n{proc.log_tail()}")
+    def _wait_ready(self, service: Service, deadline: float, interrupted: Callable[[], bool]) -> None:
+        # In slices, so a stop signal or a dead sibling is noticed within a second.
+        while True:
+            if interrupted():
+                raise ServiceError("Stopped while starting.")
             try:
-                with urllib.request.urlopen(proc.ready_url, timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, OSError):
-                pass
-            time.sleep(0.5)
-        self.stop()
-        raise RuntimeError(f"{proc.name} was not ready in time:\n{proc.log_tail()}")
+                service.wait_ready(min(deadline, time.monotonic() + 1.0), watch=self.processes)
+                return
+            except ServiceError:
+                if time.monotonic() >= deadline or any(p.exited for p in self.processes):
+                    raise
+
+    def exited(self) -> list[Service]:
+        """Children that have exited since they were started."""
+        return [service for service in self.processes if service.exited]
+
+    def tiers(self) -> list[list[Service]]:
+        """Stop order: the proxy (no new requests), Rasa, the action servers, the catalog."""
+        order = ("proxy", "rasa", "actions", "catalog")
+        return [[p for p in self.processes if p.name.split("-")[0] == kind] for kind in order]
 
     def stop(self) -> None:
-        for proc in reversed(self.processes):
-            if proc.popen and proc.popen.poll() is None:
-                os.killpg(proc.popen.pid, signal.SIGTERM)
-        for proc in reversed(self.processes):
-            if not proc.popen:
-                continue
-            try:
-                proc.popen.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.popen.pid, signal.SIGKILL)
-                proc.popen.wait()
+        stop_in_order(self.tiers())
 
-    def _process(self, name: str) -> Process:
-        return next(proc for proc in self.processes if proc.name == name)
+    def service(self, name: str) -> Service:
+        return next(p for p in self.processes if p.name == name)
 
     def stop_process(self, name: str) -> None:
         """Stop one process (the tests use it to show what happens while a service is down)."""
-        proc = self._process(name)
-        if proc.popen and proc.popen.poll() is None:
-            os.killpg(proc.popen.pid, signal.SIGTERM)
-            proc.popen.wait(timeout=20)
+        self.service(name).stop()
 
     def start_process(self, name: str, timeout: float = 240.0) -> None:
-        proc = self._process(name)
-        log = open(proc.log_path, "a")
-        proc.popen = subprocess.Popen(
-            proc.command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        self._wait_ready(proc, time.monotonic() + timeout)
+        service = self.service(name).start()
+        self._wait_ready(service, time.monotonic() + timeout, lambda: False)
 
     def restart(self, name: str, timeout: float = 240.0) -> None:
         """Stop one process and start it again (used to show state survives a restart)."""
@@ -264,33 +308,116 @@ class Stack:
         self.start_process(name, timeout)
 
 
-def main() -> int:
-    settings = load()
-    env = local_secrets(settings.var_dir)
-    stack = Stack(env=env)
-    print("Starting the catalog, the action server and Rasa (logs in var/logs/) ...", flush=True)
-    try:
-        stack.start()
-    except RuntimeError as exc:
-        print(exc, file=sys.stderr)
-        return 1
+class DailyPurge:
+    """Runs `python -m bot purge` (personal data past RETENTION_DAYS) at start and every day."""
+
+    def __init__(self, env: dict[str, str], log_path: Path, every: float = PURGE_EVERY_SECONDS):
+        self.env, self.log_path, self.every = env, log_path, every
+        self.popen: Optional[subprocess.Popen] = None
+        self.due = time.monotonic()
+
+    @staticmethod
+    def available() -> bool:
+        from bot import __main__ as cli
+
+        return hasattr(cli, "cmd_purge")
+
+    def tick(self) -> None:
+        if self.popen is not None and self.popen.poll() is not None:
+            if self.popen.returncode != 0:
+                print(f"The retention purge failed (exit code {self.popen.returncode}); see {self.log_path}.",
+                      file=sys.stderr, flush=True)
+            self.popen = None
+        if self.popen is None and time.monotonic() >= self.due and self.available():
+            self.due = time.monotonic() + self.every
+            with open(self.log_path, "ab") as log:
+                self.popen = subprocess.Popen(
+                    [str(CATALOG_PYTHON), "-m", "bot", "purge"], cwd=ROOT, env=self.env,
+                    stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                )
+
+    def stop(self) -> None:
+        if self.popen is not None and self.popen.poll() is None:
+            self.popen.terminate()
+            try:
+                self.popen.wait(timeout=STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                self.popen.kill()
+                self.popen.wait()
+
+
+class StopSignals:
+    """Remembers the first stop signal; later ones change nothing (the stop is under way)."""
+
+    def __init__(self) -> None:
+        self.received: Optional[int] = None
+
+    def install(self) -> None:
+        for signum in STOP_SIGNALS:
+            signal.signal(signum, self._handle)
+
+    def _handle(self, signum: int, _frame) -> None:
+        if self.received is None:
+            self.received = signum
+
+    def __call__(self) -> bool:
+        return self.received is not None
+
+    @property
+    def name(self) -> str:
+        return signal.Signals(self.received).name if self.received else ""
+
+
+def banner(stack: Stack) -> str:
     public = stack.settings.public_base_url.rstrip("/")
-    print(
-        "\nHealth Careers Guide is running.\n"
+    replicas = stack.settings.rasa_replicas
+    behind = f" ({replicas} Rasa replicas behind the proxy)" if replicas > 1 else ""
+    return (
+        "\nHealth Careers Guide is running" + behind + ".\n"
         f"  Chat page:        {public}/webhooks/web/\n"
         f"  REST channel:     POST {public}/webhooks/rest/webhook\n"
         f"  Rasa HTTP API:    {stack.rasa_url} (token: {stack.rasa_api_token})\n"
         f"  Catalog API docs: {stack.catalog_url}/docs\n"
-        "Press Ctrl-C to stop.",
-        flush=True,
+        "Press Ctrl-C to stop."
     )
+
+
+def main() -> int:
+    stop = StopSignals()
+    stop.install()
     try:
-        while all(p.popen and p.popen.poll() is None for p in stack.processes):
-            time.sleep(1)
-        dead = [p.name for p in stack.processes if p.popen and p.popen.poll() is not None]
-        print(f"Stopped because {', '.join(dead)} exited; see var/logs/.", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
+        settings = load()
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    problem = replica_problem(settings)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    stack = Stack(env=local_secrets(settings.var_dir))
+    purge = DailyPurge(stack.env, settings.var_dir / "logs" / "purge.log")
+    what = "the catalog, the action server and Rasa" if settings.rasa_replicas == 1 else (
+        f"the catalog, {settings.rasa_replicas} action servers, {settings.rasa_replicas} Rasa replicas and the proxy")
+    print(f"Starting {what} (logs in {settings.var_dir / 'logs'}) ...", flush=True)
+    try:
+        stack.start(interrupted=stop)
+        print(banner(stack), flush=True)
+        while not stop():
+            dead = stack.exited()
+            if dead:
+                print(f"Stopping everything because {dead[0].exit_message()}.", file=sys.stderr, flush=True)
+                return 1
+            purge.tick()
+            time.sleep(0.5)
         return 0
+    except ServiceError as exc:
+        if stop():
+            return 0
+        print(f"Stopping everything because {exc}", file=sys.stderr, flush=True)
+        return 1
     finally:
+        if stop():
+            print(f"Received {stop.name}; stopping ...", flush=True)
+        purge.stop()
         stack.stop()
+        print("Stopped.", flush=True)

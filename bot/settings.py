@@ -89,6 +89,9 @@ class Settings:
     )
     # In-memory lock store unless a Redis URL is given (needed when Rasa runs replicated).
     redis_url: str = field(default_factory=lambda: _env("REDIS_URL", ""))
+    # Rasa processes (each with its own action server). Above 1 they run on the ports after
+    # RASA_PORT and ACTION_PORT, behind a local proxy on RASA_PORT; see bot/launcher.py.
+    rasa_replicas: int = field(default_factory=lambda: _int("RASA_REPLICAS", 1))
 
     # Who answers a hand-off, said to the person asking for one.
     handoff_team: str = field(

@@ -1,0 +1,189 @@
+"""Child processes: started, waited for until their health URL answers, stopped within a bound.
+
+The launcher (`make run`), the test fixtures and the benchmarks all start services through
+`Service`, so what the tests exercise is what an operator runs. Standard library only: it is
+imported from both Python environments.
+
+Each child runs in a session of its own, so a Ctrl-C in the terminal reaches only the launcher,
+which then stops the children in order; a signal to a child goes to its whole process group, so
+nothing a child started itself is left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+from bot.settings import ROOT
+
+# How long a child may take to finish its work after SIGTERM before it gets SIGKILL. Sanic (Rasa,
+# the action server) and uvicorn (the catalog) finish requests in flight within this.
+STOP_SECONDS = 15.0
+
+
+class ServiceError(RuntimeError):
+    """A child exited or never became ready; the message names it and quotes its log."""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def free_ports(count: int, attempts: int = 100) -> int:
+    """The first of `count` consecutive free loopback ports (replicas use consecutive ports)."""
+    for _ in range(attempts):
+        first = free_port()
+        if first + count > 65535:
+            continue
+        sockets = []
+        try:
+            for port in range(first, first + count):
+                sock = socket.socket()
+                sockets.append(sock)
+                sock.bind(("127.0.0.1", port))
+            return first
+        except OSError:
+            continue
+        finally:
+            for sock in sockets:
+                sock.close()
+    raise RuntimeError(f"no {count} consecutive free ports found")
+
+
+def answers(url: str, timeout: float = 2.0) -> bool:
+    """True when `url` answers 200."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@dataclass
+class Service:
+    """One child process: its command, where it says it is ready, and where it logs."""
+
+    name: str
+    command: list[str]
+    ready_url: str
+    env: Optional[dict[str, str]] = None
+    cwd: Path = ROOT
+    log_path: Optional[Path] = None
+    popen: Optional[subprocess.Popen] = field(default=None, repr=False)
+
+    @property
+    def pid(self) -> Optional[int]:
+        return self.popen.pid if self.popen else None
+
+    @property
+    def running(self) -> bool:
+        return self.popen is not None and self.popen.poll() is None
+
+    @property
+    def exited(self) -> bool:
+        """Started and no longer running (stopped on purpose or not)."""
+        return self.popen is not None and self.popen.poll() is not None
+
+    def start(self) -> "Service":
+        if self.running:
+            return self
+        if self.log_path:
+            self.log_path.parent.mkdir(parents=True, exist_ok=True)
+            log = open(self.log_path, "ab")
+        else:
+            log = open(os.devnull, "wb")
+        with log:
+            self.popen = subprocess.Popen(
+                self.command, cwd=self.cwd, env=self.env, stdin=subprocess.DEVNULL, stdout=log,
+                stderr=subprocess.STDOUT, start_new_session=True,
+            )
+        return self
+
+    def log_tail(self, lines: int = 40) -> str:
+        if not self.log_path or not self.log_path.exists():
+            return ""
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+    def exit_message(self) -> str:
+        code = self.popen.returncode if self.popen else None
+        how = f"was killed by signal {-code}" if code is not None and code < 0 else f"exited with code {code}"
+        where = f" (log: {self.log_path})" if self.log_path else ""
+        return f"{self.name} {how}{where}"
+
+    def wait_ready(self, deadline: float, watch: Iterable["Service"] = ()) -> None:
+        """Until the ready URL answers 200. Raises ServiceError if this or a watched service
+        exits first, or at `deadline` (a time.monotonic() value)."""
+        watched = [self, *watch]
+        while time.monotonic() < deadline:
+            for service in watched:
+                if service.exited:
+                    raise ServiceError(f"{service.exit_message()}:\n{service.log_tail()}")
+            if answers(self.ready_url):
+                return
+            time.sleep(0.5)
+        raise ServiceError(f"{self.name} was not ready in time:\n{self.log_tail()}")
+
+    def send(self, signum: int) -> None:
+        """A signal to the child's whole process group."""
+        if self.running:
+            try:
+                os.killpg(self.popen.pid, signum)
+            except ProcessLookupError:
+                pass
+
+    def terminate(self) -> None:
+        self.send(signal.SIGTERM)
+        # A paused child (SIGSTOP) would hold SIGTERM until it is continued.
+        self.send(signal.SIGCONT)
+
+    def wait_stopped(self, timeout: float) -> None:
+        """Waits for the child to exit after terminate(); SIGKILL when `timeout` runs out."""
+        if not self.popen:
+            return
+        try:
+            self.popen.wait(timeout=max(timeout, 0))
+        except subprocess.TimeoutExpired:
+            self.send(signal.SIGKILL)
+            self.popen.wait()
+        # Anything the child left in its group goes with it.
+        try:
+            os.killpg(self.popen.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+    def stop(self, timeout: float = STOP_SECONDS) -> None:
+        self.terminate()
+        self.wait_stopped(timeout)
+
+    def kill(self) -> None:
+        """SIGKILL, no clean-up: what a crash looks like (the load test uses it)."""
+        self.send(signal.SIGKILL)
+        if self.popen:
+            self.popen.wait()
+
+    def pause(self) -> None:
+        """SIGSTOP: the process keeps its sockets but answers nothing, like a hung service."""
+        self.send(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        self.send(signal.SIGCONT)
+
+
+def stop_in_order(tiers: Sequence[Sequence[Service]], timeout: float = STOP_SECONDS) -> None:
+    """Stops tier after tier (the services of one tier together), each within `timeout`."""
+    for tier in tiers:
+        for service in tier:
+            service.terminate()
+        deadline = time.monotonic() + timeout
+        for service in tier:
+            service.wait_stopped(deadline - time.monotonic())

@@ -1,0 +1,122 @@
+"""The local reverse proxy in front of Rasa replicas (`RASA_REPLICAS` > 1): HAProxy, configured here.
+
+HAProxy (Debian's `haproxy`, which `make run` installs when replicas are asked for) speaks HTTP/1.1
+and WebSocket upgrades, checks each replica's health and retries a request whose connection was
+refused on another replica. Three routes, one per kind of traffic:
+
+- socket.io (the web widget): a socket's polling requests and its WebSocket upgrade must reach the
+  replica that holds it. Each replica names the socket id in an `io` cookie on the handshake (see
+  connectors/web/channel.py); HAProxy learns "sid -> replica" from that answer and routes by the
+  `sid` in the URL, which works for widgets embedded on other sites too, where browsers drop cookies.
+- SMS: hashed by the sender's number (`From` in the signed form body), so one person's texts go to
+  one replica in order and a reply of "1" finds the numbered list that replica sent.
+- everything else (REST, Teams, the HTTP API): round robin; state lives in the shared stores.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bot.processes import Service
+
+HAPROXY_NAMES = ("haproxy", "/usr/sbin/haproxy")
+SOCKETIO_PATH = "/webhooks/web/socket.io/"
+SMS_PATH = "/webhooks/sms/webhook"
+# Replicas answer "Hello from Rasa" here without a token; HAProxy checks it every second.
+HEALTH_PATH = "/"
+
+
+def haproxy_binary() -> str | None:
+    for name in HAPROXY_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def replica_name(index: int) -> str:
+    return f"rasa-{index}"
+
+
+def config(bind_host: str, port: int, replica_ports: list[int]) -> str:
+    """haproxy.cfg for `replica_ports` (127.0.0.1) behind `bind_host:port`."""
+
+    def servers(first_backend: bool) -> list[str]:
+        lines = []
+        for index, replica_port in enumerate(replica_ports, start=1):
+            name = replica_name(index)
+            # One health check per replica, shared by the three backends.
+            check = "check" if first_backend else f"track rasa/{name}"
+            lines.append(f"    server {name} 127.0.0.1:{replica_port} {check}")
+        return lines
+
+    return "\n".join([
+        "global",
+        "    maxconn 4096",
+        "    log stdout format raw local0 notice",
+        "",
+        "defaults",
+        "    mode http",
+        "    log global",
+        "    option httplog",
+        "    option dontlognull",
+        "    option forwardfor",
+        # A request whose connection was refused (a replica just died) goes to another one.
+        "    option redispatch",
+        "    retries 2",
+        "    timeout connect 2s",
+        "    timeout client 120s",
+        # A turn can take a while on a busy machine; Rasa's own limit is longer than this.
+        "    timeout server 120s",
+        # Open WebSockets stay up while the widget is open.
+        "    timeout tunnel 1h",
+        "    default-server inter 1s fall 2 rise 1",
+        "",
+        "frontend public",
+        f"    bind {bind_host}:{port}",
+        f"    acl socketio path_beg {SOCKETIO_PATH}",
+        f"    acl sms path {SMS_PATH}",
+        "    use_backend socketio if socketio",
+        "    use_backend sms if sms",
+        "    default_backend rasa",
+        # Which replica answered: for operators and for the tests that show the routing works.
+        "    http-response set-header X-Replica %s",
+        "",
+        "backend rasa",
+        "    balance roundrobin",
+        f"    option httpchk GET {HEALTH_PATH}",
+        *servers(first_backend=True),
+        "",
+        "backend socketio",
+        "    balance roundrobin",
+        "    stick-table type string len 64 size 200k expire 2h",
+        "    stick on urlp(sid)",
+        "    stick store-response res.cook(io)",
+        *servers(first_backend=False),
+        "",
+        "backend sms",
+        "    option http-buffer-request",
+        "    balance url_param From check_post",
+        "    hash-type consistent",
+        *servers(first_backend=False),
+        "",
+    ])
+
+
+def proxy_service(var_dir: Path, bind_host: str, port: int, replica_ports: list[int],
+                  env: dict[str, str], log_path: Path) -> Service:
+    """HAProxy in the foreground (-db) as one of the launcher's children."""
+    binary = haproxy_binary()
+    if binary is None:
+        raise RuntimeError(
+            "RASA_REPLICAS > 1 runs the replicas behind HAProxy, which is not installed: "
+            "run `make run` (it installs Debian's haproxy) or `apt-get install haproxy`."
+        )
+    path = var_dir / "haproxy.cfg"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(config(bind_host, port, replica_ports))
+    return Service(
+        "proxy", [binary, "-db", "-f", str(path)], f"http://127.0.0.1:{port}{HEALTH_PATH}",
+        env=env, log_path=log_path,
+    )
