@@ -21,14 +21,11 @@ import json
 import os
 import platform
 import secrets
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,7 +36,8 @@ if str(ROOT) not in sys.path:
 
 import httpx  # noqa: E402
 
-from bot.launcher import MODEL, RASA, Stack, free_port, isolated_env  # noqa: E402
+from bot.launcher import MODEL, RASA, Stack, isolated_env  # noqa: E402
+from bot.processes import Service, free_port  # noqa: E402
 
 RESULTS = ROOT / "results"
 GOALS = {"p95_ms": 300.0, "p95_ratio_to_bare": 2.0, "failed_turns": 0}
@@ -104,7 +102,7 @@ class BareAssistant:
     log_path: Path
     env: dict[str, str]
     port: int = field(default_factory=free_port)
-    popen: subprocess.Popen | None = None
+    server: Service | None = None
 
     @property
     def url(self) -> str:
@@ -125,34 +123,15 @@ class BareAssistant:
             raise RuntimeError(f"The bare assistant has no trained model; see {self.log_path}")
 
     def start(self, timeout: float = 240.0) -> None:
-        log = open(self.log_path, "a")
-        self.popen = subprocess.Popen(
-            [str(RASA), "run", "--enable-api", "-m", "models", "-p", str(self.port)],
-            cwd=self.project, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.popen.poll() is not None:
-                raise RuntimeError(f"The bare assistant exited early; see {self.log_path}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/status", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, OSError):
-                pass
-            time.sleep(0.5)
-        raise RuntimeError(f"The bare assistant was not ready in time; see {self.log_path}")
+        self.server = Service(
+            "bare-rasa", [str(RASA), "run", "--enable-api", "-m", "models", "-p", str(self.port)],
+            f"{self.url}/status", env=self.env, cwd=self.project, log_path=self.log_path,
+        ).start()
+        self.server.wait_ready(time.monotonic() + timeout)
 
     def stop(self) -> None:
-        if not self.popen or self.popen.poll() is not None:
-            return
-        os.killpg(self.popen.pid, signal.SIGTERM)
-        try:
-            self.popen.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.popen.pid, signal.SIGKILL)
-            self.popen.wait()
+        if self.server is not None:
+            self.server.stop()
 
 
 @dataclass

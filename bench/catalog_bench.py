@@ -25,7 +25,6 @@ import pstats
 import random
 import secrets
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -43,7 +42,7 @@ import yaml  # noqa: E402
 import zipcodes  # noqa: E402
 
 from catalog import db, service  # noqa: E402
-from bot.launcher import free_port  # noqa: E402
+from bot.processes import Service, free_port  # noqa: E402
 
 SEED = 20_261
 ROLES, PROGRAMS, FUNDING = 100_000, 10_000, 5_000
@@ -459,34 +458,20 @@ def summarise(endpoint: str, measured: dict) -> dict:
 
 @contextmanager
 def catalog_server(database_url: str, log_path: Path) -> Iterator[str]:
-    """The real catalog service in its own process, so the client's work does not share its GIL."""
+    """The real catalog service in its own process, so the client's work does not share its GIL;
+    started and stopped by the launcher's own process handling."""
     port = free_port()
     env = dict(os.environ, CATALOG_DATABASE_URL=database_url, CATALOG_PORT=str(port), CATALOG_HOST="127.0.0.1",
                CATALOG_API_KEY=secrets.token_hex(16), VAR_DIR=str(log_path.parent))
-    with log_path.open("w") as log:
-        process = subprocess.Popen([sys.executable, "-m", "bot", "serve-catalog"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
+    log_path.unlink(missing_ok=True)
+    server = Service("catalog", [sys.executable, "-m", "bot", "serve-catalog"], base + "/healthz",
+                     env=env, log_path=log_path).start()
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"the catalog server stopped:\n{log_path.read_text()[-2000:]}")
-            try:
-                if httpx.get(base + "/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the catalog server did not answer within 2 minutes:\n{log_path.read_text()[-2000:]}")
-            time.sleep(0.2)
+        server.wait_ready(time.monotonic() + 120)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        server.stop()
 
 
 def postgres_url() -> tuple[str | None, str]:

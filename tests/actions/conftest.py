@@ -6,8 +6,6 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
-import signal
-import subprocess
 import time
 from pathlib import Path
 from typing import Any, Optional
@@ -17,22 +15,21 @@ import requests
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.launcher import CATALOG_PYTHON
+from bot.processes import Service, free_port
 from bot.settings import ROOT
-from bot.launcher import free_port
-
-CATALOG_PYTHON = ROOT / ".venv" / "bin" / "python"
 
 
 class CatalogProcess:
-    """`python -m bot serve-catalog` on a free port with its own SQLite file; it imports the seed
-    catalog on first start. Stop and start it again to play a catalog outage."""
+    """`python -m bot serve-catalog` on a free port with its own SQLite file, started by the
+    launcher's own process handling; it imports the seed catalog on first start. Stop and start
+    it again to play a catalog outage."""
 
     def __init__(self, workdir: Path):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.api_key = secrets.token_urlsafe(24)
-        self.log = workdir / "catalog.log"
-        self.env = {
+        env = {
             **os.environ,
             "CATALOG_HOST": "127.0.0.1",
             "CATALOG_PORT": str(self.port),
@@ -40,27 +37,17 @@ class CatalogProcess:
             "CATALOG_API_KEY": self.api_key,
             "VAR_DIR": str(workdir),
         }
-        self.process: Optional[subprocess.Popen] = None
+        self.service = Service("catalog", [str(CATALOG_PYTHON), "-m", "bot", "serve-catalog"],
+                               f"{self.url}/healthz", env=env, log_path=workdir / "catalog.log")
 
     def start(self) -> None:
-        with open(self.log, "ab") as log:
-            self.process = subprocess.Popen(
-                [str(CATALOG_PYTHON), "-m", "bot", "serve-catalog"], cwd=ROOT, env=self.env,
-                stdout=log, stderr=subprocess.STDOUT,
-            )
-        deadline = time.time() + 90
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the catalog stopped at start:\n{self.log.read_text()[-3000:]}")
-            try:
-                if requests.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    self._warm_up()
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"the catalog did not answer /healthz:\n{self.log.read_text()[-3000:]}")
+        self.service.start()
+        try:
+            self.service.wait_ready(time.monotonic() + 90)
+        except RuntimeError:
+            self.service.stop()
+            raise
+        self._warm_up()
 
     def _warm_up(self) -> None:
         # A fresh catalog builds its ZIP, city and occupation tables on first use, which takes
@@ -69,14 +56,7 @@ class CatalogProcess:
         requests.post(self.url + "/match", json={"profile": {"zip": "93701", "interests": ["nurse"]}, "limit": 1}, timeout=60)
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.process = None
+        self.service.stop(timeout=10)
 
     def get(self, path: str, **params: Any) -> Any:
         response = requests.get(self.url + path, params=params, headers={"X-API-Key": self.api_key}, timeout=5)

@@ -4,7 +4,6 @@ outside (its output, its child processes) and stopped with real signals."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
