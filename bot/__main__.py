@@ -3,7 +3,10 @@
 
   import [PATH ...]   import catalog files or folders (default: the seed catalog)
   serve-catalog       migrate, import the seed catalog into an empty database, serve the API
-  run                 start the catalog, the action server and Rasa (what `make run` does)
+  run                 start the catalog, the action server and Rasa (what `make run` does);
+                      RASA_REPLICAS=N runs N Rasa servers behind a local proxy
+  endpoints PATH      write Rasa's endpoints.yml with its variables filled from the environment
+                      (for running Rasa without the launcher, e.g. in a container)
   check               show the configuration (secrets masked) and test the databases
 """
 
@@ -33,6 +36,20 @@ def cmd_run(_: argparse.Namespace) -> int:
     return launcher.main()
 
 
+def cmd_endpoints(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from bot.launcher import Stack
+
+    target = Path(args.path)
+    written = Stack().endpoints_file()
+    if written.resolve() != target.resolve():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(written.read_text())
+    print(target)
+    return 0
+
+
 def cmd_check(_: argparse.Namespace) -> int:
     from sqlalchemy import text
 
@@ -59,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     importing.set_defaults(run=cmd_import)
     commands.add_parser("serve-catalog", help="serve the catalog API").set_defaults(run=cmd_serve_catalog)
     commands.add_parser("run", help="start every service").set_defaults(run=cmd_run)
+    endpoints = commands.add_parser("endpoints", help="write Rasa's endpoints.yml filled from the environment")
+    endpoints.add_argument("path", help="where to write it")
+    endpoints.set_defaults(run=cmd_endpoints)
     commands.add_parser("check", help="show configuration and test connections").set_defaults(run=cmd_check)
     args = parser.parse_args(argv)
     return args.run(args)
