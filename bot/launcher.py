@@ -39,6 +39,9 @@ GENERATED_SECRETS = ("RASA_API_TOKEN", "CATALOG_API_KEY", "WEB_SESSION_SECRET")
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 # The retention purge (`python -m bot purge`) runs at start and then once a day.
 PURGE_EVERY_SECONDS = 24 * 3600
+# Loading a model takes one to two minutes per Rasa process on two free CPUs, several times that
+# when replicas load side by side on a busy machine.
+START_SECONDS = 15 * 60
 
 __all__ = ["Stack", "free_port", "free_ports", "isolated_env", "local_secrets", "main"]
 
@@ -246,7 +249,7 @@ class Stack:
             plan.append(proxy_service(s.var_dir, "0.0.0.0", s.rasa_port, ports, self.env, log_dir / "proxy.log"))
         return plan
 
-    def start(self, timeout: float = 240.0, interrupted: Callable[[], bool] = lambda: False) -> "Stack":
+    def start(self, timeout: float = START_SECONDS, interrupted: Callable[[], bool] = lambda: False) -> "Stack":
         """Starts every child at once (they load in parallel) and waits until each answers.
         Stops what it started and raises ServiceError if one exits, or at `timeout`, or when
         `interrupted()` becomes true (a stop signal while starting)."""
@@ -298,11 +301,11 @@ class Stack:
         """Stop one process (the tests use it to show what happens while a service is down)."""
         self.service(name).stop()
 
-    def start_process(self, name: str, timeout: float = 240.0) -> None:
+    def start_process(self, name: str, timeout: float = START_SECONDS) -> None:
         service = self.service(name).start()
         self._wait_ready(service, time.monotonic() + timeout, lambda: False)
 
-    def restart(self, name: str, timeout: float = 240.0) -> None:
+    def restart(self, name: str, timeout: float = START_SECONDS) -> None:
         """Stop one process and start it again (used to show state survives a restart)."""
         self.stop_process(name)
         self.start_process(name, timeout)

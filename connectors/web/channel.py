@@ -19,7 +19,7 @@ from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from socketio import AsyncServer
+from socketio import AsyncRedisManager, AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot import settings
@@ -37,6 +37,9 @@ USER_EVENT = "user_uttered"
 SESSION_EVENT = "session_request"
 # Said to the browser when its token is refused; the widget then asks for a fresh session.
 REFUSED = "session refused"
+# Named on each socket.io handshake answer: the proxy in front of Rasa replicas learns from it
+# which replica holds a socket (bot/proxy.py). Browsers may drop it; the proxy does not need them to.
+SID_COOKIE = "io"
 MAX_MESSAGE_CHARS = 1000
 MAX_TITLE_CHARS = 200
 
@@ -119,6 +122,7 @@ class WebInput(InputChannel):
             origins=allowed_origins(config),
             ttl_seconds=config.web_session_ttl_seconds,
             public_base_url=config.public_base_url,
+            redis_url=config.redis_url,
         )
 
     def __init__(
@@ -128,12 +132,14 @@ class WebInput(InputChannel):
         ttl_seconds: int,
         public_base_url: str,
         static_dir: Path = STATIC_DIR,
+        redis_url: str = "",
     ) -> None:
         self.secret = secret
         self.origins = origins
         self.ttl_seconds = ttl_seconds
         self.public_base_url = public_base_url.rstrip("/")
         self.static_dir = static_dir
+        self.redis_url = redis_url
         self.sio: Optional[AsyncServer] = None
         self.app: Optional[Sanic] = None
         if not secret:
@@ -159,7 +165,12 @@ class WebInput(InputChannel):
         return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=list(self.origins))
+        # With Redis (as replicas have), an emit to a session's room reaches its sockets on every replica.
+        manager = AsyncRedisManager(self.redis_url) if self.redis_url else None
+        sio = AsyncServer(
+            async_mode="sanic", cors_allowed_origins=list(self.origins), client_manager=manager,
+            cookie=SID_COOKIE,
+        )
         self.sio = sio
         web = WebSocketBlueprint(sio, self._remember_app, "web_widget", __name__)
 

@@ -1,0 +1,466 @@
+"""Scale benchmark (`make bench-scale`): Locust drives 200 conversations at once through the REST
+channel and the signed SMS channel, at 1 and at 2 Rasa replicas, while services fail.
+
+Each replica count gets a stack of its own, started by `bot.launcher.Stack` exactly as
+`RASA_REPLICAS=N make run` starts it (PostgreSQL tracker store and Redis lock store for both
+counts, so only the number of replicas differs), and the Twilio stand-in (tests/standins) in
+this process receives the SMS replies. Everything is on loopback; every phase is bounded in time
+and the run stops by itself.
+
+Phases, one after another with the same 200 users:
+  capacity        short think time (1-3 s), so the replicas are saturated: turns per second here
+                  is what the stack can serve, the figure compared between 1 and 2 replicas
+  steady          human think time (10-30 s)
+  catalog-killed  the catalog process is killed (SIGKILL) for 20 s, then started again
+  catalog-hung    the catalog is paused (SIGSTOP) for 20 s: it accepts connections, answers nothing
+  replica-killed  (2 replicas only) one Rasa replica is killed (SIGKILL) and started again; the
+                  phase lasts until it is serving again
+  recovery        between faults
+
+A REST turn is failed when it gets no 200 with a reply. An SMS turn is failed when its webhook is
+not acknowledged (Twilio would retry it), and lost when it was acknowledged (200) and no reply
+text reached the stand-in within SMS_REPLY_SECONDS. Figures go to results/scale-bench.{json,md};
+the goals are reported, not asserted.
+
+    .venv/bin/python bench/scale_bench.py [--users 200] [--replicas 1 2] [--capacity-seconds 90]
+"""
+
+# Locust runs each user as a greenlet: the standard library must be patched before anything else.
+from gevent import monkey
+
+monkey.patch_all()
+
+import argparse  # noqa: E402
+import datetime as dt  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import platform  # noqa: E402
+import random  # noqa: E402
+import secrets  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import uuid  # noqa: E402
+from dataclasses import asdict, dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Optional  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import gevent  # noqa: E402
+import psycopg  # noqa: E402
+from locust import FastHttpUser, task  # noqa: E402
+from locust.env import Environment  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from bench.bot_bench import OUR_SCRIPT, git_commit, wait_for_model  # noqa: E402
+from bot.launcher import MODEL, Stack, isolated_env  # noqa: E402
+from bot.processes import ServiceError  # noqa: E402
+from tests.standins.twilio import TwilioStandIn  # noqa: E402
+
+RESULTS = ROOT / "results"
+REST_PATH = "/webhooks/rest/webhook"
+SMS_PATH = "/webhooks/sms/webhook"
+TURN_TIMEOUT = 120.0
+SMS_REPLY_SECONDS = 120.0
+FAULT_SECONDS = 20.0
+RECOVERY_SECONDS = 30.0
+START_TIMEOUT = 20 * 60
+CAPACITY_THINK = (1.0, 3.0)
+HUMAN_THINK = (10.0, 30.0)
+GOALS = {"throughput_ratio_2_to_1": 1.6, "lost_acknowledged": 0, "catalog_outage_answer_seconds": 3.0}
+DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
+BENCH_DATABASE = "scale_bench"
+
+
+@dataclass
+class Turn:
+    channel: str
+    phase: str
+    started: float  # seconds since the run began
+    seconds: float
+    outcome: str  # ok | failed | lost
+    detail: str = ""
+
+
+class Run:
+    """What every user reads (think time, phase) and where every turn is written."""
+
+    def __init__(self) -> None:
+        self.think = CAPACITY_THINK
+        self.phase = "ramp-up"
+        self.began = time.monotonic()
+        self.turns: list[Turn] = []
+        self.phases: list[tuple[str, float, float]] = []  # (name, start, end) in run seconds
+        self.rest_token = ""
+        self.twilio: Optional["IndexedTwilio"] = None
+        self.sms_url = ""
+
+    def now(self) -> float:
+        return time.monotonic() - self.began
+
+    def record(self, channel: str, phase: str, started: float, outcome: str, detail: str = "") -> None:
+        self.turns.append(Turn(channel, phase, round(started, 3), round(self.now() - started, 3), outcome, detail[:160]))
+
+
+RUN = Run()
+
+
+class IndexedTwilio(TwilioStandIn):
+    """The Twilio stand-in with texts counted per number, so 50 waiting phones cost nothing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count_to: dict[str, int] = {}
+
+    def record(self, items: list, item: dict) -> None:
+        self.count_to[item["to"]] = self.count_to.get(item["to"], 0) + 1
+        # Only the count is needed; keeping every text would grow without end.
+
+
+def think(_user) -> float:
+    return random.uniform(*RUN.think)
+
+
+class RestUser(FastHttpUser):
+    """A web-chat person on the REST channel: the seven-turn script, then a new conversation."""
+
+    weight = 3
+    wait_time = think
+    network_timeout = TURN_TIMEOUT
+    connection_timeout = 10.0
+
+    def on_start(self) -> None:
+        self.sender, self.step = f"rest-{uuid.uuid4().hex[:12]}", 0
+
+    @task
+    def turn(self) -> None:
+        text, phase, started = OUR_SCRIPT[self.step], RUN.phase, RUN.now()
+        headers = {"Authorization": f"Bearer {RUN.rest_token}"} if RUN.rest_token else {}
+        try:
+            with self.client.post(REST_PATH, json={"sender": self.sender, "message": text}, headers=headers,
+                                  catch_response=True, name="rest turn") as response:
+                if response.status_code != 200:
+                    outcome, detail = "failed", f"HTTP {response.status_code}: {(response.text or '')[:100]}"
+                elif not any(m.get("text") for m in (response.json() or [])):
+                    outcome, detail = "failed", f"empty reply to {text!r}"
+                else:
+                    outcome, detail = "ok", ""
+                response.success()
+        except Exception as error:  # noqa: BLE001 - any error is a failed turn, recorded by kind
+            outcome, detail = "failed", f"{type(error).__name__}: {error}"
+        RUN.record("rest", phase, started, outcome, detail)
+        self.step += 1
+        if self.step == len(OUR_SCRIPT):
+            self.on_start()
+
+
+class SmsUser(FastHttpUser):
+    """A job seeker texting: a signed Twilio webhook, then the reply text at the stand-in."""
+
+    weight = 1
+    wait_time = think
+    network_timeout = TURN_TIMEOUT
+    connection_timeout = 10.0
+
+    def on_start(self) -> None:
+        self.number = "+1555" + "".join(random.choices("0123456789", k=7))
+        self.step = 0
+
+    @task
+    def turn(self) -> None:
+        twilio = RUN.twilio
+        text, phase, started = OUR_SCRIPT[self.step], RUN.phase, RUN.now()
+        params = twilio.inbound_params(From=self.number, Body=text)
+        headers = {"X-Twilio-Signature": twilio.sign(RUN.sms_url, params)}
+        before = twilio.count_to.get(self.number, 0)
+        try:
+            with self.client.post(SMS_PATH, data=params, headers=headers, catch_response=True,
+                                  name="sms webhook") as response:
+                acknowledged = response.status_code == 200
+                detail = "" if acknowledged else f"HTTP {response.status_code}"
+                response.success()
+        except Exception as error:  # noqa: BLE001
+            acknowledged, detail = False, f"{type(error).__name__}: {error}"
+        if not acknowledged:
+            RUN.record("sms", phase, started, "failed", detail)
+        else:
+            deadline = time.monotonic() + SMS_REPLY_SECONDS
+            while twilio.count_to.get(self.number, 0) <= before and time.monotonic() < deadline:
+                gevent.sleep(0.1)
+            replied = twilio.count_to.get(self.number, 0) > before
+            RUN.record("sms", phase, started, "ok" if replied else "lost",
+                       "" if replied else f"acknowledged, no reply to {text!r} in {SMS_REPLY_SECONDS:.0f} s")
+            # A turn can be several texts; let them all arrive before the next message.
+            gevent.sleep(0.5)
+        self.step += 1
+        if self.step == len(OUR_SCRIPT):
+            self.on_start()
+
+
+# ---------------------------------------------------------------------------------------------
+# The stack and the faults
+
+
+def postgres_url() -> str:
+    """A freshly emptied database for the tracker store and the SMS opt-outs."""
+    base = make_url(os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("TEST_POSTGRES_URL") or DEFAULT_POSTGRES)
+    admin_url = base.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin_url, autocommit=True, connect_timeout=5) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
+    return base.set(drivername="postgresql", database=BENCH_DATABASE).render_as_string(hide_password=False)
+
+
+def phase(name: str, seconds: float = 0.0) -> None:
+    if RUN.phases:
+        last, start, _ = RUN.phases[-1]
+        RUN.phases[-1] = (last, start, RUN.now())
+    RUN.phase = name
+    RUN.phases.append((name, RUN.now(), RUN.now()))
+    print(f"  [{RUN.now():6.0f} s] {name}", flush=True)
+    if seconds:
+        gevent.sleep(seconds)
+
+
+def scenario(stack: Stack, capacity_seconds: float, replica_kill: bool) -> None:
+    phase("ramp-up", 30)
+    phase("capacity", capacity_seconds)
+    RUN.think = HUMAN_THINK
+    phase("settle", RECOVERY_SECONDS)
+    phase("steady", 60)
+    catalog = stack.service("catalog")
+    phase("catalog-killed")
+    catalog.kill()
+    gevent.sleep(FAULT_SECONDS)
+    phase("catalog-restarting")
+    stack.start_process("catalog")
+    phase("recovery", RECOVERY_SECONDS)
+    phase("catalog-hung")
+    catalog.pause()
+    gevent.sleep(FAULT_SECONDS)
+    catalog.resume()
+    phase("recovery", RECOVERY_SECONDS)
+    if replica_kill:
+        phase("replica-killed")
+        stack.service("rasa-2").kill()
+        stack.start_process("rasa-2", timeout=START_TIMEOUT)
+        phase("recovery", RECOVERY_SECONDS)
+    phase("end")
+
+
+def warm_up(stack: Stack, twilio: IndexedTwilio) -> None:
+    """Every replica answers once over REST and SMS before the clock starts (first turns load
+    lazy code paths; the first SMS on a replica opens its opt-out store)."""
+    import requests
+
+    headers = {"Authorization": f"Bearer {RUN.rest_token}"}
+    for n in range(4 * stack.settings.rasa_replicas):
+        sender = f"warm-{uuid.uuid4().hex[:8]}"
+        for text in OUR_SCRIPT[:2]:
+            requests.post(stack.rasa_url + REST_PATH, json={"sender": sender, "message": text},
+                          headers=headers, timeout=TURN_TIMEOUT)
+        number = "+1555" + "".join(random.choices("0123456789", k=7))
+        params = twilio.inbound_params(From=number, Body="hi")
+        requests.post(RUN.sms_url, data=params, headers={"X-Twilio-Signature": twilio.sign(RUN.sms_url, params)},
+                      timeout=30)
+        deadline = time.monotonic() + 60
+        while not twilio.count_to.get(number) and time.monotonic() < deadline:
+            gevent.sleep(0.2)
+
+
+def run_replicas(replicas: int, users: int, capacity_seconds: float, replica_kill: bool, work: Path) -> dict:
+    global RUN
+    RUN = Run()
+    twilio = IndexedTwilio().start()
+    RUN.twilio = twilio
+    var_dir = work / f"replicas-{replicas}"
+    env = {
+        **isolated_env(var_dir, replicas=replicas),
+        **twilio.env(),
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"),
+        "REST_CHANNEL_TOKEN": secrets.token_urlsafe(24),
+    }
+    database = postgres_url()
+    env["TRACKER_DB_URL"] = env["SMS_OPT_OUT_DB_URL"] = database
+    RUN.rest_token = env["REST_CHANNEL_TOKEN"]
+    stack = Stack(env=env)
+    RUN.sms_url = stack.rasa_url + SMS_PATH
+    print(f"[{replicas} replica(s)] starting (logs in {var_dir / 'logs'}) ...", flush=True)
+    started = time.monotonic()
+    try:
+        stack.start(timeout=START_TIMEOUT)
+        start_seconds = time.monotonic() - started
+        print(f"[{replicas} replica(s)] ready in {start_seconds:.0f} s; warming up ...", flush=True)
+        warm_up(stack, twilio)
+        environment = Environment(user_classes=[RestUser, SmsUser], host=stack.rasa_url)
+        runner = environment.create_local_runner()
+        RUN.began = time.monotonic()
+        runner.start(users, spawn_rate=max(users / 20, 1))
+        try:
+            scenario(stack, capacity_seconds, replica_kill and replicas > 1)
+        finally:
+            runner.quit()
+            # Replies to the last SMS turns are recorded by the users before they stop.
+            gevent.sleep(1)
+    finally:
+        stack.stop()
+        twilio.stop()
+    return {"replicas": replicas, "start_seconds": round(start_seconds, 1), "users": users,
+            "phases": summarize_phases(), "turns": [asdict(t) for t in RUN.turns], "logs": str(var_dir / "logs")}
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures
+
+
+def figures(turns: list[Turn], seconds: float) -> dict:
+    done = [t.seconds * 1000 for t in turns if t.outcome == "ok"]
+    result = {
+        "turns": len(turns),
+        "ok": len(done),
+        "failed": sum(t.outcome == "failed" for t in turns),
+        "lost": sum(t.outcome == "lost" for t in turns),
+        "seconds": round(seconds, 1),
+        "turns_per_second": round(len(done) / seconds, 2) if seconds else None,
+    }
+    if len(done) >= 2:
+        cuts = statistics.quantiles(done, n=100, method="inclusive")
+        result.update(p50_ms=round(cuts[49]), p95_ms=round(cuts[94]), max_ms=round(max(done)))
+    answered = [t for t in turns if t.outcome == "ok"]
+    result["answered_within_3s"] = sum(t.seconds <= GOALS["catalog_outage_answer_seconds"] for t in answered)
+    kinds: dict[str, int] = {}
+    for t in turns:
+        if t.outcome != "ok":
+            key = f"{t.channel} {t.outcome}: {t.detail}"
+            kinds[key] = kinds.get(key, 0) + 1
+    if kinds:
+        result["problems"] = dict(sorted(kinds.items(), key=lambda kv: -kv[1])[:8])
+    return result
+
+
+def summarize_phases() -> dict:
+    """Figures per phase (turns by the phase they started in; throughput by turns completed)."""
+    out: dict[str, dict] = {}
+    for index, (name, start, end) in enumerate(RUN.phases):
+        if name == "end":
+            continue
+        key = name if name not in out else f"{name}-{index}"
+        inside = [t for t in RUN.turns if start <= t.started < end]
+        completed = [t for t in RUN.turns if t.outcome == "ok" and start <= t.started + t.seconds < end]
+        entry = figures(inside, end - start)
+        entry["turns_per_second"] = round(len(completed) / (end - start), 2) if end > start else None
+        entry["by_channel"] = {ch: figures([t for t in inside if t.channel == ch], end - start) for ch in ("rest", "sms")}
+        out[key] = entry
+    return out
+
+
+def markdown(report: dict) -> str:
+    runs = report["runs"]
+    lines = [
+        "# Scale benchmark",
+        "",
+        f"{report['config']['users']} Locust users at once (REST : SMS = 3 : 1) on loopback, each replaying "
+        f"a {len(OUR_SCRIPT)}-turn conversation; think time {CAPACITY_THINK[0]:g}-{CAPACITY_THINK[1]:g} s in the "
+        f"capacity phase, {HUMAN_THINK[0]:g}-{HUMAN_THINK[1]:g} s after it. PostgreSQL tracker store and Redis "
+        f"lock store at every replica count. {report['machine']['cpus']} CPUs shared with other work (load "
+        f"average at start {report['machine']['load_average_at_start'][0]}), commit {report['commit']}, {report['date']}.",
+        "",
+        "| phase | replicas | turns | ok | failed | lost | turns/s | p50 ms | p95 ms | max ms | answered within 3 s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for run in runs:
+        for name, f in run["phases"].items():
+            if name.startswith("ramp-up"):
+                continue
+            lines.append(
+                f"| {name} | {run['replicas']} | {f['turns']} | {f['ok']} | {f['failed']} | {f['lost']} | "
+                f"{f['turns_per_second']} | {f.get('p50_ms', '')} | {f.get('p95_ms', '')} | {f.get('max_ms', '')} | "
+                f"{f['answered_within_3s']} of {f['ok']} |")
+    lines += ["", "| goal | measured | met |", "|---|---|:---:|"]
+    for goal, measured, met in report["verdicts"]:
+        lines.append(f"| {goal} | {measured} | {'n/a' if met is None else ('yes' if met else 'no')} |")
+    for run in runs:
+        problems: dict[str, int] = {}
+        for f in run["phases"].values():
+            for kind, count in (f.get("problems") or {}).items():
+                problems[kind] = problems.get(kind, 0) + count
+        if problems:
+            lines += ["", f"Failed and lost turns at {run['replicas']} replica(s), by kind:", ""]
+            lines += [f"- {count} x `{kind}`" for kind, count in sorted(problems.items(), key=lambda kv: -kv[1])]
+    lines += ["", "Stack start (models loaded): " + ", ".join(
+        f"{r['replicas']} replica(s) {r['start_seconds']} s" for r in runs) + "."]
+    return "\n".join(lines) + "\n"
+
+
+def verdicts(runs: list[dict]) -> list[tuple[str, str, Optional[bool]]]:
+    by_count = {r["replicas"]: r for r in runs}
+    out: list[tuple[str, str, Optional[bool]]] = []
+    if 1 in by_count and 2 in by_count:
+        one = by_count[1]["phases"]["capacity"]["turns_per_second"]
+        two = by_count[2]["phases"]["capacity"]["turns_per_second"]
+        ratio = round(two / one, 2) if one else None
+        out.append((f"2 replicas serve at least {GOALS['throughput_ratio_2_to_1']}x the turns per second of one",
+                    f"{two} / {one} = {ratio}x", None if ratio is None else ratio >= GOALS["throughput_ratio_2_to_1"]))
+    for run in runs:
+        lost = sum(f["lost"] for f in run["phases"].values())
+        out.append((f"no acknowledged message lost ({run['replicas']} replica(s))", str(lost), lost == 0))
+        for name in ("catalog-killed", "catalog-hung"):
+            f = run["phases"].get(name)
+            if f:
+                slow = f["turns"] - f["answered_within_3s"]
+                out.append((f"every turn during the {name.replace('-', ' ')} answered within 3 s ({run['replicas']} replica(s))",
+                            f"{f['answered_within_3s']} of {f['turns']} (p95 {f.get('p95_ms')} ms)", slow == 0))
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--replicas", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--capacity-seconds", type=float, default=90.0)
+    parser.add_argument("--no-replica-kill", action="store_true", help="skip killing a replica")
+    args = parser.parse_args()
+
+    load_at_start = [round(x, 2) for x in os.getloadavg()]
+    work = Path(tempfile.mkdtemp(prefix="scale-bench-"))
+    print(f"Work folder {work}", flush=True)
+    wait_for_model(MODEL, 40 * 60)
+    runs = []
+    try:
+        for replicas in args.replicas:
+            runs.append(run_replicas(replicas, args.users, args.capacity_seconds, not args.no_replica_kill, work))
+            for name, f in runs[-1]["phases"].items():
+                print(f"  {replicas} replica(s) {name:20} turns {f['turns']:5}  ok {f['ok']:5}  failed {f['failed']:4}  "
+                      f"lost {f['lost']:3}  {f['turns_per_second']} turns/s  p50 {f.get('p50_ms')} ms  p95 {f.get('p95_ms')} ms",
+                      flush=True)
+    except ServiceError as error:
+        print(f"{error}\nLogs: {work}", file=sys.stderr)
+        return 1
+    report = {
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "commit": git_commit(),
+        "machine": {"cpus": os.cpu_count(), "load_average_at_start": load_at_start, "platform": platform.platform()},
+        "config": {"users": args.users, "capacity_seconds": args.capacity_seconds, "capacity_think": CAPACITY_THINK,
+                   "human_think": HUMAN_THINK, "fault_seconds": FAULT_SECONDS, "sms_reply_seconds": SMS_REPLY_SECONDS},
+        "goals": GOALS,
+        "runs": runs,
+    }
+    report["verdicts"] = verdicts(runs)
+    RESULTS.mkdir(exist_ok=True)
+    summary = {**report, "runs": [{k: v for k, v in r.items() if k != "turns"} for r in runs]}
+    (RESULTS / "scale-bench.json").write_text(json.dumps(summary, indent=2) + "\n")
+    (RESULTS / "scale-bench.md").write_text(markdown(report))
+    print()
+    for goal, measured, met in report["verdicts"]:
+        print(f"  [{'n/a' if met is None else ('met' if met else 'MISSED')}] {goal}: {measured}")
+    print(f"\nWritten results/scale-bench.json and results/scale-bench.md; every turn in {work}")
+    (work / "turns.json").write_text(json.dumps([r["turns"] for r in runs]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
