@@ -7,7 +7,7 @@ action servers on `ACTION_PORT` and the ports after it, and HAProxy (bot/proxy.p
 what they exercise is what an operator runs.
 
 Stopping: SIGTERM, SIGINT or SIGHUP stops the proxy, then Rasa, then the action servers, then the
-catalog, each tier within `processes.STOP_SECONDS`, and the launcher exits 0; a child that exits
+catalog, each tier within `processes.STOP_SECONDS` (20 s), and the launcher exits 0; a child that exits
 on its own stops everything the same way, and the launcher exits 1 naming it.
 """
 
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from bot.processes import STOP_SECONDS, Service, ServiceError, free_port, free_ports, stop_in_order
+from bot.processes import GRACEFUL_SECONDS, STOP_SECONDS, Service, ServiceError, free_port, free_ports, stop_in_order
 from bot.proxy import proxy_service
 from bot.settings import ROOT, Settings, load
 
@@ -149,7 +149,7 @@ class Stack:
         # and a request sent on a closing one fails. Keep them open longer than Rasa does.
         base.setdefault("SANIC_KEEP_ALIVE_TIMEOUT", "120")
         # Sanic finishes requests in flight on SIGTERM; within this, so the launcher's bound holds.
-        base.setdefault("SANIC_GRACEFUL_SHUTDOWN_TIMEOUT", str(int(STOP_SECONDS) - 5))
+        base.setdefault("SANIC_GRACEFUL_SHUTDOWN_TIMEOUT", str(GRACEFUL_SECONDS))
         base.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
         self.env = base
 

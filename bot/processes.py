@@ -25,8 +25,11 @@ from typing import Iterable, Optional, Sequence
 from bot.settings import ROOT
 
 # How long a child may take to finish its work after SIGTERM before it gets SIGKILL. Sanic (Rasa,
-# the action server) and uvicorn (the catalog) finish requests in flight within this.
-STOP_SECONDS = 15.0
+# the action server) and uvicorn (the catalog) finish requests in flight within this, and Rasa
+# sends the SMS and Teams replies it has already acknowledged (connectors/background.py).
+STOP_SECONDS = 20.0
+# Sanic's own wait for open requests (SANIC_GRACEFUL_SHUTDOWN_TIMEOUT), inside STOP_SECONDS.
+GRACEFUL_SECONDS = 10
 
 
 class ServiceError(RuntimeError):

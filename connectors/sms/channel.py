@@ -266,6 +266,7 @@ class SMSInput(InputChannel):
 
         @sms.listener("after_server_stop")
         async def close(*_: Any) -> None:
+            await self.background.drain()
             await self.sender.close()
             if self._store is not None:
                 self._store.close()

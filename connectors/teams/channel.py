@@ -233,6 +233,7 @@ class TeamsInput(InputChannel):
 
         @teams.listener("after_server_stop")
         async def close(*_: Any) -> None:
+            await self.background.drain()
             if self._http is not None:
                 await self._http.close()
 

@@ -16,7 +16,7 @@ import pytest
 from bot.settings import ROOT
 
 # The launcher stops the proxy, Rasa, the action servers and the catalog one tier after another,
-# each within processes.STOP_SECONDS (15 s); this bound leaves room for a busy machine.
+# each within processes.STOP_SECONDS (20 s); this bound leaves room for a busy machine.
 STOP_BOUND_SECONDS = 45
 
 

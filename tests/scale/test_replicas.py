@@ -136,8 +136,10 @@ def web_token(stack: Stack) -> str:
 class WebChat:
     """The widget's side of socket.io (python-socketio's client: polling first, then WebSocket)."""
 
-    def __init__(self, url: str, token: str, transports=None):
-        self.client = socketio.Client(reconnection=False)
+    def __init__(self, url: str, token: str, origin: str, transports=None):
+        # The page embedding the widget is on an allowed site, whichever replica the socket reaches
+        # (a browser sends Origin on the WebSocket upgrade; polling requests need none).
+        self.client = socketio.Client(reconnection=False, websocket_extra_options={"origin": origin})
         self.said = threading.Condition()
         self.bot: list[dict] = []
         self.echoes: list[dict] = []
@@ -164,7 +166,7 @@ def test_web_chats_work_through_the_proxy(replicated):
     _, stack = replicated
     # Several at once: without sticky routing, round robin sends a socket's second request to the
     # other replica, which does not know it.
-    chats = [WebChat(stack.rasa_url, web_token(stack)) for _ in range(4)]
+    chats = [WebChat(stack.rasa_url, web_token(stack), stack.rasa_url) for _ in range(4)]
     try:
         for chat in chats:
             chat.client.emit("user_uttered", {"message": "hi"})
@@ -182,8 +184,8 @@ def test_one_session_open_on_two_replicas_sees_every_message(replicated):
     _, stack = replicated
     token = web_token(stack)
     first, second = stack.replica_urls
-    here = WebChat(first, token, transports=["websocket"])
-    there = WebChat(second, token, transports=["websocket"])
+    here = WebChat(first, token, stack.rasa_url, transports=["websocket"])
+    there = WebChat(second, token, stack.rasa_url, transports=["websocket"])
     try:
         here.client.emit("user_uttered", {"message": "hi"})
         # Said on the first replica, shown in the tab held by the second (through Redis).
@@ -216,8 +218,12 @@ def test_sms_through_the_proxy_keeps_a_person_on_one_replica(replicated, twilio)
     assert tracker["latest_message"]["intent"]["name"] == "explore_career"
 
 
-def test_sigterm_stops_both_replicas_their_action_servers_the_catalog_and_the_proxy(replicated):
-    launcher, _ = replicated
+def test_sigterm_stops_both_replicas_their_action_servers_the_catalog_and_the_proxy(replicated, twilio):
+    launcher, stack = replicated
+    # A text acknowledged just before the stop is still answered: Twilio will not send it again.
+    twilio.delay = 3.0
+    number = "+1555" + uuid.uuid4().hex[:7].translate(str.maketrans("abcdef", "123456"))
+    assert twilio.post_inbound(f"{stack.rasa_url}/webhooks/sms/webhook", {"From": number, "Body": "hi"}).status_code == 200
     children = launcher.psutil_children()
     names = sorted(" ".join(p.cmdline()) for p in children)
     assert sum("haproxy" in n for n in names) == 1
@@ -227,4 +233,5 @@ def test_sigterm_stops_both_replicas_their_action_servers_the_catalog_and_the_pr
     code, seconds = launcher.wait_exit(STOP_BOUND_SECONDS)
     assert code == 0, launcher.text()[-2000:]
     assert launcher.survivors() == []
+    assert len(twilio.messages_to(number)) == 1
     print(f"SIGTERM: {len(launcher.children)} processes stopped in {seconds:.1f} s")
