@@ -15,7 +15,7 @@ Phases, one after another with the same 200 users:
   catalog-hung    the catalog is paused (SIGSTOP) for 20 s: it accepts connections, answers nothing
   replica-killed  (2 replicas only) one Rasa replica is killed (SIGKILL) and started again; the
                   phase lasts until it is serving again
-  recovery        between faults
+  after-*         recovery after each fault
 
 A REST turn is failed when it gets no 200 with a reply. An SMS turn is failed when its webhook is
 not acknowledged (Twilio would retry it), and lost when it was acknowledged (200) and no reply
@@ -226,29 +226,29 @@ def phase(name: str, seconds: float = 0.0) -> None:
         gevent.sleep(seconds)
 
 
-def scenario(stack: Stack, capacity_seconds: float, replica_kill: bool) -> None:
+def scenario(stack: Stack, capacity_seconds: float, replica_kill: bool, recovery: float) -> None:
     phase("ramp-up", 30)
     phase("capacity", capacity_seconds)
     RUN.think = HUMAN_THINK
-    phase("settle", RECOVERY_SECONDS)
-    phase("steady", 60)
+    phase("settle", recovery)
+    phase("steady", 2 * recovery)
     catalog = stack.service("catalog")
     phase("catalog-killed")
     catalog.kill()
     gevent.sleep(FAULT_SECONDS)
     phase("catalog-restarting")
     stack.start_process("catalog")
-    phase("recovery", RECOVERY_SECONDS)
+    phase("after-catalog-kill", recovery)
     phase("catalog-hung")
     catalog.pause()
     gevent.sleep(FAULT_SECONDS)
     catalog.resume()
-    phase("recovery", RECOVERY_SECONDS)
+    phase("after-catalog-hang", recovery)
     if replica_kill:
         phase("replica-killed")
         stack.service("rasa-2").kill()
         stack.start_process("rasa-2", timeout=START_TIMEOUT)
-        phase("recovery", RECOVERY_SECONDS)
+        phase("after-replica-kill", recovery)
     phase("end")
 
 
@@ -272,7 +272,8 @@ def warm_up(stack: Stack, twilio: IndexedTwilio) -> None:
             gevent.sleep(0.2)
 
 
-def run_replicas(replicas: int, users: int, capacity_seconds: float, replica_kill: bool, work: Path) -> dict:
+def run_replicas(replicas: int, users: int, capacity_seconds: float, replica_kill: bool, recovery: float,
+                 work: Path) -> dict:
     global RUN
     RUN = Run()
     twilio = IndexedTwilio().start()
@@ -301,7 +302,7 @@ def run_replicas(replicas: int, users: int, capacity_seconds: float, replica_kil
         RUN.began = time.monotonic()
         runner.start(users, spawn_rate=max(users / 20, 1))
         try:
-            scenario(stack, capacity_seconds, replica_kill and replicas > 1)
+            scenario(stack, capacity_seconds, replica_kill and replicas > 1, recovery)
         finally:
             runner.quit()
             # Replies to the last SMS turns are recorded by the users before they stop.
@@ -422,6 +423,8 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--replicas", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--capacity-seconds", type=float, default=90.0)
+    parser.add_argument("--recovery-seconds", type=float, default=RECOVERY_SECONDS,
+                        help="settling time between phases (the steady phase is twice this)")
     parser.add_argument("--no-replica-kill", action="store_true", help="skip killing a replica")
     args = parser.parse_args()
 
@@ -432,7 +435,8 @@ def main() -> int:
     runs = []
     try:
         for replicas in args.replicas:
-            runs.append(run_replicas(replicas, args.users, args.capacity_seconds, not args.no_replica_kill, work))
+            runs.append(run_replicas(replicas, args.users, args.capacity_seconds, not args.no_replica_kill,
+                                     args.recovery_seconds, work))
             for name, f in runs[-1]["phases"].items():
                 print(f"  {replicas} replica(s) {name:20} turns {f['turns']:5}  ok {f['ok']:5}  failed {f['failed']:4}  "
                       f"lost {f['lost']:3}  {f['turns_per_second']} turns/s  p50 {f.get('p50_ms')} ms  p95 {f.get('p95_ms')} ms",
@@ -444,7 +448,7 @@ def main() -> int:
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "commit": git_commit(),
         "machine": {"cpus": os.cpu_count(), "load_average_at_start": load_at_start, "platform": platform.platform()},
-        "config": {"users": args.users, "capacity_seconds": args.capacity_seconds, "capacity_think": CAPACITY_THINK,
+        "config": {"users": args.users, "capacity_seconds": args.capacity_seconds, "recovery_seconds": args.recovery_seconds, "capacity_think": CAPACITY_THINK,
                    "human_think": HUMAN_THINK, "fault_seconds": FAULT_SECONDS, "sms_reply_seconds": SMS_REPLY_SECONDS},
         "goals": GOALS,
         "runs": runs,
