@@ -14,7 +14,7 @@ from catalog.api.deps import (
     TodayDep, ZipQuery,
 )
 from catalog.occupations import OccupationIndex
-from catalog.profile import SAME_GROUP
+from catalog.profile import person_groups
 from catalog.records import Audience, Format, FundingKind, Group, ProgramKind
 
 router = APIRouter()
@@ -27,7 +27,9 @@ def serving(query, model, group: Group | None):
     another name, such as black and african_american)."""
     if group is None:
         return query
-    wanted = {group.value} | SAME_GROUP.get(group.value, set())
+    # Asking for one group finds what serves it by another name too (black / african_american), and
+    # what serves under-represented groups when it is one of them.
+    wanted = person_groups([group.value])
     return query.where(or_(*[search.contains(model.groups, g) for g in sorted(wanted)]))
 
 
