@@ -151,6 +151,8 @@ class SourceCheck(Base):
     last_modified: Mapped[str | None] = mapped_column(String(100))
     # Quotes (from any record) that were not found in the page at the last check.
     missing_quotes: Mapped[list] = mapped_column(JSON, default=list)
+    # The quotes looked for at the last check (a 304 vouches only for these).
+    checked_quotes: Mapped[list] = mapped_column(JSON, default=list)
     # The last day the page answered and every passage quoted from it was there.
     last_ok: Mapped[dt.date | None] = mapped_column(Date)
 

@@ -110,38 +110,25 @@ def verification(data: dict, checks: dict) -> dict:
 
     `as_of`: the day the record's facts were copied from its sources (`recorded`): the assistant
     says "as of <as_of>, check <check_url>" while the record is not verified.
-    `last_verified`: the day every URL source of the record last passed verify-sources (the page
-    answered and every passage the record quotes from it was there); null until then.
+    `last_verified`: the day every URL source of the record last passed verify-sources (it
+    answered, and every passage the record quotes from it was there); null until then, and null
+    for a record that quotes nothing from a URL (a check could not confirm any of its facts).
     `status`: verified, changed (a quoted passage is gone), dead (a source does not answer), or
-    unverified (never checked, or cites only seed documents)."""
+    unverified (not checked yet, or nothing to check it against)."""
     urls = url_sources(data)
     mine = record_quotes(data)
-    days: list[dt.date] = []
-    status = "unverified"
-    problems: list[str] = []
-    for url in urls:
-        check = checks.get(url)
-        if check is None:
-            days = []
-            break
-        own_missing = [q for s, q in mine if s == url and q in (check.missing_quotes or [])]
-        if check.status == "dead":
-            problems.append("dead")
-        elif own_missing:
-            problems.append("changed")
-        if check.last_ok is None or own_missing or check.status == "dead":
-            days = []
-            break
-        days.append(check.last_ok)
-    else:
-        if urls and len(days) == len(urls):
-            status = "verified"
-    if problems:
-        status = "dead" if "dead" in problems else "changed"
-    last_verified = min(days).isoformat() if status == "verified" else None
+    status, days = "unverified", []
+    checked = [(url, checks.get(url)) for url in urls]
+    if any(check is not None and check.status == "dead" for _, check in checked):
+        status = "dead"
+    elif any(check is not None and set(check.missing_quotes or []) & {q for s, q in mine if s == url} for url, check in checked):
+        status = "changed"
+    elif any(not is_seed(source) for source, _ in mine) and all(check is not None and check.last_ok for _, check in checked):
+        status = "verified"
+        days = [check.last_ok for _, check in checked]
     return {
         "status": status,
-        "last_verified": last_verified,
+        "last_verified": min(days).isoformat() if days else None,
         "as_of": data.get("recorded"),
         "check_url": data.get("source_url"),
     }

@@ -32,6 +32,7 @@ def upgrade() -> None:
         sa.Column("etag", sa.String(length=300), nullable=True),
         sa.Column("last_modified", sa.String(length=100), nullable=True),
         sa.Column("missing_quotes", sa.JSON(), nullable=False),
+        sa.Column("checked_quotes", sa.JSON(), nullable=False),
         sa.Column("last_ok", sa.Date(), nullable=True),
         sa.PrimaryKeyConstraint("url"),
     )
