@@ -182,7 +182,11 @@ def _student(rules: dict, facts: Facts, v: Verdict) -> None:
         return
     who = join_words([STUDENT_WORDS[s] for s in wanted])
     student = facts.student
-    if student is None:
+    finished_high_school = facts.education_rank is not None and facts.education_rank >= EDUCATION_LEVELS.index("high_school")
+    if student is None and finished_high_school and set(wanted) <= {"middle_school", "high_school"}:
+        # Someone who has finished high school is not a middle- or high-school student.
+        v.failed(f"It is for {who}.", by=SCHOOL)
+    elif student is None:
         v.unknown(f"whether you are in school now (it is for {who})")
     elif student in wanted:
         v.passed(f"It is for {who}, and you are one.")

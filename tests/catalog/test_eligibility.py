@@ -111,10 +111,14 @@ def test_current_occupation(job, verdict):
 @pytest.mark.parametrize(
     ("profile", "verdict"),
     [({"grade": 10}, ELIGIBLE), ({"student": "high_school"}, ELIGIBLE), ({"student": "not_student"}, NOT_ELIGIBLE),
-     ({"education": "bachelor"}, MAYBE), ({}, MAYBE)],
+     ({"education": "bachelor"}, NOT_ELIGIBLE), ({"age": 24, "education": "high_school"}, NOT_ELIGIBLE), ({}, MAYBE)],
 )
 def test_student_status(profile, verdict):
     assert check({"student_status": ["high_school"]}, **profile).verdict == verdict
+
+
+def test_a_graduate_may_still_be_in_college():
+    assert check({"student_status": ["college"]}, education="high_school").verdict == MAYBE
 
 
 @pytest.mark.parametrize(("grade", "verdict"), [(9, ELIGIBLE), (12, ELIGIBLE), (7, NOT_ELIGIBLE), (None, MAYBE)])
