@@ -56,6 +56,9 @@ class Verdict:
     verdict: str = ELIGIBLE
     reasons: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    # The fact each `missing` sentence asks for, as a Profile field name (age, grade, student,
+    # education, place, employer, union, current_occupation, groups), so a client can ask for it.
+    missing_facts: list[str] = field(default_factory=list)
     what_would_change: list[str] = field(default_factory=list)
     # Rules the sources do not state: "Who can apply is not published: ask ... (link)."
     unpublished: list[str] = field(default_factory=list)
@@ -71,10 +74,12 @@ class Verdict:
         if change:
             self.what_would_change.append(change)
 
-    def unknown(self, missing: str) -> None:
+    def unknown(self, missing: str, fact: str) -> None:
         if self.verdict == ELIGIBLE:
             self.verdict = MAYBE
         self.missing.append(missing)
+        if fact not in self.missing_facts:
+            self.missing_facts.append(fact)
 
     def not_published(self, sentence: str) -> None:
         if self.verdict == ELIGIBLE:
@@ -91,6 +96,7 @@ class Verdict:
             "reasons": self.reasons,
             "missing": self.missing,
             "unpublished": self.unpublished,
+            "missing_facts": self.missing_facts,
             "what_would_change": self.what_would_change,
         }
 
@@ -137,7 +143,7 @@ def _age(rules: dict, facts: Facts, v: Verdict) -> None:
     else:
         span = f"people {high} and younger"
     if ages is None:
-        v.unknown(f"your age (it is for {span})")
+        v.unknown(f"your age (it is for {span})", "age")
         return
     youngest, oldest = ages
     you = f"you are {facts.profile.age}" if facts.profile.age is not None else "at your grade"
@@ -151,7 +157,7 @@ def _age(rules: dict, facts: Facts, v: Verdict) -> None:
     elif high is not None and youngest > high:
         v.failed(f"It is for {span}, and {you}.", by=AGE)
     elif (low is not None and youngest < low) or (high is not None and oldest > high):
-        v.unknown(f"your exact age (it is for {span})")
+        v.unknown(f"your exact age (it is for {span})", "age")
     else:
         v.passed(f"It is for {span}, and {you}.")
 
@@ -167,7 +173,7 @@ def _grade(rules: dict, facts: Facts, v: Verdict) -> None:
         if facts.student in ("college", "graduate", "not_student") or facts.profile.education in EDUCATION_LEVELS[2:]:
             v.failed(f"It is for students in {span}.", by=SCHOOL)
         else:
-            v.unknown(f"your grade in school (it is for {span})")
+            v.unknown(f"your grade in school (it is for {span})", "grade")
     elif low <= grade <= high:
         v.passed(f"It is for students in {span}, and you are in grade {grade}.")
     elif grade < low:
@@ -187,7 +193,7 @@ def _student(rules: dict, facts: Facts, v: Verdict) -> None:
         # Someone who has finished high school is not a middle- or high-school student.
         v.failed(f"It is for {who}.", by=SCHOOL)
     elif student is None:
-        v.unknown(f"whether you are in school now (it is for {who})")
+        v.unknown(f"whether you are in school now (it is for {who})", "student")
     elif student in wanted:
         v.passed(f"It is for {who}, and you are one.")
     else:
@@ -201,7 +207,7 @@ def _education(rules: dict, facts: Facts, v: Verdict) -> None:
     words = EDUCATION_WORDS[needed]
     rank = facts.education_rank
     if rank is None:
-        v.unknown(f"how far you went in school (you need {words})")
+        v.unknown(f"how far you went in school (you need {words})", "education")
     elif rank >= EDUCATION_LEVELS.index(needed):
         v.passed(f"You need {words}, and you have that.")
     else:
@@ -218,7 +224,7 @@ def _place(rules: dict, facts: Facts, v: Verdict) -> None:
         where = _states(states)
         state = facts.state
         if state is None:
-            v.unknown(f"where you live (it is for people who live in {where})")
+            v.unknown(f"where you live (it is for people who live in {where})", "place")
         elif state in states:
             v.passed(f"It is for people who live in {where}, and you do.")
         else:
@@ -232,7 +238,7 @@ def _place(rules: dict, facts: Facts, v: Verdict) -> None:
         elif answers and all(answer is False for answer in answers):
             v.failed(f"It is only for people in the {where} area.")
         else:
-            v.unknown(f"your city or ZIP code (it is for people in the {where} area)")
+            v.unknown(f"your city or ZIP code (it is for people in the {where} area)", "place")
 
 
 def _position(rules: dict, facts: Facts, v: Verdict) -> None:
@@ -244,7 +250,7 @@ def _position(rules: dict, facts: Facts, v: Verdict) -> None:
     if facts.student in ("middle_school", "high_school") or facts.is_minor:
         v.failed(f"It is for {who}.", by=SCHOOL)
     else:
-        v.unknown(f"whether you are one of the {who} it is for")
+        v.unknown(f"whether you are one of the {who} it is for", "current_occupation")
 
 
 def _employer(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
@@ -256,7 +262,7 @@ def _employer(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
     if profile.employee is False:
         v.failed(f"It is only open to {who}.", f"Getting a job at {name_of(employer)} would open it to you." if employer else None)
     elif profile.employee is None or (employer and profile.employer is None):
-        v.unknown(f"whether you work for {name_of(employer)}" if employer else "whether you work for an employer that takes part")
+        v.unknown(f"whether you work for {name_of(employer)}" if employer else "whether you work for an employer that takes part", "employer")
     elif employer and profile.employer != employer:
         v.failed(f"It is only open to {who}.", f"Getting a job at {name_of(employer)} would open it to you.")
     else:
@@ -276,7 +282,7 @@ def _union(rules: dict, facts: Facts, v: Verdict) -> None:
     who = UNION_WORDS[status]
     union = facts.profile.union
     if union is None:
-        v.unknown(f"whether your job is covered by a union (it is for {who})")
+        v.unknown(f"whether your job is covered by a union (it is for {who})", "union")
     elif (union != "none") == (status == "represented"):
         v.passed(f"It is for {who}, and you are one.")
     else:
@@ -290,7 +296,7 @@ def _occupation(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
     titles = join_words([name_of(key) for key in jobs])
     current = facts.profile.current_occupation
     if current is None:
-        v.unknown(f"what job you do now (it is for people working as {titles})")
+        v.unknown(f"what job you do now (it is for people working as {titles})", "current_occupation")
     elif current in jobs:
         v.passed(f"It is for people working as {titles}, and you do.")
     else:
@@ -308,7 +314,7 @@ def _groups(rules: dict, facts: Facts, v: Verdict) -> None:
     elif not rules.get("groups_required"):
         v.reasons.append(f"It gives priority to {who}.")
     elif mine is None:
-        v.unknown(f"whether you are one of the groups it serves ({who})")
+        v.unknown(f"whether you are one of the groups it serves ({who})", "groups")
     else:
         v.failed(f"It is only for {who}.")
 
