@@ -7,12 +7,9 @@ A source is a seed document (`000_8c03b5a5078ccf22.txt`, checked by the test sui
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from html.parser import HTMLParser
-from typing import Iterable
-
 from catalog.records import is_seed
 
 # Markdown that is not words: emphasis, link targets, escapes, footnote markers.
@@ -92,17 +89,6 @@ def url_sources(data: dict) -> list[str]:
     urls = [s for s in data.get("sources", []) if not is_seed(s)]
     urls += [source for source, _ in record_quotes(data) if not is_seed(source)]
     return list(dict.fromkeys(urls))
-
-
-def quotes_by_source(records: Iterable[dict]) -> dict[str, set[str]]:
-    """{source: quotes attributed to it} over many records."""
-    found_quotes: dict[str, set[str]] = {}
-    for data in records:
-        for source in data.get("sources", []):
-            found_quotes.setdefault(source, set())
-        for source, quote in record_quotes(data):
-            found_quotes.setdefault(source, set()).add(quote)
-    return found_quotes
 
 
 def verification(data: dict, checks: dict) -> dict:
