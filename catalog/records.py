@@ -124,10 +124,6 @@ class SourcedRecord(Record):
             raise ValueError("last_verified is set only by checking the sources (python -m catalog verify-sources); write 'recorded' for when the facts were taken")
         return value
 
-    def cited(self) -> list[Cited]:
-        """Every quoted fact of the record (rules, amounts, costs, groups)."""
-        return []
-
 
 class Wage(Strict):
     low: Optional[float] = Field(None, ge=0)
@@ -231,9 +227,6 @@ class Eligibility(Strict):
         """The rules without their sources, as the eligibility checks read them."""
         return plain_rules(self.model_dump(mode="json", exclude_none=True))
 
-    def cited(self) -> list[Cited]:
-        return [rule for rule in (getattr(self, name) for name in type(self).model_fields) if isinstance(rule, Cited)]
-
 
 RULE_FIELDS = tuple(name for name in Eligibility.model_fields if name not in ("unpublished", "text"))
 
@@ -294,9 +287,6 @@ class Cost(Strict):
                 raise ValueError("a tuition figure needs the period it applies to ('per')")
         return self
 
-    def cited(self) -> list[Cited]:
-        return [Cited(source=self.source, quote=self.quote)] if self.source and self.quote else []
-
 
 class Start(Strict):
     date: Optional[dt.date] = None
@@ -336,9 +326,6 @@ class ProgramIn(SourcedRecord):
     apply_url: Optional[HttpUrl] = None
     eligibility: Eligibility = Eligibility()
 
-    def cited(self) -> list[Cited]:
-        return self.eligibility.cited() + self.cost.cited()
-
 
 class Amount(Strict):
     """How much a fund gives. A figure needs the period it applies to and the passage that states it."""
@@ -354,9 +341,6 @@ class Amount(Strict):
         if self.max is not None and not (self.per and self.source and self.quote):
             raise ValueError("an amount needs the period it applies to ('per'), and the source and quote that state it")
         return self
-
-    def cited(self) -> list[Cited]:
-        return [Cited(source=self.source, quote=self.quote)] if self.source and self.quote else []
 
 
 FundingKind = Literal[
@@ -391,9 +375,6 @@ class FundingIn(SourcedRecord):
         if self.covers_full_tuition and not self.amount.quote:
             raise ValueError("covers_full_tuition needs amount.source and amount.quote saying so")
         return self
-
-    def cited(self) -> list[Cited]:
-        return self.eligibility.cited() + self.amount.cited()
 
 
 class RoleIn(Strict):
