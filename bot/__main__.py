@@ -8,6 +8,7 @@
   endpoints PATH      write Rasa's endpoints.yml with its variables filled from the environment
                       (for running Rasa without the launcher, e.g. in a container)
   check               show the configuration (secrets masked) and test the databases
+  verify-sources      check the catalog's source links and quoted passages (as `python -m catalog`)
 """
 
 from __future__ import annotations
@@ -80,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     endpoints.add_argument("path", help="where to write it")
     endpoints.set_defaults(run=cmd_endpoints)
     commands.add_parser("check", help="show configuration and test connections").set_defaults(run=cmd_check)
+    from catalog.__main__ import add_verify_sources
+
+    add_verify_sources(commands)
     args = parser.parse_args(argv)
     return args.run(args)
 
