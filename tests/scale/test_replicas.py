@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import signal
 import threading
 import time
@@ -27,6 +28,7 @@ POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 TURN_TIMEOUT = 60
 START_TIMEOUT = 20 * 60
+REST_TOKEN = secrets.token_urlsafe(24)
 NUMBERED = re.compile(r"^1\. .+\n2\. .+", re.MULTILINE)
 
 
@@ -56,6 +58,7 @@ def replicated(tmp_path_factory, twilio):
         **twilio.env(),
         "TRACKER_DB_URL": postgres_database(database),
         "REDIS_URL": REDIS_URL,
+        "REST_CHANNEL_TOKEN": REST_TOKEN,
     }
     launcher = Launcher(var_dir, env).start()
     try:
@@ -69,7 +72,7 @@ def replicated(tmp_path_factory, twilio):
 def say(url: str, sender: str, text: str) -> tuple[str, str]:
     """(reply text, replica that answered) for one REST turn sent to `url`."""
     response = requests.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text},
-                             timeout=TURN_TIMEOUT)
+                             headers={"Authorization": f"Bearer {REST_TOKEN}"}, timeout=TURN_TIMEOUT)
     assert response.status_code == 200, response.text
     return " ".join(m.get("text") or "" for m in response.json()), response.headers.get("X-Replica", "")
 
