@@ -125,20 +125,42 @@ def think(_user) -> float:
     return random.uniform(*RUN.think)
 
 
-class RestUser(FastHttpUser):
-    """A web-chat person on the REST channel: the seven-turn script, then a new conversation."""
+class ScriptUser(FastHttpUser):
+    """One person replaying the script, turn after turn with think time between, then starting
+    a new conversation; `say` is how their channel carries one turn."""
 
-    weight = 3
+    abstract = True
     wait_time = think
     network_timeout = TURN_TIMEOUT
     connection_timeout = 10.0
 
     def on_start(self) -> None:
-        self.sender, self.step = f"rest-{uuid.uuid4().hex[:12]}", 0
+        self.step = 0
+        self.new_conversation()
 
     @task
     def turn(self) -> None:
-        text, phase, started = OUR_SCRIPT[self.step], RUN.phase, RUN.now()
+        self.say(OUR_SCRIPT[self.step], RUN.phase, RUN.now())
+        self.step += 1
+        if self.step == len(OUR_SCRIPT):
+            self.on_start()
+
+    def new_conversation(self) -> None:
+        raise NotImplementedError
+
+    def say(self, text: str, phase: str, started: float) -> None:
+        raise NotImplementedError
+
+
+class RestUser(ScriptUser):
+    """A web-chat person on the REST channel (Bearer token, as any REST client must send)."""
+
+    weight = 3
+
+    def new_conversation(self) -> None:
+        self.sender = f"rest-{uuid.uuid4().hex[:12]}"
+
+    def say(self, text: str, phase: str, started: float) -> None:
         headers = {"Authorization": f"Bearer {RUN.rest_token}"} if RUN.rest_token else {}
         try:
             with self.client.post(REST_PATH, json={"sender": self.sender, "message": text}, headers=headers,
@@ -153,27 +175,18 @@ class RestUser(FastHttpUser):
         except Exception as error:  # noqa: BLE001 - any error is a failed turn, recorded by kind
             outcome, detail = "failed", f"{type(error).__name__}: {error}"
         RUN.record("rest", phase, started, outcome, detail)
-        self.step += 1
-        if self.step == len(OUR_SCRIPT):
-            self.on_start()
 
 
-class SmsUser(FastHttpUser):
+class SmsUser(ScriptUser):
     """A job seeker texting: a signed Twilio webhook, then the reply text at the stand-in."""
 
     weight = 1
-    wait_time = think
-    network_timeout = TURN_TIMEOUT
-    connection_timeout = 10.0
 
-    def on_start(self) -> None:
+    def new_conversation(self) -> None:
         self.number = "+1555" + "".join(random.choices("0123456789", k=7))
-        self.step = 0
 
-    @task
-    def turn(self) -> None:
+    def say(self, text: str, phase: str, started: float) -> None:
         twilio = RUN.twilio
-        text, phase, started = OUR_SCRIPT[self.step], RUN.phase, RUN.now()
         params = twilio.inbound_params(From=self.number, Body=text)
         headers = {"X-Twilio-Signature": twilio.sign(RUN.sms_url, params)}
         before = twilio.count_to.get(self.number, 0)
@@ -187,18 +200,15 @@ class SmsUser(FastHttpUser):
             acknowledged, detail = False, f"{type(error).__name__}: {error}"
         if not acknowledged:
             RUN.record("sms", phase, started, "failed", detail)
-        else:
-            deadline = time.monotonic() + SMS_REPLY_SECONDS
-            while twilio.count_to.get(self.number, 0) <= before and time.monotonic() < deadline:
-                gevent.sleep(0.1)
-            replied = twilio.count_to.get(self.number, 0) > before
-            RUN.record("sms", phase, started, "ok" if replied else "lost",
-                       "" if replied else f"acknowledged, no reply to {text!r} in {SMS_REPLY_SECONDS:.0f} s")
-            # A turn can be several texts; let them all arrive before the next message.
-            gevent.sleep(0.5)
-        self.step += 1
-        if self.step == len(OUR_SCRIPT):
-            self.on_start()
+            return
+        deadline = time.monotonic() + SMS_REPLY_SECONDS
+        while twilio.count_to.get(self.number, 0) <= before and time.monotonic() < deadline:
+            gevent.sleep(0.1)
+        replied = twilio.count_to.get(self.number, 0) > before
+        RUN.record("sms", phase, started, "ok" if replied else "lost",
+                   "" if replied else f"acknowledged, no reply to {text!r} in {SMS_REPLY_SECONDS:.0f} s")
+        # A turn can be several texts; let them all arrive before the next message.
+        gevent.sleep(0.5)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 HAProxy (Debian's `haproxy`, which `make run` installs when replicas are asked for) speaks HTTP/1.1
 and WebSocket upgrades, checks each replica's health and retries a request whose connection was
-refused on another replica. Three routes, one per kind of traffic:
+refused on another replica. Health checks tolerate a busy replica (slow answers) and drop a dead
+one at once (refused connections). Three routes, one per kind of traffic:
 
 - socket.io (the web widget): a socket's polling requests and its WebSocket upgrade must reach the
   replica that holds it. Each replica names the socket id in an `io` cookie on the handshake (see
@@ -46,8 +47,9 @@ def config(bind_host: str, port: int, replica_ports: list[int]) -> str:
         lines = []
         for index, replica_port in enumerate(replica_ports, start=1):
             name = replica_name(index)
-            # One health check per replica, shared by the three backends.
-            check = "check" if first_backend else f"track rasa/{name}"
+            # One health check per replica, shared by the three backends. A refused connection on
+            # real traffic marks a replica down at once (it died); a slow answer does not (it is busy).
+            check = "check observe layer4 error-limit 1 on-error mark-down" if first_backend else f"track rasa/{name}"
             lines.append(f"    server {name} 127.0.0.1:{replica_port} {check}")
         return lines
 
@@ -71,7 +73,10 @@ def config(bind_host: str, port: int, replica_ports: list[int]) -> str:
         "    timeout server 120s",
         # Open WebSockets stay up while the widget is open.
         "    timeout tunnel 1h",
-        "    default-server inter 1s fall 2 rise 1",
+        # A saturated replica answers its health check late but answers; only no answer at all
+        # for half a minute, or a refused connection, takes it out of rotation.
+        "    timeout check 30s",
+        "    default-server inter 2s fall 3 rise 1",
         "",
         "frontend public",
         f"    bind {bind_host}:{port}",
