@@ -2,8 +2,10 @@
 
 HAProxy (Debian's `haproxy`, which `make run` installs when replicas are asked for) speaks HTTP/1.1
 and WebSocket upgrades, checks each replica's health and retries a request whose connection was
-refused on another replica. Health checks tolerate a busy replica (slow answers) and drop a dead
-one at once (refused connections). Three routes, one per kind of traffic:
+refused on another replica. Its health checks are connection checks: Rasa opens its port only once
+its model is loaded, and a replica busy with a queue of turns still accepts connections (an HTTP
+check would time out and take a busy replica out of rotation, which the first load test showed:
+503s for everyone); a dead one refuses them and is out at once. Three routes, one per kind of traffic:
 
 - socket.io (the web widget): a socket's polling requests and its WebSocket upgrade must reach the
   replica that holds it. Each replica names the socket id in an `io` cookie on the handshake (see
@@ -24,7 +26,7 @@ from bot.processes import Service
 HAPROXY_NAMES = ("haproxy", "/usr/sbin/haproxy")
 SOCKETIO_PATH = "/webhooks/web/socket.io/"
 SMS_PATH = "/webhooks/sms/webhook"
-# Replicas answer "Hello from Rasa" here without a token; HAProxy checks it every second.
+# Rasa answers "Hello from Rasa" here without a token: where the launcher sees the proxy is up.
 HEALTH_PATH = "/"
 
 
@@ -47,8 +49,8 @@ def config(bind_host: str, port: int, replica_ports: list[int]) -> str:
         lines = []
         for index, replica_port in enumerate(replica_ports, start=1):
             name = replica_name(index)
-            # One health check per replica, shared by the three backends. A refused connection on
-            # real traffic marks a replica down at once (it died); a slow answer does not (it is busy).
+            # One health check per replica, shared by the three backends; a refused connection on
+            # real traffic also marks a replica down at once.
             check = "check observe layer4 error-limit 1 on-error mark-down" if first_backend else f"track rasa/{name}"
             lines.append(f"    server {name} 127.0.0.1:{replica_port} {check}")
         return lines
@@ -73,10 +75,8 @@ def config(bind_host: str, port: int, replica_ports: list[int]) -> str:
         "    timeout server 120s",
         # Open WebSockets stay up while the widget is open.
         "    timeout tunnel 1h",
-        # A saturated replica answers its health check late but answers; only no answer at all
-        # for half a minute, or a refused connection, takes it out of rotation.
-        "    timeout check 30s",
-        "    default-server inter 2s fall 3 rise 1",
+        "    timeout check 5s",
+        "    default-server inter 2s fall 2 rise 1",
         "",
         "frontend public",
         f"    bind {bind_host}:{port}",
@@ -90,7 +90,6 @@ def config(bind_host: str, port: int, replica_ports: list[int]) -> str:
         "",
         "backend rasa",
         "    balance roundrobin",
-        f"    option httpchk GET {HEALTH_PATH}",
         *servers(first_backend=True),
         "",
         "backend socketio",
