@@ -65,7 +65,8 @@ def test_the_three_services_are_deployed_and_reachable_by_name():
 def test_every_container_has_probes_and_resources(name, container):
     ports = {p["name"] for p in container["ports"]}
     for probe in ("readinessProbe", "livenessProbe"):
-        assert container[probe]["httpGet"]["port"] in ports, f"{name}: {probe}"
+        check = container[probe].get("httpGet") or container[probe]["tcpSocket"]
+        assert check["port"] in ports, f"{name}: {probe}"
     for bound in ("requests", "limits"):
         assert {"cpu", "memory"} <= set(container["resources"][bound]), f"{name}: {bound}"
 
