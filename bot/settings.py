@@ -71,8 +71,18 @@ class Settings:
 
     # How the action server reaches the catalog.
     catalog_url: str = field(default_factory=lambda: _env("CATALOG_URL", ""))
+    # The most one catalog call may take in all (connecting, waiting, one retry), so that a
+    # turn is answered within 3 s even when the catalog hangs.
     catalog_timeout_seconds: float = field(
-        default_factory=lambda: _float("CATALOG_TIMEOUT_SECONDS", 2.5)
+        default_factory=lambda: _float("CATALOG_TIMEOUT_SECONDS", 2.0)
+    )
+    # Connecting is quick when the catalog is alive (it is on the same machine or network).
+    catalog_connect_timeout_seconds: float = field(
+        default_factory=lambda: _float("CATALOG_CONNECT_TIMEOUT_SECONDS", 0.5)
+    )
+    # After a call timed out, calls fail at once for this long; then one call tries again.
+    catalog_breaker_seconds: float = field(
+        default_factory=lambda: _float("CATALOG_BREAKER_SECONDS", 5.0)
     )
 
     # Rasa server and action server.
