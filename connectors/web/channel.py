@@ -23,6 +23,7 @@ from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot import settings
+from connectors.background import RESEND_TEXT
 from connectors.web import tokens
 from connectors.web.history import bot_message, bot_messages, messages_from_events
 
@@ -270,7 +271,7 @@ class WebInput(InputChannel):
                 logger.exception("The assistant failed to handle a web chat message")
                 await sio.emit(
                     BOT_EVENT,
-                    bot_message("Sorry, something went wrong on my side. Please try again."),
+                    bot_message(RESEND_TEXT),
                     to=sid,
                 )
 
