@@ -29,6 +29,13 @@ def _int(name: str, default: int) -> int:
         raise ValueError(f"{name} must be a whole number, got {raw!r}") from exc
 
 
+def _positive_int(name: str, default: int) -> int:
+    value = _int(name, default)
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1, got {value}")
+    return value
+
+
 def _float(name: str, default: float) -> float:
     raw = _env(name)
     if not raw:
@@ -97,6 +104,9 @@ class Settings:
         ),
         metadata=SECRET,
     )
+    # Conversations, referrals and links between a person's conversations untouched for this many
+    # days are deleted by the daily purge (bot/retention.py); SMS opt-outs are kept.
+    retention_days: int = field(default_factory=lambda: _positive_int("RETENTION_DAYS", 90))
     # In-memory lock store unless a Redis URL is given (needed when Rasa runs replicated).
     redis_url: str = field(default_factory=lambda: _env("REDIS_URL", ""))
 

@@ -8,10 +8,10 @@ worker thread so the event loop keeps serving other people.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy.engine import make_url
+
+from bot.sql import create_tables, ensure_sqlite_directory
 
 metadata = sa.MetaData()
 opt_outs = sa.Table(
@@ -22,22 +22,9 @@ opt_outs = sa.Table(
 )
 
 
-def create_tables(engine: sa.engine.Engine, tables: sa.MetaData) -> None:
-    """Creates what is missing, also when another thread or server does the same at that moment:
-    "check, then create" is not atomic, so the loser of that race finds the table made for it."""
-    try:
-        tables.create_all(engine)
-    except (sa.exc.OperationalError, sa.exc.ProgrammingError, sa.exc.IntegrityError):
-        inspector = sa.inspect(engine)
-        if not all(inspector.has_table(name) for name in tables.tables):
-            raise
-
-
 class OptOutStore:
     def __init__(self, url: str) -> None:
-        parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database:
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        ensure_sqlite_directory(url)
         self.engine = sa.create_engine(url, future=True, pool_pre_ping=True)
         create_tables(self.engine, metadata)
 
