@@ -39,6 +39,7 @@ if str(ROOT) not in sys.path:
 
 import httpx  # noqa: E402
 
+from bench.scripts import BARE_SCRIPT, OUR_SCRIPT  # noqa: E402
 from bot.launcher import MODEL, RASA, Stack, free_port, isolated_env  # noqa: E402
 
 RESULTS = ROOT / "results"
@@ -46,29 +47,6 @@ GOALS = {"p95_ms": 300.0, "p95_ratio_to_bare": 2.0, "failed_turns": 0}
 MODEL_WAIT_SECONDS = 40 * 60
 START_TIMEOUT = 15 * 60
 REST_PATH = "/webhooks/rest/webhook"
-
-# What a job seeker typing into the web chat says, end to end: every search turn goes through the
-# action server to the catalog, so its latency includes the catalog call.
-OUR_SCRIPT = (
-    "hi",
-    "I want to become a medical assistant",
-    "I'm 24 and live in Fresno",
-    "I have my GED",
-    "what scholarships are there",
-    "show me jobs near 93701",
-    "thanks",
-)
-# The happy and sad paths of the `rasa init` assistant (greet, mood, affirm, bot_challenge, goodbye).
-BARE_SCRIPT = (
-    "hi",
-    "I am sad",
-    "yes",
-    "are you a bot?",
-    "hello there",
-    "I am feeling great",
-    "bye",
-)
-
 
 def wait_for_model(path: Path, timeout: float) -> None:
     """`make model` may still be writing the model; wait until the file exists and stops growing."""
