@@ -23,6 +23,7 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine.url import make_url
 
+from bot import action_results  # noqa: F401 - checks action server answers in 1 ms, not 40+
 from bot import retention
 from bot import settings as settings_module
 from bot.sql import ensure_sqlite_directory
