@@ -25,7 +25,7 @@ def rasa_check(result):
 
 
 def test_the_check_is_the_one_built_once():
-    assert RemoteAction._validate_action_result.__module__ == "bot.action_results"
+    assert RemoteAction._validate_action_result.__module__ == "bot.rasa_speedups"
 
 
 def test_it_accepts_what_rasa_accepts():
@@ -41,3 +41,17 @@ def test_it_refuses_what_rasa_refuses_with_the_same_reason(result):
         RemoteAction("action_search_programs", None)._validate_action_result(result)
     assert ours.value.message.startswith(rasa_error.value.message)
     assert "Failed to validate Action server response" in ours.value.message
+
+
+def test_events_are_read_back_as_the_same_classes():
+    from rasa.shared.core import events as rasa_events
+    from rasa.shared.utils.common import all_subclasses
+
+    for cls in all_subclasses(rasa_events.Event):
+        assert rasa_events.Event.resolve_by_type(cls.type_name) is next(
+            c for c in all_subclasses(rasa_events.Event) if c.type_name == cls.type_name
+        )
+    assert rasa_events.Event.resolve_by_type("topic") is None
+    assert rasa_events.Event.resolve_by_type("no_such_event", default=rasa_events.UserUttered) is rasa_events.UserUttered
+    with pytest.raises(ValueError, match="Unknown event name"):
+        rasa_events.Event.resolve_by_type("no_such_event")
