@@ -138,6 +138,19 @@ async def replay_actions(calls: list[dict]) -> dict[str, list[float]]:
     return result
 
 
+# Which graph nodes are the NLU pipeline (config.yml's pipeline) and which the dialogue policies.
+POLICIES = ("MemoizationPolicy", "RulePolicy", "TEDPolicy", "UnexpecTEDIntentPolicy", "select_prediction",
+            "rule_only_data_provider", "domain_provider")
+
+
+def group_of(part: str) -> str:
+    if part.startswith("graph: "):
+        return "dialogue policies" if part[len("graph: "):] in POLICIES else "NLU pipeline"
+    if part.startswith("action call"):
+        return "action calls"
+    return part
+
+
 def summarise(per_turn: list[dict[str, float]], calls: list[dict], replayed: dict, turns: int) -> dict:
     parts = sorted({key for turn in per_turn for key in turn})
     # Mean per turn (parts absent from a turn count as 0) and median of the turn totals.
@@ -145,8 +158,13 @@ def summarise(per_turn: list[dict[str, float]], calls: list[dict], replayed: dic
     by_action: dict[str, list[int]] = defaultdict(list)
     for call in calls:
         by_action[call["name"]].append(call["bytes"])
+    groups: dict[str, float] = defaultdict(float)
+    for part, ms in mean.items():
+        if part != "turn (total)" and part != "action call: tracker and domain as JSON":
+            groups[group_of(part)] += ms
     return {
         "turns": len(per_turn),
+        "mean_ms_per_turn_by_group": {name: round(ms, 1) for name, ms in sorted(groups.items())},
         "turn_p50_ms": round(statistics.median(t["turn (total)"] for t in per_turn), 1),
         "mean_ms_per_turn": mean,
         "action_calls_per_turn": round(len(calls) / turns, 2),
