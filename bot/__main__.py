@@ -6,6 +6,7 @@
   run                 start the catalog, the action server and Rasa (what `make run` does)
   check               show the configuration (secrets masked) and test the databases
   purge               delete conversations and referrals older than RETENTION_DAYS (prints counts)
+  verify-sources      check the catalog's source links and quoted passages (as `python -m catalog`)
 """
 
 from __future__ import annotations
@@ -75,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("run", help="start every service").set_defaults(run=cmd_run)
     commands.add_parser("check", help="show configuration and test connections").set_defaults(run=cmd_check)
     commands.add_parser("purge", help="delete data older than RETENTION_DAYS").set_defaults(run=cmd_purge)
+    from catalog.__main__ import add_verify_sources
+
+    add_verify_sources(commands)
     args = parser.parse_args(argv)
     return args.run(args)
 
