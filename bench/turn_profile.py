@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
+import logging
 import statistics
 import sys
 import time
@@ -178,7 +178,12 @@ def summarise(per_turn: list[dict[str, float]], calls: list[dict], replayed: dic
 async def main_async(args) -> dict:
     from rasa.core.agent import load_agent
     from rasa.core.utils import read_endpoints_from_path
+    from rasa.utils.common import configure_logging_and_warnings
+    from rasa.utils.log_utils import configure_structlog
 
+    # Logged as `rasa run` logs by default: debug logging would add its own cost to every turn.
+    configure_logging_and_warnings(logging.INFO)
+    configure_structlog(logging.INFO)
     instrument()
     agent = await load_agent(model_path=str(args.model), endpoints=read_endpoints_from_path(str(args.endpoints)))
     per_turn, warm_calls = await play(agent, args.rounds)
