@@ -181,8 +181,12 @@ class WebInput(InputChannel):
         except tokens.TokenError:
             return  # expired or not ours: whoever this is starts afresh
         link = getattr(self._conversation_store(), "link", None)
-        if link is not None:
+        if link is None:
+            return
+        try:
             await asyncio.to_thread(link, session_id, previous_id)
+        except Exception:  # noqa: BLE001 - the new session works all the same, only unlinked
+            logger.exception("Could not record that a web chat session continues another")
 
     def _cors_headers(self, origin: str) -> dict[str, str]:
         return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
