@@ -135,8 +135,9 @@ test-scale: $(MODEL) $(HAPROXY) .venv/.synced .venv-rasa/.synced
 bench-catalog: .venv/.synced
 	$(PY) bench/catalog_bench.py
 
+# PROFILE=1: where one turn's time goes, part by part (results/turn-profile.md).
 bench-bot: envs $(MODEL)
-	$(PY) bench/bot_bench.py
+	$(PY) bench/bot_bench.py $(if $(PROFILE),--profile)
 
 # Locust, headless, on loopback: 200 conversations over REST and signed SMS at 1 and 2 replicas,
 # with a replica killed and restarted, the catalog killed and then hung. Figures in results/.

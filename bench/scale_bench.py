@@ -56,7 +56,8 @@ from locust import FastHttpUser, task  # noqa: E402
 from locust.env import Environment  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from bench.bot_bench import OUR_SCRIPT, git_commit, wait_for_model  # noqa: E402
+from bench.bot_bench import git_commit, wait_for_model  # noqa: E402
+from bench.scripts import OUR_SCRIPT  # noqa: E402
 from bot.launcher import MODEL, Stack, isolated_env  # noqa: E402
 from bot.processes import ServiceError  # noqa: E402
 from tests.standins.twilio import TwilioStandIn  # noqa: E402

@@ -8,6 +8,7 @@
   endpoints PATH      write Rasa's endpoints.yml with its variables filled from the environment
                       (for running Rasa without the launcher, e.g. in a container)
   check               show the configuration (secrets masked) and test the databases
+  purge               delete conversations and referrals older than RETENTION_DAYS (prints counts)
   verify-sources      check the catalog's source links and quoted passages (as `python -m catalog`)
 """
 
@@ -69,6 +70,19 @@ def cmd_check(_: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge(_: argparse.Namespace) -> int:
+    from bot import retention
+
+    try:
+        settings = load()
+    except ValueError as error:
+        print(f"Not purged: {error}", file=sys.stderr)
+        return 2
+    report = retention.purge_expired(settings)
+    print("\n".join(report.lines()))
+    return 1 if report.problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -81,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     endpoints.add_argument("path", help="where to write it")
     endpoints.set_defaults(run=cmd_endpoints)
     commands.add_parser("check", help="show configuration and test connections").set_defaults(run=cmd_check)
+    commands.add_parser("purge", help="delete data older than RETENTION_DAYS").set_defaults(run=cmd_purge)
     from catalog.__main__ import add_verify_sources
 
     add_verify_sources(commands)
