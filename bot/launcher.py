@@ -235,8 +235,9 @@ class Stack:
             webhook = s.action_endpoint_url or f"{action_url}/webhook"
             endpoints = self.endpoints_file(webhook, f"endpoints{suffix}.yml")
             command = [
+                # "--auth-token=..." in one piece: a generated token may start with "-".
                 str(RASA), "run", "-m", str(self.model), "--enable-api",
-                "--auth-token", s.rasa_api_token, "--credentials", "credentials.yml",
+                f"--auth-token={s.rasa_api_token}", "--credentials", "credentials.yml",
                 "--endpoints", str(endpoints), "-p", str(urllib.parse.urlsplit(rasa_url).port),
             ]
             if self.replicated:
@@ -279,7 +280,10 @@ class Stack:
                 service.wait_ready(min(deadline, time.monotonic() + 1.0), watch=self.processes)
                 return
             except ServiceError:
-                if time.monotonic() >= deadline or any(p.exited for p in self.processes):
+                dead = self.exited()
+                if dead:
+                    raise ServiceError(f"{dead[0].exit_message()}:\n{dead[0].log_tail()}") from None
+                if time.monotonic() >= deadline:
                     raise
 
     def exited(self) -> list[Service]:
