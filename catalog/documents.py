@@ -64,7 +64,7 @@ def occupation(row: models.Occupation, names: Names, wage: dict | None | object 
     """An occupation with its pay: the national BLS figure unless the caller found a local one."""
     data = dict(row.data)
     if wage is _NATIONAL:
-        wage = wages.pay(names.session, wages.oews_code(row.soc_code, data.get("oews_code")), row.title)
+        wage = wages.pay(names.session, row)
     data["wage"] = wage
     data["related"] = [names.occupation_ref(k) for k in data.get("related", [])]
     data["onet_url"] = ONET_LINK.format(code=row.soc_code)

@@ -281,11 +281,9 @@ def locate(session: Session, zip_code: str | None = None, city: str | None = Non
     return Where()
 
 
-LEVEL_ORDER = ("metro", "state", "national")
-
-
-def pay(session: Session, code: str, title: str, where: Where = Where()) -> dict | None:
-    """The most local published pay for an OEWS occupation code, as the API shows it."""
+def pay(session: Session, occupation: models.Occupation, where: Where = Where()) -> dict | None:
+    """The most local published pay for a catalog occupation, as the API shows it."""
+    code = oews_code(occupation.soc_code, occupation.data.get("oews_code"))
     conditions = [models.Wage.area_code == NATIONAL]
     if where.metro:
         conditions.append(models.Wage.area_code == where.metro)
@@ -294,17 +292,14 @@ def pay(session: Session, code: str, title: str, where: Where = Where()) -> dict
     rows = session.scalars(
         select(models.Wage).where(models.Wage.occupation_code == code, or_(*conditions))
     ).all()
-    if not rows:
-        return None
-    wanted = [("metro", where.metro), ("state", where.state), ("national", None)]
     by_level = {row.area_type: row for row in rows}
     note = where.note
-    for level, asked in wanted:
-        if level != "national" and not asked:
+    for level, asked in (("metro", where.metro), ("state", where.state), ("national", NATIONAL)):
+        if not asked:
             continue
         row = by_level.get(level)
         if row is not None and (row.hourly_median is not None or row.annual_median is not None):
-            return document(row, title, note)
+            return document(row, occupation, note)
         if note is None:
             area = row.area_name if row is not None else (
                 "that metro area" if level == "metro" else geo.STATE_NAMES.get(asked, asked))
@@ -312,23 +307,29 @@ def pay(session: Session, code: str, title: str, where: Where = Where()) -> dict
     return None
 
 
-def national(session: Session, codes: dict[str, str]) -> dict[str, dict]:
-    """OEWS code -> national pay document, for a page of occupations (code -> title)."""
+def national(session: Session, occupations: list[models.Occupation]) -> dict[str, dict]:
+    """Occupation key -> national pay document, for a page of occupations in one query."""
+    codes = {o.key: oews_code(o.soc_code, o.data.get("oews_code")) for o in occupations}
     rows = session.scalars(
-        select(models.Wage).where(models.Wage.area_code == NATIONAL, models.Wage.occupation_code.in_(list(codes)))
+        select(models.Wage).where(models.Wage.area_code == NATIONAL,
+                                  models.Wage.occupation_code.in_(set(codes.values())))
     ).all()
-    return {row.occupation_code: document(row, codes[row.occupation_code]) for row in rows
-            if row.hourly_median is not None or row.annual_median is not None}
+    by_code = {row.occupation_code: row for row in rows
+               if row.hourly_median is not None or row.annual_median is not None}
+    return {o.key: document(by_code[codes[o.key]], o) for o in occupations if codes[o.key] in by_code}
 
 
-def document(row: models.Wage, title: str, note: str | None = None) -> dict:
+def document(row: models.Wage, occupation: models.Occupation, note: str | None = None) -> dict:
     period = "hour" if row.hourly_median is not None else "year"
     prefix = "hourly" if period == "hour" else "annual"
     top = [name.split("_", 1)[1] for name in row.top_coded if name.startswith(prefix)]
-    median = getattr(row, f"{prefix}_median")
     year = re.search(r"\d{4}", row.release)
+    # O*NET's finer occupations (codes not ending in .00) and those whose record names a broader
+    # BLS occupation (`oews_code`) get the group's figure, and the sentence names the group.
+    own = occupation.soc_code.endswith(".00") and not occupation.data.get("oews_code")
+    exact = own or plural(occupation.title).lower() == row.occupation_title.lower()
     wage = {
-        "median": median,
+        "median": getattr(row, f"{prefix}_median"),
         "low": getattr(row, f"{prefix}_p10"),
         "high": getattr(row, f"{prefix}_p90"),
         "period": period,
@@ -339,7 +340,7 @@ def document(row: models.Wage, title: str, note: str | None = None) -> dict:
         "employment": row.employment,
         "level": row.area_type,
         "area": {"code": row.area_code, "name": row.area_name, "state": row.state},
-        "bls_occupation": {"code": row.occupation_code, "title": row.occupation_title},
+        "bls_occupation": {"code": row.occupation_code, "title": row.occupation_title, "group": not exact},
         "release": row.release,
         "year": int(year.group()) if year else None,
         "source": f"{SOURCE}, {row.release}",
@@ -347,7 +348,10 @@ def document(row: models.Wage, title: str, note: str | None = None) -> dict:
         "footnotes": sorted(set(row.notes.values())),
         "note": f"{note}, so this is the {_level_words(row)} figure." if note else None,
     }
-    wage["sentence"] = sentence(title, wage)
+    who = plural(occupation.title)
+    if not exact:
+        who = f"{_sentence_case(row.occupation_title)} (the BLS group that includes {plural(occupation.title, start=False)})"
+    wage["sentence"] = sentence(who, wage)
     return wage
 
 
@@ -362,10 +366,16 @@ def short_area_name(name: str) -> str:
     return re.split(r"[-,/]", name, maxsplit=1)[0].strip()
 
 
-def plural(title: str) -> str:
-    """"Nursing Assistant (CNA)" -> "Nursing assistants", for the start of a sentence."""
-    bare = re.sub(r"\s*\([^)]*\)", "", title).strip()
-    words = [w if (w.isupper() and len(w) > 1) else w.lower() for w in bare.split()]
+def _sentence_case(text: str, start: bool = True) -> str:
+    """Lower-case words except acronyms ("IT", "EMT"); a capital first letter to start a sentence."""
+    words = [w if (w.isupper() and len(w) > 1) else w.lower() for w in text.split()]
+    text = " ".join(words)
+    return text[0].upper() + text[1:] if start and text else text
+
+
+def plural(title: str, start: bool = True) -> str:
+    """"Nursing Assistant (CNA)" -> "Nursing assistants"."""
+    words = _sentence_case(re.sub(r"\s*\([^)]*\)", "", title).strip(), start).split()
     last = words[-1]
     if last.endswith("wife"):
         last = last[:-4] + "wives"
@@ -375,20 +385,18 @@ def plural(title: str) -> str:
         last += "es"
     else:
         last += "s"
-    words[-1] = last
-    text = " ".join(words)
-    return text[0].upper() + text[1:]
+    return " ".join([*words[:-1], last])
 
 
 def money(value: float, period: str) -> str:
     return f"${value:,.2f}" if period == "hour" else f"${value:,.0f}"
 
 
-def sentence(title: str, wage: dict) -> str:
+def sentence(who: str, wage: dict) -> str:
     """"Medical assistants in the Fresno area earn a median of $21.97 an hour (BLS, May 2025).\""""
     level, area = wage["level"], wage["area"]
     where = {"metro": f"in the {short_area_name(area['name'])} area", "state": f"in {area['name']}",
              "national": "nationwide"}[level]
     amount = ("at least " if wage["top_coded"] else "") + money(wage["median"], wage["period"])
     per = "an hour" if wage["period"] == "hour" else "a year"
-    return f"{plural(title)} {where} earn a median of {amount} {per} ({SOURCE_SHORT}, {wage['release']})."
+    return f"{who} {where} earn a median of {amount} {per} ({SOURCE_SHORT}, {wage['release']})."

@@ -19,9 +19,7 @@ KeyPath = Annotated[str, Path(pattern=r"^[a-z0-9_]{1,80}$", description="Occupat
 def _with_pay(session: Session, row: models.Occupation, zip: str | None, city: str | None,
               state: str | None) -> dict:
     """The occupation document with the most local BLS pay for the place given (national without one)."""
-    where = wages.locate(session, zip, city, state)
-    code = wages.oews_code(row.soc_code, row.data.get("oews_code"))
-    pay = wages.pay(session, code, row.title, where)
+    pay = wages.pay(session, row, wages.locate(session, zip, city, state))
     return documents.occupation(row, documents.Names(session).load_for([row.data]), pay)
 
 
@@ -37,9 +35,8 @@ def list_occupations(session: SessionDep, paging: PagingDep, q: SearchText = Non
         rows = sorted((r for r in rows if r.key in keys), key=lambda r: keys.index(r.key))
     page = rows[(paging.page - 1) * paging.per_page:paging.page * paging.per_page]
     names = documents.Names(session).load_for(r.data for r in page)
-    codes = {r.key: wages.oews_code(r.soc_code, r.data.get("oews_code")) for r in page}
-    pay = wages.national(session, {codes[r.key]: r.title for r in page})
-    items = [documents.occupation(r, names, pay.get(codes[r.key])) for r in page]
+    pay = wages.national(session, page)
+    items = [documents.occupation(r, names, pay.get(r.key)) for r in page]
     return paging.answer(items, len(rows))
 
 
