@@ -40,6 +40,9 @@ class Verdict:
     verdict: str = ELIGIBLE
     reasons: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    # The fact each `missing` sentence asks for, as a Profile field name (age, grade, student,
+    # education, place, employer, union, current_occupation, groups), so a client can ask for it.
+    missing_facts: list[str] = field(default_factory=list)
     what_would_change: list[str] = field(default_factory=list)
 
     def passed(self, reason: str) -> None:
@@ -51,16 +54,19 @@ class Verdict:
         if change:
             self.what_would_change.append(change)
 
-    def unknown(self, missing: str) -> None:
+    def unknown(self, missing: str, fact: str) -> None:
         if self.verdict == ELIGIBLE:
             self.verdict = MAYBE
         self.missing.append(missing)
+        if fact not in self.missing_facts:
+            self.missing_facts.append(fact)
 
     def as_dict(self) -> dict:
         return {
             "verdict": self.verdict,
             "reasons": self.reasons,
             "missing": self.missing,
+            "missing_facts": self.missing_facts,
             "what_would_change": self.what_would_change,
         }
 
@@ -105,7 +111,7 @@ def _age(rules: dict, facts: Facts, v: Verdict) -> None:
     else:
         span = f"people {high} and younger"
     if ages is None:
-        v.unknown(f"your age (it is for {span})")
+        v.unknown(f"your age (it is for {span})", "age")
         return
     youngest, oldest = ages
     you = f"you are {facts.profile.age}" if facts.profile.age is not None else "at your grade"
@@ -118,7 +124,7 @@ def _age(rules: dict, facts: Facts, v: Verdict) -> None:
     elif high is not None and youngest > high:
         v.failed(f"It is for {span}, and {you}.")
     elif (low is not None and youngest < low) or (high is not None and oldest > high):
-        v.unknown(f"your exact age (it is for {span})")
+        v.unknown(f"your exact age (it is for {span})", "age")
     else:
         v.passed(f"It is for {span}, and {you}.")
 
@@ -134,7 +140,7 @@ def _grade(rules: dict, facts: Facts, v: Verdict) -> None:
         if facts.student in ("college", "graduate", "not_student") or facts.profile.education in EDUCATION_LEVELS[2:]:
             v.failed(f"It is for students in {span}.")
         else:
-            v.unknown(f"your grade in school (it is for {span})")
+            v.unknown(f"your grade in school (it is for {span})", "grade")
     elif low <= grade <= high:
         v.passed(f"It is for students in {span}, and you are in grade {grade}.")
     elif grade < low:
@@ -150,7 +156,7 @@ def _student(rules: dict, facts: Facts, v: Verdict) -> None:
     who = join_words([STUDENT_WORDS[s] for s in wanted])
     student = facts.student
     if student is None:
-        v.unknown(f"whether you are in school now (it is for {who})")
+        v.unknown(f"whether you are in school now (it is for {who})", "student")
     elif student in wanted:
         v.passed(f"It is for {who}, and you are one.")
     else:
@@ -164,7 +170,7 @@ def _education(rules: dict, facts: Facts, v: Verdict) -> None:
     words = EDUCATION_WORDS[needed]
     rank = facts.education_rank
     if rank is None:
-        v.unknown(f"how far you went in school (you need {words})")
+        v.unknown(f"how far you went in school (you need {words})", "education")
     elif rank >= EDUCATION_LEVELS.index(needed):
         v.passed(f"You need {words}, and you have that.")
     else:
@@ -178,7 +184,7 @@ def _place(rules: dict, facts: Facts, v: Verdict) -> None:
         where = _states(states)
         state = facts.state
         if state is None:
-            v.unknown(f"where you live (it is open in {where})")
+            v.unknown(f"where you live (it is open in {where})", "place")
         elif state in states:
             v.passed(f"It is open in {where}, where you are.")
         else:
@@ -192,7 +198,7 @@ def _place(rules: dict, facts: Facts, v: Verdict) -> None:
         elif answers and all(answer is False for answer in answers):
             v.failed(f"It only serves the {where} area.")
         else:
-            v.unknown(f"your city or ZIP code (it serves the {where} area)")
+            v.unknown(f"your city or ZIP code (it serves the {where} area)", "place")
 
 
 def _employer(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
@@ -204,7 +210,7 @@ def _employer(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
     if profile.employee is False:
         v.failed(f"It is only open to {who}.", f"Getting a job at {name_of(employer)} would open it to you." if employer else None)
     elif profile.employee is None or (employer and profile.employer is None):
-        v.unknown(f"whether you work for {name_of(employer)}" if employer else "whether you work for the sponsor")
+        v.unknown(f"whether you work for {name_of(employer)}" if employer else "whether you work for the sponsor", "employer")
     elif employer and profile.employer != employer:
         v.failed(f"It is only open to {who}.", f"Getting a job at {name_of(employer)} would open it to you.")
     else:
@@ -218,7 +224,7 @@ def _union(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
     union_name = name_of(union)
     member = facts.profile.union
     if member is None:
-        v.unknown(f"whether you are a member of {union_name}")
+        v.unknown(f"whether you are a member of {union_name}", "union")
     elif member == union:
         v.passed(f"It is for members of {union_name}, and you are one.")
     else:
@@ -232,7 +238,7 @@ def _occupation(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
     titles = join_words([name_of(key) for key in jobs])
     current = facts.profile.current_occupation
     if current is None:
-        v.unknown(f"what job you do now (it is for people working as {titles})")
+        v.unknown(f"what job you do now (it is for people working as {titles})", "current_occupation")
     elif current in jobs:
         v.passed(f"It is for people working as {titles}, and you do.")
     else:
@@ -250,7 +256,7 @@ def _barriers(rules: dict, facts: Facts, v: Verdict) -> None:
     elif not rules.get("barriers_required"):
         v.reasons.append(f"It gives priority to {who}.")
     elif mine is None:
-        v.unknown(f"whether you are one of the groups it serves ({who})")
+        v.unknown(f"whether you are one of the groups it serves ({who})", "groups")
     else:
         v.failed(f"It is only for {who}.")
 

@@ -90,7 +90,8 @@ class Scored:
         return {
             "type": self.kind, "key": self.key, "title": self.title, "score": round(self.score, 1),
             "verdict": self.verdict.verdict, "reasons": self.verdict.reasons,
-            "missing": self.verdict.missing, "what_would_change": self.verdict.what_would_change,
+            "missing": self.verdict.missing, "missing_facts": self.verdict.missing_facts,
+            "what_would_change": self.verdict.what_would_change,
             "why": self.why, "record": self.record,
         }
 
@@ -197,7 +198,7 @@ def score_role(role_doc: dict, distance: float, facts: Facts) -> Scored:
     if role_doc.get("demo"):
         why.append("This listing is an example, not a real opening.")
     if facts.is_minor:
-        verdict.unknown("whether the employer hires people under 18")
+        verdict.unknown("whether the employer hires people under 18", "age")
     return Scored("role", role_doc["key"], role_doc["title"], score, verdict, why, role_doc)
 
 
