@@ -345,7 +345,7 @@ def document(row: models.Wage, occupation: models.Occupation, note: str | None =
         "bls_occupation": {"code": row.occupation_code, "title": row.occupation_title, "group": not exact},
         "release": row.release,
         "year": int(year.group()) if year else None,
-        "source": f"{SOURCE}, {row.release}",
+        "source": SOURCE,
         "source_url": SOURCE_URL,
         "footnotes": sorted(set(row.notes.values())),
         "note": f"{note}, so this is the {_level_words(row)} figure." if note else None,
