@@ -368,3 +368,4 @@ def test_real_file_has_pay_for_every_catalog_occupation(api, real_oews):
     assert len(everything) == page1["total"] >= 100
     missing = [item["key"] for item in everything if not (item["wage"] and item["wage"]["median"])]
     assert not missing, f"no national BLS median for {missing}"
+    assert api.get("/healthz").json()["counts"]["wages"] > 100 * 50  # occupations x areas
