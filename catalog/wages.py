@@ -273,7 +273,9 @@ def locate(session: Session, zip_code: str | None = None, city: str | None = Non
                 select(models.WageZip.area_code).where(models.WageZip.zip.in_(place.zips))
             )
         )
-        metro = areas.most_common(1)[0][0] if areas else None
+        if not areas:
+            return Where(None, place.state, f"We could not tell which metro area {place.city} is in")
+        metro = areas.most_common(1)[0][0]
         outside = None if metro else f"{place.city} is not in a metro area BLS reports on"
         return Where(metro, place.state, outside)
     if state:
@@ -301,10 +303,15 @@ def pay(session: Session, occupation: models.Occupation, where: Where = Where())
         if row is not None and (row.hourly_median is not None or row.annual_median is not None):
             return document(row, occupation, note)
         if note is None:
-            area = row.area_name if row is not None else (
-                "that metro area" if level == "metro" else geo.STATE_NAMES.get(asked, asked))
-            note = f"BLS publishes no median for this career in {area}"
+            note = f"BLS publishes no median for this career in {_area_name(session, level, asked)}"
     return None
+
+
+def _area_name(session: Session, level: str, asked: str) -> str:
+    if level == "state":
+        return geo.STATE_NAMES.get(asked, asked)
+    name = session.scalar(select(models.Wage.area_name).where(models.Wage.area_code == asked).limit(1))
+    return name or "that metro area"
 
 
 def national(session: Session, occupations: list[models.Occupation]) -> dict[str, dict]:

@@ -273,6 +273,9 @@ def test_a_metro_without_a_published_median_falls_back_to_the_state(paid_catalog
     wage = pay(paid_catalog, "phlebotomist", zip="93701")
     assert (wage["level"], wage["median"]) == ("state", 26.1)
     assert wage["note"] == "BLS publishes no median for this career in Fresno, CA, so this is the California figure."
+    wage = pay(paid_catalog, "medical_assistant", zip="94558")  # Napa has no medical assistant row at all
+    assert (wage["level"], wage["median"]) == ("state", 23.88)
+    assert wage["note"] == "BLS publishes no median for this career in Napa, CA, so this is the California figure."
 
 
 def test_a_state_gets_the_state_figure(paid_catalog):
