@@ -139,15 +139,27 @@ def eligibility_rules(rng: random.Random, occupations: list[str], employers: lis
         rules["employees_only"] = True
         rules["employer"] = rng.choice(employers)
         if rng.random() < 0.3:
-            rules["union"] = "seiu_uhw"
+            rules["union_status"] = "represented"
     if rng.random() < 0.08:
         rules["current_occupations"] = rng.sample(occupations, 2)
     if rng.random() < 0.3:
-        rules["barriers_served"] = rng.sample(BARRIERS, rng.randint(1, 3))
-        rules["barriers_required"] = rng.random() < 0.3
-    if rules and rng.random() < 0.5:
-        rules["text"] = "Applicants must meet the program's published requirements."
+        rules["groups"] = rng.sample(BARRIERS, rng.randint(1, 3))
+        rules["groups_required"] = rng.random() < 0.3
     return rules
+
+
+def cited_rules(rules: dict, source: str) -> dict:
+    """Rule values as the catalog stores them: each with the source and passage that state it."""
+    cited: dict[str, Any] = {}
+    for name, value in rules.items():
+        if name == "groups_required":
+            continue
+        cited[name] = {"value": value, "source": source, "quote": f"The {name.replace('_', ' ')} rule of this program."}
+        if name == "groups":
+            cited[name]["required"] = rules.get("groups_required", False)
+    if cited and len(source) % 2:
+        cited["text"] = "Applicants must meet the program's published requirements."
+    return cited
 
 
 def generate_programs(rng: random.Random, occupations: list[dict], organizations: list[dict], zips: list[dict], weights: list[float], today: dt.date) -> list[dict]:
@@ -183,15 +195,18 @@ def generate_programs(rng: random.Random, occupations: list[dict], organizations
             "format": "online" if online else rng.choice(["in_person", "in_person", "hybrid"]),
             "length": f"about {months} months",
             "length_months": months,
-            "cost": {"tuition": tuition, "covered": "tuition and books" if tuition == 0 else None},
+            "cost": {"tuition": tuition, "per": "program" if tuition else None, "source": f"https://programs.example.org/{key}",
+                     "quote": "Tuition is on this page.", "covered": "tuition and books" if tuition == 0 else None},
             "credential": rng.choice(CREDENTIALS),
             "support_services": rng.sample(SUPPORT, rng.randint(0, 3)),
             "paid": kind in ("apprenticeship", "residency", "internship") or None,
             "how_to_apply": "Fill in the online form, then meet an advisor.",
             "apply_url": f"https://programs.example.org/{key}/apply",
-            "eligibility": eligibility_rules(rng, occupation_keys, employers, kind, [] if online else [place["state"]]),
+            "eligibility": cited_rules(eligibility_rules(rng, occupation_keys, employers, kind, [] if online else [place["state"]]),
+                                       f"https://programs.example.org/{key}"),
             "source_url": f"https://programs.example.org/{key}",
-            "last_verified": today - dt.timedelta(days=rng.randint(0, 365)),
+            "sources": [f"https://programs.example.org/{key}"],
+            "recorded": today - dt.timedelta(days=rng.randint(0, 365)),
         }
         if rng.random() < 0.45:
             record["rolling"] = True
@@ -228,7 +243,9 @@ def generate_funding(rng: random.Random, occupations: list[dict], organizations:
             "kind": kind,
             "sponsor": employer or rng.choice(sponsors),
             "amount.max": amount,
-            "amount.per": rng.choice(["year", "program", "once"]) if amount else "",
+            "amount.per": rng.choice(["year", "program", "once"]) if amount or full else "",
+            "amount.source": f"https://funding.example.org/{key}" if amount or full else "",
+            "amount.quote": "The amount is on this page." if amount or full else "",
             "covers_full_tuition": "true" if full else "",
             "pays_for": ";".join(rng.sample(PAYS_FOR, rng.randint(1, 3))),
             "occupations": ";".join(jobs),
@@ -239,22 +256,28 @@ def generate_funding(rng: random.Random, occupations: list[dict], organizations:
             "how_to_apply": "Apply online with a short essay.",
             "apply_url": f"https://funding.example.org/{key}",
             "audiences": ";".join(rng.sample(AUDIENCES, rng.randint(0, 2))),
-            "eligibility.min_age": str(rng.choice([16, 17, 18])) if rng.random() < 0.4 else "",
-            "eligibility.education": rng.choice(EDUCATION[:4]) if rng.random() < 0.4 else "",
-            "eligibility.states": ";".join(rng.sample(states, rng.randint(1, 3))) if rng.random() < 0.5 else "",
-            "eligibility.employees_only": "true" if employer else "",
-            "eligibility.employer": employer,
-            "eligibility.union": "seiu_uhw" if employer and rng.random() < 0.2 else "",
-            "eligibility.student_status": "high_school;college" if rng.random() < 0.2 else "",
-            "eligibility.barriers_served": ";".join(rng.sample(BARRIERS, rng.randint(1, 2))) if rng.random() < 0.35 else "",
-            "eligibility.barriers_required": "true" if rng.random() < 0.1 else "",
             "source_url": f"https://funding.example.org/{key}",
-            "last_verified": (today - dt.timedelta(days=rng.randint(0, 365))).isoformat(),
+            "sources": f"https://funding.example.org/{key}",
+            "recorded": (today - dt.timedelta(days=rng.randint(0, 365))).isoformat(),
         }
+        rules = {
+            "min_age": str(rng.choice([16, 17, 18])) if rng.random() < 0.4 else "",
+            "education": rng.choice(EDUCATION[:4]) if rng.random() < 0.4 else "",
+            "states": ";".join(rng.sample(states, rng.randint(1, 3))) if rng.random() < 0.5 else "",
+            "employees_only": "true" if employer else "",
+            "employer": employer,
+            "union_status": "represented" if employer and rng.random() < 0.2 else "",
+            "student_status": "high_school;college" if rng.random() < 0.2 else "",
+            "groups": ";".join(rng.sample(BARRIERS, rng.randint(1, 2))) if rng.random() < 0.35 else "",
+        }
+        # Every row has every column (one CSV header); a rule's source and quote only when it is set.
+        for name, value in rules.items():
+            row[f"eligibility.{name}.value"] = value
+            row[f"eligibility.{name}.source"] = row["source_url"] if value else ""
+            row[f"eligibility.{name}.quote"] = f"The {name.replace('_', ' ')} rule of this fund." if value else ""
+        row["eligibility.groups.required"] = "true" if rules["groups"] and rng.random() < 0.1 else ""
         if not row["deadline"]:
             row["rolling"] = "true"
-        if row["eligibility.barriers_required"] and not row["eligibility.barriers_served"]:
-            row["eligibility.barriers_required"] = ""
         rows.append(row)
     return rows
 
@@ -361,7 +384,7 @@ def profile(rng: random.Random, pool: dict) -> dict:
         if rng.random() < 0.4:
             result["union"] = "seiu_uhw"
     if rng.random() < 0.3:
-        result["barriers"] = rng.sample(BARRIERS, 1)
+        result["groups"] = rng.sample(BARRIERS, 1)
     if rng.random() < 0.4:
         result["max_cost"] = rng.choice([0, 1000, 5000])
     return result

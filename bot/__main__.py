@@ -5,6 +5,7 @@
   serve-catalog       migrate, import the seed catalog into an empty database, serve the API
   run                 start the catalog, the action server and Rasa (what `make run` does)
   check               show the configuration (secrets masked) and test the databases
+  verify-sources      check the catalog's source links and quoted passages (as `python -m catalog`)
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("serve-catalog", help="serve the catalog API").set_defaults(run=cmd_serve_catalog)
     commands.add_parser("run", help="start every service").set_defaults(run=cmd_run)
     commands.add_parser("check", help="show configuration and test connections").set_defaults(run=cmd_check)
+    from catalog.__main__ import add_verify_sources
+
+    add_verify_sources(commands)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -3,6 +3,7 @@
   serve               migrate, import the seed catalog into an empty database, serve the API
   import [PATH ...]   import catalog files or folders (default: the seed catalog)
   import-wages [PATH] import BLS OEWS wages (default: the file `make wage-data` fetched)
+  verify-sources      check every source link and quoted passage; report to results/sources.{md,json}
 """
 
 from __future__ import annotations
@@ -71,6 +72,27 @@ def cmd_serve(_: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify_sources(args: argparse.Namespace) -> int:
+    from catalog import db, verify
+
+    settings = load()
+    report = verify.verify(db.make_engine(settings.catalog_database_url), Path(args.out), timeout=args.timeout,
+                           only=args.url or None)
+    summary = report["summary"]
+    print(", ".join(f"{name}: {count}" for name, count in summary.items()))
+    print(f"report: {Path(args.out) / 'sources.md'} and {Path(args.out) / 'sources.json'}")
+    return 1 if summary.get("dead") or summary.get("changed") else 0
+
+
+def add_verify_sources(commands) -> None:
+    """The verify-sources command, shared with `python -m bot`."""
+    checking = commands.add_parser("verify-sources", help="check every source link and quoted passage")
+    checking.add_argument("--out", default="results", help="folder for sources.md and sources.json (default: results)")
+    checking.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for each page (default: 20)")
+    checking.add_argument("--url", action="append", help="check only this URL (repeatable)")
+    checking.set_defaults(run=cmd_verify_sources)
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m catalog", description=__doc__,
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -85,6 +107,7 @@ def parser() -> argparse.ArgumentParser:
     wage_import.add_argument("--zip-crosswalk", help="HUD ZIP-to-CBSA crosswalk CSV (default: beside the wage data)")
     wage_import.add_argument("--zip-crosswalk-sha256", help="expected SHA-256 of the crosswalk when not the pinned one")
     wage_import.set_defaults(run=cmd_import_wages)
+    add_verify_sources(commands)
     return root
 
 

@@ -8,7 +8,8 @@ from typing import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalog import eligibility, models, wages
+from catalog import eligibility, models, sources, wages
+from catalog.records import plain_rules, rule_sources
 
 ONET_LINK = "https://www.onetonline.org/link/summary/{code}"
 
@@ -21,6 +22,15 @@ class Names:
         self.session = session
         self.occupations: dict[str, str] = {}
         self.organizations: dict[str, str] = {}
+        # Latest verify-sources check of each source URL the documents cite.
+        self.checks: dict[str, models.SourceCheck] = {}
+
+    def load_checks(self, urls: Iterable[str]) -> "Names":
+        wanted = {u for u in urls if u not in self.checks}
+        if wanted:
+            for check in self.session.scalars(select(models.SourceCheck).where(models.SourceCheck.url.in_(wanted))):
+                self.checks[check.url] = check
+        return self
 
     def load(self, occupation_keys: Iterable[str] = (), organization_keys: Iterable[str] = ()) -> "Names":
         wanted = {k for k in occupation_keys if k and k not in self.occupations}
@@ -38,14 +48,16 @@ class Names:
     def load_for(self, documents: Iterable[dict]) -> "Names":
         occupations: set[str] = set()
         organizations: set[str] = set()
+        urls: set[str] = set()
         for data in documents:
             occupations.update(data.get("occupations", []))
             occupations.update(data.get("related", []))
-            rules = data.get("eligibility") or {}
+            rules = plain_rules(data.get("eligibility"))
             occupations.update(rules.get("current_occupations", []))
-            organizations.update(k for k in (data.get("provider"), data.get("sponsor"), rules.get("employer"), rules.get("union")) if k)
+            organizations.update(k for k in (data.get("provider"), data.get("sponsor"), rules.get("employer")) if k)
             organizations.update(data.get("sponsors", []))
-        return self.load(occupations, organizations)
+            urls.update(sources.url_sources(data))
+        return self.load(occupations, organizations).load_checks(urls)
 
     def name_of(self, key: str) -> str:
         return self.organizations.get(key) or self.occupations.get(key) or key.replace("_", " ")
@@ -72,13 +84,27 @@ def occupation(row: models.Occupation, names: Names, wage: dict | None | object 
     return data
 
 
-def organization(row: models.Organization) -> dict:
-    return dict(row.data)
+def _verified(data: dict, stored: dict, names: Names) -> dict:
+    """The record's sources, when its facts were taken, and when they were last checked
+    (`stored` is the record as imported, with each rule's source and quote)."""
+    check = sources.verification(stored, names.checks)
+    data["verification"] = check
+    data["last_verified"] = check["last_verified"]
+    data["as_of"] = check["as_of"]
+    data.setdefault("aliases", [])
+    return data
+
+
+def organization(row: models.Organization, names: Names) -> dict:
+    return _verified(dict(row.data), row.data, names)
 
 
 def _rules(data: dict, names: Names) -> dict:
-    rules = dict(data.get("eligibility") or {})
+    """Plain rule values (what the checks read), the rules as sentences, and each rule's source."""
+    stored = data.get("eligibility") or {}
+    rules = plain_rules(stored)
     rules["summary"] = eligibility.describe(rules, names.name_of)
+    rules["sources"] = rule_sources(stored)
     return rules
 
 
@@ -95,7 +121,7 @@ def program(row: models.Program, names: Names, today: dt.date) -> dict:
     data["next_deadline"] = next_deadline(data.get("starts", []), today)
     data["eligibility"] = _rules(data, names)
     data["expired"] = row.last_deadline is not None and row.last_deadline < today
-    return data
+    return _verified(data, row.data, names)
 
 
 def funding(row: models.Funding, names: Names, today: dt.date) -> dict:
@@ -104,7 +130,7 @@ def funding(row: models.Funding, names: Names, today: dt.date) -> dict:
     data["occupations"] = [names.occupation_ref(k) for k in data.get("occupations", [])]
     data["eligibility"] = _rules(data, names)
     data["expired"] = row.deadline is not None and row.deadline < today
-    return data
+    return _verified(data, row.data, names)
 
 
 def role(row: models.Role, names: Names, distance: float | None = None) -> dict:

@@ -2,7 +2,11 @@
 
 Each rule gives one of three answers. A rule the person fails makes the verdict "not_eligible"; a
 rule we cannot check yet (a missing fact) makes it "maybe" and names the fact; otherwise it is
-"eligible". Every answer comes with plain sentences a 15-year-old understands.
+"eligible". Where the sources do not say who may apply, the verdict is "maybe" with a sentence
+naming who to ask, never a guess. Every answer comes with plain sentences a 15-year-old understands.
+
+`rules` here are plain values (records.plain_rules): the sources of each rule travel with the
+record, not through the checks.
 """
 
 from __future__ import annotations
@@ -11,13 +15,17 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from catalog import geo
-from catalog.profile import Facts
+from catalog.profile import Facts, person_groups
 from catalog.records import EDUCATION_LEVELS, EDUCATION_WORDS
 
 ELIGIBLE, MAYBE, NOT_ELIGIBLE = "eligible", "maybe", "not_eligible"
 VERDICT_ORDER = {ELIGIBLE: 0, MAYBE: 1, NOT_ELIGIBLE: 2}
+# What a failed rule rules a person out by. A person ruled out by AGE (too young or too old) or
+# SCHOOL (in school when it is for workers, or out of school when it is for students) is not
+# shown the result in lists at all; other failures are shown with what would change them.
+AGE, SCHOOL, OTHER = "age", "school", "other"
 
-BARRIER_WORDS = {
+GROUP_WORDS = {
     "low_income": "people with low incomes",
     "veteran": "veterans",
     "disability": "people with disabilities",
@@ -25,8 +33,16 @@ BARRIER_WORDS = {
     "justice_involved": "people coming home from jail or prison",
     "youth": "young people",
     "first_generation": "first-generation college students",
-    "underrepresented": "students from groups under-represented in health care",
+    "underrepresented": "people from groups under-represented in health care",
+    "hispanic_latino": "Hispanic and Latino students",
+    "black": "Black students",
+    "african_american": "African American students",
+    "native_american": "Native American students",
+    "asian_american": "Asian American students",
+    "women": "women",
+    "lgbtq": "LGBTQ people",
 }
+
 STUDENT_WORDS = {
     "middle_school": "middle-school students",
     "high_school": "high-school students",
@@ -44,13 +60,17 @@ class Verdict:
     # education, place, employer, union, current_occupation, groups), so a client can ask for it.
     missing_facts: list[str] = field(default_factory=list)
     what_would_change: list[str] = field(default_factory=list)
+    # Rules the sources do not state: "Who can apply is not published: ask ... (link)."
+    unpublished: list[str] = field(default_factory=list)
+    ruled_out_by: set[str] = field(default_factory=set)
 
     def passed(self, reason: str) -> None:
         self.reasons.append(reason)
 
-    def failed(self, reason: str, change: str | None = None) -> None:
+    def failed(self, reason: str, change: str | None = None, by: str = OTHER) -> None:
         self.verdict = NOT_ELIGIBLE
         self.reasons.append(reason)
+        self.ruled_out_by.add(by)
         if change:
             self.what_would_change.append(change)
 
@@ -61,11 +81,21 @@ class Verdict:
         if fact not in self.missing_facts:
             self.missing_facts.append(fact)
 
+    def not_published(self, sentence: str) -> None:
+        if self.verdict == ELIGIBLE:
+            self.verdict = MAYBE
+        self.unpublished.append(sentence)
+
+    @property
+    def ruled_out_by_age_or_school(self) -> bool:
+        return bool(self.ruled_out_by & {AGE, SCHOOL})
+
     def as_dict(self) -> dict:
         return {
             "verdict": self.verdict,
             "reasons": self.reasons,
             "missing": self.missing,
+            "unpublished": self.unpublished,
             "missing_facts": self.missing_facts,
             "what_would_change": self.what_would_change,
         }
@@ -92,10 +122,12 @@ def evaluate(rules: dict, facts: Facts, name_of: Names) -> Verdict:
     _student(rules, facts, verdict)
     _education(rules, facts, verdict)
     _place(rules, facts, verdict)
+    _position(rules, facts, verdict)
     _employer(rules, facts, verdict, name_of)
-    _union(rules, facts, verdict, name_of)
+    _union(rules, facts, verdict)
     _occupation(rules, facts, verdict, name_of)
-    _barriers(rules, facts, verdict)
+    _groups(rules, facts, verdict)
+    _unpublished(rules, verdict)
     return verdict
 
 
@@ -120,9 +152,10 @@ def _age(rules: dict, facts: Facts, v: Verdict) -> None:
         v.failed(
             f"It is for {span}, and {you}.",
             f"You can join once you turn {low}" + (f", in about {years} year{'s' if years > 1 else ''}." if facts.profile.age is not None else "."),
+            by=AGE,
         )
     elif high is not None and youngest > high:
-        v.failed(f"It is for {span}, and {you}.")
+        v.failed(f"It is for {span}, and {you}.", by=AGE)
     elif (low is not None and youngest < low) or (high is not None and oldest > high):
         v.unknown(f"your exact age (it is for {span})", "age")
     else:
@@ -138,15 +171,15 @@ def _grade(rules: dict, facts: Facts, v: Verdict) -> None:
     grade = facts.profile.grade
     if grade is None:
         if facts.student in ("college", "graduate", "not_student") or facts.profile.education in EDUCATION_LEVELS[2:]:
-            v.failed(f"It is for students in {span}.")
+            v.failed(f"It is for students in {span}.", by=SCHOOL)
         else:
             v.unknown(f"your grade in school (it is for {span})", "grade")
     elif low <= grade <= high:
         v.passed(f"It is for students in {span}, and you are in grade {grade}.")
     elif grade < low:
-        v.failed(f"It is for students in {span}.", f"You can apply when you reach grade {low}.")
+        v.failed(f"It is for students in {span}.", f"You can apply when you reach grade {low}.", by=SCHOOL)
     else:
-        v.failed(f"It is for students in {span}, and you are in grade {grade}.")
+        v.failed(f"It is for students in {span}, and you are in grade {grade}.", by=SCHOOL)
 
 
 def _student(rules: dict, facts: Facts, v: Verdict) -> None:
@@ -155,12 +188,16 @@ def _student(rules: dict, facts: Facts, v: Verdict) -> None:
         return
     who = join_words([STUDENT_WORDS[s] for s in wanted])
     student = facts.student
-    if student is None:
+    finished_high_school = facts.education_rank is not None and facts.education_rank >= EDUCATION_LEVELS.index("high_school")
+    if student is None and finished_high_school and set(wanted) <= {"middle_school", "high_school"}:
+        # Someone who has finished high school is not a middle- or high-school student.
+        v.failed(f"It is for {who}.", by=SCHOOL)
+    elif student is None:
         v.unknown(f"whether you are in school now (it is for {who})", "student")
     elif student in wanted:
         v.passed(f"It is for {who}, and you are one.")
     else:
-        v.failed(f"It is for {who}.")
+        v.failed(f"It is for {who}.", by=SCHOOL)
 
 
 def _education(rules: dict, facts: Facts, v: Verdict) -> None:
@@ -174,7 +211,10 @@ def _education(rules: dict, facts: Facts, v: Verdict) -> None:
     elif rank >= EDUCATION_LEVELS.index(needed):
         v.passed(f"You need {words}, and you have that.")
     else:
-        v.failed(f"You need {words} first.", f"Finishing {words} would make you eligible.")
+        # Someone still in school who lacks the schooling a program needs is ruled out by being
+        # in school: a degree program is not something to show a tenth grader.
+        in_school = facts.student in ("middle_school", "high_school")
+        v.failed(f"You need {words} first.", f"Finishing {words} would make you eligible.", by=SCHOOL if in_school else OTHER)
 
 
 def _place(rules: dict, facts: Facts, v: Verdict) -> None:
@@ -184,21 +224,33 @@ def _place(rules: dict, facts: Facts, v: Verdict) -> None:
         where = _states(states)
         state = facts.state
         if state is None:
-            v.unknown(f"where you live (it is open in {where})", "place")
+            v.unknown(f"where you live (it is for people who live in {where})", "place")
         elif state in states:
-            v.passed(f"It is open in {where}, where you are.")
+            v.passed(f"It is for people who live in {where}, and you do.")
         else:
-            v.failed(f"It is only open in {where}.")
+            v.failed(f"It is only for people who live in {where}.")
             return
     if regions:
         answers = [geo.in_region(region, facts.place, facts.state) for region in regions]
         where = join_words(regions)
         if any(answer is True for answer in answers):
-            v.passed(f"It serves the {where} area, where you are.")
+            v.passed(f"It is for people in the {where} area, where you are.")
         elif answers and all(answer is False for answer in answers):
-            v.failed(f"It only serves the {where} area.")
+            v.failed(f"It is only for people in the {where} area.")
         else:
-            v.unknown(f"your city or ZIP code (it serves the {where} area)", "place")
+            v.unknown(f"your city or ZIP code (it is for people in the {where} area)", "place")
+
+
+def _position(rules: dict, facts: Facts, v: Verdict) -> None:
+    """Programs for people who hold a job or position: a student in middle or high school (or
+    anyone under 18) does not hold it; for an adult, we ask."""
+    who = rules.get("position")
+    if not who:
+        return
+    if facts.student in ("middle_school", "high_school") or facts.is_minor:
+        v.failed(f"It is for {who}.", by=SCHOOL)
+    else:
+        v.unknown(f"whether you are one of the {who} it is for", "current_occupation")
 
 
 def _employer(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
@@ -210,25 +262,31 @@ def _employer(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
     if profile.employee is False:
         v.failed(f"It is only open to {who}.", f"Getting a job at {name_of(employer)} would open it to you." if employer else None)
     elif profile.employee is None or (employer and profile.employer is None):
-        v.unknown(f"whether you work for {name_of(employer)}" if employer else "whether you work for the sponsor", "employer")
+        v.unknown(f"whether you work for {name_of(employer)}" if employer else "whether you work for an employer that takes part", "employer")
     elif employer and profile.employer != employer:
         v.failed(f"It is only open to {who}.", f"Getting a job at {name_of(employer)} would open it to you.")
     else:
         v.passed(f"It is open to {who}, and you are one.")
 
 
-def _union(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
-    union = rules.get("union")
-    if not union:
+UNION_WORDS = {
+    "represented": "employees whose job is covered by a union contract",
+    "non_represented": "employees whose job is not covered by a union contract",
+}
+
+
+def _union(rules: dict, facts: Facts, v: Verdict) -> None:
+    status = rules.get("union_status")
+    if not status:
         return
-    union_name = name_of(union)
-    member = facts.profile.union
-    if member is None:
-        v.unknown(f"whether you are a member of {union_name}", "union")
-    elif member == union:
-        v.passed(f"It is for members of {union_name}, and you are one.")
+    who = UNION_WORDS[status]
+    union = facts.profile.union
+    if union is None:
+        v.unknown(f"whether your job is covered by a union (it is for {who})", "union")
+    elif (union != "none") == (status == "represented"):
+        v.passed(f"It is for {who}, and you are one.")
     else:
-        v.failed(f"It is only for members of {union_name}.")
+        v.failed(f"It is only for {who}.")
 
 
 def _occupation(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
@@ -245,20 +303,29 @@ def _occupation(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
         v.failed(f"It is for people working as {titles} now.")
 
 
-def _barriers(rules: dict, facts: Facts, v: Verdict) -> None:
-    served = rules.get("barriers_served") or []
+def _groups(rules: dict, facts: Facts, v: Verdict) -> None:
+    served = rules.get("groups") or []
     if not served:
         return
-    who = join_words([BARRIER_WORDS.get(b, b) for b in served])
-    mine = facts.profile.barriers
-    if mine is not None and set(mine) & set(served):
+    who = join_words([GROUP_WORDS.get(g, g) for g in served])
+    mine = facts.profile.groups
+    if mine is not None and person_groups(mine) & set(served):
         v.passed(f"It serves {who}, and that includes you.")
-    elif not rules.get("barriers_required"):
+    elif not rules.get("groups_required"):
         v.reasons.append(f"It gives priority to {who}.")
     elif mine is None:
         v.unknown(f"whether you are one of the groups it serves ({who})", "groups")
     else:
         v.failed(f"It is only for {who}.")
+
+
+def unpublished_sentence(unpublished: dict) -> str:
+    return f"{unpublished.get('what', 'who can apply').capitalize()} is not published: ask {unpublished['ask']} ({unpublished['url']})."
+
+
+def _unpublished(rules: dict, v: Verdict) -> None:
+    if rules.get("unpublished"):
+        v.not_published(unpublished_sentence(rules["unpublished"]))
 
 
 def describe(rules: dict, name_of: Names) -> list[str]:
@@ -278,18 +345,22 @@ def describe(rules: dict, name_of: Names) -> list[str]:
     if rules.get("education") and rules["education"] != "none":
         lines.append(f"You need {EDUCATION_WORDS[rules['education']]}.")
     if rules.get("states"):
-        lines.append(f"Open in {_states(rules['states'])}.")
+        lines.append(f"For people who live in {_states(rules['states'])}.")
     if rules.get("regions"):
-        lines.append(f"Serves the {join_words(rules['regions'])} area.")
+        lines.append(f"For people in the {join_words(rules['regions'])} area.")
+    if rules.get("position"):
+        lines.append(f"For {rules['position']}.")
     if rules.get("employer"):
         lines.append(f"Open only to {name_of(rules['employer'])} employees.")
     elif rules.get("employees_only"):
-        lines.append("Open only to the sponsor's employees.")
-    if rules.get("union"):
-        lines.append(f"For members of {name_of(rules['union'])}.")
+        lines.append("Open only to employees of the employers that take part.")
+    if rules.get("union_status"):
+        lines.append(f"For {UNION_WORDS[rules['union_status']]}.")
     if rules.get("current_occupations"):
         lines.append(f"For people working as {join_words([name_of(k) for k in rules['current_occupations']])}.")
-    if rules.get("barriers_served"):
-        who = join_words([BARRIER_WORDS.get(b, b) for b in rules["barriers_served"]])
-        lines.append(f"Only for {who}." if rules.get("barriers_required") else f"Priority for {who}.")
+    if rules.get("groups"):
+        who = join_words([GROUP_WORDS.get(g, g) for g in rules["groups"]])
+        lines.append(f"Only for {who}." if rules.get("groups_required") else f"Priority for {who}.")
+    if rules.get("unpublished"):
+        lines.append(unpublished_sentence(rules["unpublished"]))
     return lines

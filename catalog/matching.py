@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from catalog import documents, eligibility, geo, models, search
 from catalog.occupations import OccupationIndex
-from catalog.profile import Facts, Profile
+from catalog.profile import Facts, Profile, person_groups
+from catalog.records import plain_rules
 
 # Not open to individuals: kept so the assistant can say so, never offered as a match.
 NOT_FOR_INDIVIDUALS = ("initiative",)
@@ -51,21 +52,26 @@ def resolve(session: Session, profile: Profile, index: OccupationIndex | None = 
     return Facts(profile=profile, place=place, interests=keys), unknown
 
 
-def _program_rules(data: dict) -> dict:
-    """A program's own rules, plus where it is taught when it is not online: a class in Fresno
-    is no use to someone in Seattle, whatever its paperwork says."""
-    rules = dict(data.get("eligibility") or {})
-    location = data.get("location") or {}
-    if not location.get("online") and data.get("format") != "online":
-        if not rules.get("states") and location.get("states"):
-            rules["states"] = location["states"]
-        if not rules.get("regions") and location.get("regions"):
-            rules["regions"] = location["regions"]
-    return rules
+def _rules(data: dict) -> dict:
+    """A record's own rules, as its sources state them. Where a program is held is not one of
+    them: it ranks nearby programs first, but nobody is refused for living elsewhere unless a
+    source says only residents may apply."""
+    return plain_rules(data.get("eligibility"))
 
 
 def _money(amount: float) -> str:
     return f"${amount:,.0f}"
+
+
+PER_WORDS = {"year": "a year", "program": "per program", "once": "once", "month": "a month", "semester": "a semester", "course": "per course"}
+
+
+def _group_fit(data: dict, facts: Facts) -> tuple[float, str | None]:
+    served = set(_rules(data).get("groups") or [])
+    mine = person_groups(facts.profile.groups) & served
+    if not mine:
+        return 0, None
+    return 20, "It is meant for " + eligibility.join_words([eligibility.GROUP_WORDS[g] for g in sorted(mine)]) + "."
 
 
 @dataclass
@@ -91,6 +97,7 @@ class Scored:
             "type": self.kind, "key": self.key, "title": self.title, "score": round(self.score, 1),
             "verdict": self.verdict.verdict, "reasons": self.verdict.reasons,
             "missing": self.verdict.missing, "missing_facts": self.verdict.missing_facts,
+            "unpublished": self.verdict.unpublished,
             "what_would_change": self.verdict.what_would_change,
             "why": self.why, "record": self.record,
         }
@@ -112,7 +119,7 @@ def _audience_fit(audiences: list[str], facts: Facts) -> tuple[float, str | None
 def score_program(row: models.Program, facts: Facts, names: documents.Names) -> Scored:
     """Scored on the stored record; the API document is made only for results that are shown."""
     data = row.data
-    verdict = eligibility.evaluate(_program_rules(data), facts, names.name_of)
+    verdict = eligibility.evaluate(_rules(data), facts, names.name_of)
     score, why = 0.0, []
     wanted = set(facts.interests) & set(data.get("occupations", []))
     if wanted:
@@ -132,10 +139,10 @@ def score_program(row: models.Program, facts: Facts, names: documents.Names) -> 
             why.append(f"It costs {_money(tuition)}, more than you want to spend.")
     elif budget is not None and tuition is None:
         score -= 5
-    fit, line = _audience_fit(data.get("audiences", []), facts)
-    score += fit
-    if line:
-        why.append(line)
+    for fit, line in (_audience_fit(data.get("audiences", []), facts), _group_fit(data, facts)):
+        score += fit
+        if line:
+            why.append(line)
     # A student is looking for a way into a career; a one-off workshop is a smaller step.
     if facts.student in ("middle_school", "high_school") and data.get("kind") in STUDENT_KINDS:
         score += 10
@@ -163,7 +170,8 @@ def score_program(row: models.Program, facts: Facts, names: documents.Names) -> 
 
 def score_funding(row: models.Funding, facts: Facts, names: documents.Names) -> Scored:
     data = row.data
-    verdict = eligibility.evaluate(data.get("eligibility") or {}, facts, names.name_of)
+    rules = _rules(data)
+    verdict = eligibility.evaluate(rules, facts, names.name_of)
     score, why = 0.0, []
     wanted = set(facts.interests) & set(data.get("occupations", []))
     if wanted:
@@ -175,12 +183,12 @@ def score_funding(row: models.Funding, facts: Facts, names: documents.Names) -> 
         why.append("It can cover the full tuition.")
     elif amount:
         score += min(10, amount / 1000)
-        why.append(f"Up to {_money(amount)}" + (f" per {data['amount']['per']}" if data["amount"].get("per") else "") + ".")
-    fit, line = _audience_fit(data.get("audiences", []), facts)
-    score += fit
-    if line:
-        why.append(line)
-    if facts.profile.employee and (data.get("eligibility") or {}).get("employer") == facts.profile.employer and facts.profile.employer:
+        why.append(f"Up to {_money(amount)} {PER_WORDS[data['amount']['per']]}.")
+    for fit, line in (_audience_fit(data.get("audiences", []), facts), _group_fit(data, facts)):
+        score += fit
+        if line:
+            why.append(line)
+    if facts.profile.employee and rules.get("employer") == facts.profile.employer and facts.profile.employer:
         score += 15
         why.append("Your employer offers it.")
     return Scored("funding", data["key"], data["name"], score, verdict, why, None, row)
@@ -241,6 +249,12 @@ def role_candidates(session: Session, facts: Facts, today: dt.date, radius: floa
     return search.within_radius(session, query, facts.place, radius, max_rows=MATCH_BOX_ROWS)[: max(limit * 3, 20)]
 
 
+def offered(item: Scored) -> bool:
+    """Lists leave out what the person is ruled out of by age or school: a teenager is not shown
+    programs made only for adults, nor an adult programs only for students."""
+    return not item.verdict.ruled_out_by_age_or_school
+
+
 def match(session: Session, facts: Facts, kinds: list[str], limit: int, today: dt.date) -> list[dict]:
     names = documents.Names(session)
     scored: list[Scored] = []
@@ -256,19 +270,19 @@ def match(session: Session, facts: Facts, kinds: list[str], limit: int, today: d
         pairs = role_candidates(session, facts, today, ROLE_RADIUS_MILES, limit)
         names.load(occupation_keys=[row.occupation_key for row, _ in pairs if row.occupation_key])
         scored += [score_role(documents.role(row, names, distance), distance, facts) for row, distance in pairs]
-    return [item.render(names, today).as_dict() for item in rank(scored)[:limit]]
+    return [item.render(names, today).as_dict() for item in rank([s for s in scored if offered(s)])[:limit]]
 
 
 def check(session: Session, facts: Facts, kind: str, row, today: dt.date) -> dict:
     names = documents.Names(session).load_for([row.data])
     if kind == "program":
         document = documents.program(row, names, today)
-        verdict = eligibility.evaluate(_program_rules(row.data), facts, names.name_of)
     else:
         document = documents.funding(row, names, today)
-        verdict = eligibility.evaluate(row.data.get("eligibility") or {}, facts, names.name_of)
+    verdict = eligibility.evaluate(_rules(row.data), facts, names.name_of)
     answer = verdict.as_dict()
     for missing in verdict.missing:
         answer["what_would_change"].append(f"Telling me {missing} would settle it.")
     answer[kind] = document
+    answer["facts"] = facts.as_dict()
     return answer

@@ -19,7 +19,8 @@ class Base(DeclarativeBase):
 
 
 class Sourced:
-    """Columns every imported record has: where it came from and when it was checked."""
+    """Columns every imported record has: where it came from and, for occupations, when it was
+    checked (programs, funds and organizations get theirs from SourceCheck)."""
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(String(80))
@@ -38,6 +39,8 @@ class Occupation(Sourced, Base):
 class Organization(Sourced, Base):
     __tablename__ = "organizations"
     name: Mapped[str] = mapped_column(String(300))
+    # Other names people use ("Futuro", "KPSAHS"), space-separated, for name searches.
+    aliases: Mapped[str] = mapped_column(String(1000), default="")
 
 
 class Program(Sourced, Base):
@@ -52,6 +55,8 @@ class Program(Sourced, Base):
     employees_only: Mapped[bool] = mapped_column(Boolean, default=False)
     # The last published deadline; a program whose last deadline has passed is hidden.
     last_deadline: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    # ",hispanic_latino,black,": the groups it serves, with a source (eligibility.groups).
+    groups: Mapped[str] = mapped_column(String(400), default="")
     occupations: Mapped[list["ProgramOccupation"]] = relationship(
         cascade="all, delete-orphan", lazy="select"
     )
@@ -80,6 +85,7 @@ class Funding(Sourced, Base):
     programs: Mapped[str] = mapped_column(String(2000), default="")
     # A fund that names no occupation (a general scholarship) applies to every career.
     general: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    groups: Mapped[str] = mapped_column(String(400), default="")
     occupations: Mapped[list["FundingOccupation"]] = relationship(
         cascade="all, delete-orphan", lazy="select"
     )
@@ -127,6 +133,28 @@ class SearchDocument(Base):
     kind: Mapped[str] = mapped_column(String(20))
     record_id: Mapped[int] = mapped_column(Integer)
     body: Mapped[str] = mapped_column(Text)
+
+
+class SourceCheck(Base):
+    """The latest check of one source URL by `python -m catalog verify-sources`: what the server
+    answered, and whether the passages records quote from it are still there. A record's
+    `last_verified` is the day all of its URL sources last passed such a check."""
+
+    __tablename__ = "source_checks"
+    url: Mapped[str] = mapped_column(String(500), primary_key=True)
+    checked_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # "ok", "moved" (redirected, quotes found), "changed" (a quote is gone), "dead" (error or 4xx/5xx).
+    status: Mapped[str] = mapped_column(String(20))
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    final_url: Mapped[str | None] = mapped_column(String(1000))
+    etag: Mapped[str | None] = mapped_column(String(300))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    # Quotes (from any record) that were not found in the page at the last check.
+    missing_quotes: Mapped[list] = mapped_column(JSON, default=list)
+    # The quotes looked for at the last check (a 304 vouches only for these).
+    checked_quotes: Mapped[list] = mapped_column(JSON, default=list)
+    # The last day the page answered and every passage quoted from it was there.
+    last_ok: Mapped[dt.date | None] = mapped_column(Date)
 
 
 def new_referral_id() -> str:

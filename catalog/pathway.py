@@ -20,7 +20,7 @@ def _best_program(session: Session, facts: Facts, occupation: str, names: docume
         .where(models.Program.kind.in_(PATH_KINDS)).limit(matching.CANDIDATE_LIMIT)
     ))
     names.load_for(row.data for row in rows)
-    ranked = matching.rank([matching.score_program(row, facts, names) for row in rows])
+    ranked = matching.rank([item for item in (matching.score_program(row, facts, names) for row in rows) if matching.offered(item)])
     return ranked[0].render(names, today) if ranked else None
 
 
@@ -33,7 +33,7 @@ def _funding_for(session: Session, facts: Facts, occupation: str, program_key: s
         tied = session.scalars(search.funding_query(session, state=facts.state, today=today, program=program_key))
         rows += [row for row in tied if row not in rows]
     names.load_for(row.data for row in rows)
-    ranked = matching.rank([matching.score_funding(row, facts, names) for row in rows])
+    ranked = matching.rank([item for item in (matching.score_funding(row, facts, names) for row in rows) if matching.offered(item)])
     usable = [item for item in ranked if item.verdict.verdict != eligibility.NOT_ELIGIBLE][:3]
     return [item.render(names, today) for item in usable]
 
@@ -114,6 +114,8 @@ def plan(session: Session, facts: Facts, occupation_row: models.Occupation, toda
         "roles": roles,
         "reasons": verdict.reasons,
         "missing": verdict.missing,
+        "unpublished": verdict.unpublished,
+        "facts": facts.as_dict(),
     }
 
 

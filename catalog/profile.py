@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Literal, Optional
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from catalog import geo
-from catalog.records import EDUCATION_LEVELS, Barrier, EducationLevel, Key, Short, Strict
+from catalog.records import EDUCATION_LEVELS, EducationLevel, Group, Key, Short, Strict
 
 StudentAnswer = Literal["middle_school", "high_school", "college", "graduate", "not_student"]
 Zip = Annotated[str, StringConstraints(pattern=r"^\d{5}$")]
@@ -36,8 +36,20 @@ class Profile(Strict):
     )
     current_occupation: Optional[Key] = None
     interests: list[Interest] = Field([], max_length=10)
-    barriers: Optional[list[Barrier]] = Field(None, max_length=10)
+    groups: Optional[list[Group]] = Field(
+        None, max_length=15, description="Groups the person belongs to or asks about; [] means none of them"
+    )
+    barriers: Optional[list[Group]] = Field(
+        None, max_length=15, description="Older name of `groups`, still accepted: its values are added to `groups`"
+    )
     max_cost: Optional[float] = Field(None, ge=0, le=1_000_000, description="Most the person can pay, USD")
+
+    @model_validator(mode="after")
+    def _fold_barriers(self) -> "Profile":
+        if self.barriers is not None:
+            self.groups = list(dict.fromkeys([*(self.groups or []), *self.barriers]))
+            self.barriers = None
+        return self
 
     @field_validator("state")
     @classmethod
@@ -48,6 +60,24 @@ class Profile(Strict):
         if not code:
             raise ValueError(f"'{value}' is not a US state")
         return code
+
+
+# A person who says one of these belongs to the other too: the words differ, the group does not.
+SAME_GROUP = {"black": {"african_american"}, "african_american": {"black"}}
+# Groups under-represented in health care (the AAMC's "under-represented in medicine": Black and
+# African American, Hispanic and Latino, Native American), so a program for under-represented
+# students fits a person who names one of them.
+UNDERREPRESENTED = {"black", "african_american", "hispanic_latino", "native_american"}
+
+
+def person_groups(groups) -> set[str]:
+    """A person's groups with the ones they imply (black -> african_american, -> underrepresented)."""
+    found = {g.value if hasattr(g, "value") else g for g in groups or []}
+    for group in list(found):
+        found |= SAME_GROUP.get(group, set())
+    if found & UNDERREPRESENTED:
+        found.add("underrepresented")
+    return found
 
 
 @dataclass
@@ -100,5 +130,28 @@ class Facts:
 
     @property
     def is_minor(self) -> bool | None:
-        ages = self.age_range
-        return None if ages is None else ages[1] < 18
+        """Under 18. The one place the catalog decides it: a student in grades 1 to 12 whose age we
+        do not know counts as a minor (a 12th grader may be 17), and so does a middle- or
+        high-school student of unknown age and grade."""
+        if self.profile.age is not None:
+            return self.profile.age < 18
+        if self.profile.grade is not None or self.student in ("middle_school", "high_school"):
+            return True
+        return None
+
+    def as_dict(self) -> dict:
+        """What the catalog made of the profile, so the assistant never decides these itself."""
+        place = self.place
+        return {
+            "is_minor": self.is_minor,
+            "student": self.student,
+            "education": self.education,
+            "age_range": list(self.age_range) if self.age_range else None,
+            "state": self.state,
+            "place": None if place is None else {
+                "city": place.city, "state": place.state, "zip": place.zip or self.profile.zip,
+                "lat": place.lat, "lon": place.lon,
+            },
+            "groups": sorted(person_groups(self.profile.groups)) if self.profile.groups is not None else None,
+            "interests": self.interests,
+        }

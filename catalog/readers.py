@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import types
 import typing
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,11 @@ def _list_fields(model: type[BaseModel], prefix: str = "") -> set[str]:
     for name, info in model.model_fields.items():
         annotation = info.annotation
         origin = typing.get_origin(annotation)
+        if origin in (typing.Union, types.UnionType):
+            # Optional[X]: look at X (a rule such as eligibility.states holds its list in `value`).
+            inner = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            annotation = inner[0] if len(inner) == 1 else annotation
+            origin = typing.get_origin(annotation)
         if origin is list:
             found.add(prefix + name)
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):

@@ -80,10 +80,9 @@ def check_references(file: str, kind: str, records: list[BaseModel], session: Se
             check(index, record, "related", record.related, occupations, "occupation")
         if isinstance(record, (ProgramIn, FundingIn)):
             check(index, record, "occupations", record.occupations, occupations, "occupation")
-            rules = record.eligibility
-            check(index, record, "eligibility.current_occupations", rules.current_occupations, occupations, "occupation")
-            check(index, record, "eligibility.employer", [rules.employer], organizations, "organization")
-            check(index, record, "eligibility.union", [rules.union], organizations, "organization")
+            rules = record.eligibility.values()
+            check(index, record, "eligibility.current_occupations", rules.get("current_occupations", []), occupations, "occupation")
+            check(index, record, "eligibility.employer", [rules.get("employer")], organizations, "organization")
         if isinstance(record, ProgramIn):
             check(index, record, "provider", [record.provider], organizations, "organization")
             check(index, record, "sponsors", record.sponsors, organizations, "organization")
@@ -98,36 +97,48 @@ def _commas(values: Iterable[str]) -> str:
 
 
 def _program_states(record: ProgramIn) -> list[str]:
-    if record.eligibility.states:
-        return record.eligibility.states
+    """Where a search by state finds the program: the states it is held in (a residence rule
+    narrows that further), or everywhere when it is online."""
+    rules = record.eligibility.values()
+    if rules.get("states"):
+        return rules["states"]
     return [] if record.location.online else record.location.states
+
+
+def _groups(record: ProgramIn | FundingIn) -> list[str]:
+    rule = record.eligibility.groups
+    return [group.value for group in rule.value] if rule else []
 
 
 def _row(kind: str, source: str, record: BaseModel) -> dict[str, Any]:
     data = record.model_dump(mode="json", exclude_none=True)
     row = {
         "source": source, "key": record.key, "source_url": str(record.source_url),
-        "last_verified": record.last_verified, "data": data,
+        "last_verified": getattr(record, "last_verified", None), "data": data,
     }
     if isinstance(record, OccupationIn):
         row.update(title=record.title, soc_code=record.soc_code)
     elif isinstance(record, OrganizationIn):
-        row.update(name=record.name)
+        row.update(name=record.name, aliases=" ".join(record.aliases))
     elif isinstance(record, ProgramIn):
         deadlines = [start.deadline for start in record.starts if start.deadline]
+        rules = record.eligibility.values()
         row.update(
             name=record.name, kind=record.kind, format=record.format, tuition=record.cost.tuition,
             states=_commas(_program_states(record)), audiences=_commas(record.audiences),
-            employees_only=record.eligibility.employees_only,
+            employees_only=bool(rules.get("employees_only") or rules.get("employer")),
             last_deadline=None if record.rolling or not deadlines else max(deadlines),
+            groups=_commas(_groups(record)),
         )
     elif isinstance(record, FundingIn):
+        rules = record.eligibility.values()
         row.update(
             name=record.name, kind=record.kind, sponsor=record.sponsor, amount_max=record.amount.max,
-            states=_commas(record.eligibility.states), audiences=_commas(record.audiences),
-            employer=record.eligibility.employer, employees_only=record.eligibility.employees_only,
+            states=_commas(rules.get("states", [])), audiences=_commas(record.audiences),
+            employer=rules.get("employer"), employees_only=bool(rules.get("employees_only") or rules.get("employer")),
             deadline=None if record.rolling else record.deadline,
             programs=_commas(record.programs), general=not record.occupations,
+            groups=_commas(_groups(record)),
         )
     return row
 
@@ -135,11 +146,11 @@ def _row(kind: str, source: str, record: BaseModel) -> dict[str, Any]:
 def _search_body(kind: str, record: BaseModel, titles: dict[str, str], names: dict[str, str]) -> str:
     parts: list[str | None] = []
     if isinstance(record, ProgramIn):
-        parts = [record.name, record.description, record.credential, names.get(record.provider or ""),
+        parts = [record.name, *record.aliases, record.description, record.credential, names.get(record.provider or ""),
                  *[names.get(s) for s in record.sponsors], *[titles.get(o) for o in record.occupations],
                  *record.location.cities, *record.location.regions]
     elif isinstance(record, FundingIn):
-        parts = [record.name, record.description, names.get(record.sponsor or ""), *record.pays_for,
+        parts = [record.name, *record.aliases, record.description, names.get(record.sponsor or ""), *record.pays_for,
                  *[titles.get(o) for o in record.occupations]]
     return " ".join(p for p in parts if p)
 
@@ -187,7 +198,11 @@ def write_records(session: Session, kind: str, source: str, records: list[BaseMo
         )
         _replace_links(session, link, column, ids, records)
         titles = dict(session.execute(select(models.Occupation.key, models.Occupation.title)).all())
-        names = dict(session.execute(select(models.Organization.key, models.Organization.name)).all())
+        # An organization's other names find its programs too ("KPSAHS", "Futuro").
+        names = {
+            key: " ".join([name, *(data or {}).get("aliases", [])])
+            for key, name, data in session.execute(select(models.Organization.key, models.Organization.name, models.Organization.data))
+        }
         kind_name = "program" if kind == "programs" else "funding"
         _write_documents(session, kind_name, ids, {r.key: _search_body(kind, r, titles, names) for r in records})
 

@@ -45,7 +45,7 @@ def match(body: MatchRequest, session: SessionDep, today: TodayDep) -> dict:
     facts, unknown = matching.resolve(session, body.profile)
     items = matching.match(session, facts, body.kinds, body.limit, today)
     notes = [f"We don't know the career '{name}', so it was left out." for name in unknown]
-    return {"items": items, "interests": facts.interests, "notes": notes}
+    return {"items": items, "interests": facts.interests, "facts": facts.as_dict(), "notes": notes}
 
 
 @router.post("/eligibility", summary="Whether a person qualifies for one program or fund, and why")

@@ -8,24 +8,24 @@ FRESNO = {"location": "Fresno, CA", "city": "Fresno", "state": "CA"}
 
 def test_a_17_year_old_hears_why_an_18_plus_program_is_not_open_yet(catalog, domain):
     tracker = make_tracker({**FRESNO, "age": 17.0, "is_minor": True, "education": "some_high_school",
-                            "program": "futuro_health_medical_assistant", "search_kind": "eligibility"},
-                           text="can I do the Futuro Health MA program?", intent="check_eligibility")
+                            "program": "kp_school_of_allied_health_medical_assisting", "search_kind": "eligibility"},
+                           text="can I do the KP School of Allied Health MA program?", intent="check_eligibility")
     messages, events = run_action(ActionCheckEligibility(), tracker, domain)
     said = text_of(messages)
-    assert "You don't qualify for Futuro Health: Medical Assistant right now" in said
+    assert "You don't qualify for KP School of Allied Health Sciences: Medical Assisting right now" in said
     assert "Why:" in said and "18 and older" in said and "you are 17" in said
     assert "once you turn 18" in said
-    assert slot_events(events) == {"program": "futuro_health_medical_assistant"}
+    assert slot_events(events) == {"program": "kp_school_of_allied_health_medical_assisting"}
 
 
 def test_an_adult_with_a_diploma_qualifies_and_hears_how_to_apply(catalog, domain):
-    tracker = make_tracker({**FRESNO, "age": 24.0, "education": "high_school", "program": "futuro_health_medical_assistant"})
+    tracker = make_tracker({**FRESNO, "age": 24.0, "education": "high_school", "program": "kp_school_of_allied_health_medical_assisting"})
     said = text_of(run_action(ActionCheckEligibility(), tracker, domain)[0])
     assert "Good news: you seem to qualify" in said and "How to apply: http" in said
 
 
 def test_a_missing_fact_is_named(catalog, domain):
-    tracker = make_tracker({**FRESNO, "program": "futuro_health_medical_assistant"})
+    tracker = make_tracker({**FRESNO, "program": "kp_school_of_allied_health_medical_assisting"})
     said = text_of(run_action(ActionCheckEligibility(), tracker, domain)[0])
     assert "You might qualify" in said and "your age" in said
 

@@ -49,12 +49,18 @@ def test_occupation_document(api):
 
 
 def test_every_record_is_sourced(api):
-    for path in ("/programs", "/funding"):
-        page = api.get(path, params={"per_page": 100, "include_expired": True}).json()
+    for path in ("/programs", "/funding", "/organizations"):
+        page = api.get(path, params={"per_page": 100} | ({} if path == "/organizations" else {"include_expired": True})).json()
         assert page["items"]
         for item in page["items"]:
             assert item["source_url"].startswith("http"), item["key"]
-            assert item["last_verified"], item["key"]
+            assert item["sources"], item["key"]
+            # Nothing has been checked against its sources in this test database: no stamp, and
+            # the date the facts were taken for "as of <date>, check <link>".
+            assert item["last_verified"] is None, item["key"]
+            assert item["verification"] == {"status": "unverified", "last_verified": None,
+                                            "as_of": item["as_of"], "check_url": item["source_url"]}
+            assert item["as_of"] >= "2026-11-23", item["key"]
 
 
 def test_programs_filter_by_occupation_name_and_place(api):

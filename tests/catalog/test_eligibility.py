@@ -87,13 +87,20 @@ def test_employer_rule_reads_plainly():
     result = check({"employees_only": True, "employer": "kaiser_permanente", "states": ["CA"]}, employee=False, state="CA")
     assert "It is only open to Kaiser Permanente employees." in result.reasons
     assert describe({"employees_only": True, "employer": "kaiser_permanente", "states": ["CA"]}, lambda k: NAMES[k]) == [
-        "Open in California.", "Open only to Kaiser Permanente employees.",
+        "For people who live in California.", "Open only to Kaiser Permanente employees.",
     ]
 
 
-@pytest.mark.parametrize(("union", "verdict"), [("seiu_uhw", ELIGIBLE), ("none", NOT_ELIGIBLE), (None, MAYBE)])
-def test_union(union, verdict):
-    assert check({"union": "seiu_uhw"}, union=union).verdict == verdict
+@pytest.mark.parametrize(
+    ("status", "union", "verdict"),
+    [("represented", "seiu_uhw", ELIGIBLE), ("represented", "none", NOT_ELIGIBLE), ("represented", None, MAYBE),
+     ("non_represented", "none", ELIGIBLE), ("non_represented", "seiu_uhw", NOT_ELIGIBLE), ("non_represented", None, MAYBE)],
+)
+def test_union_status(status, union, verdict):
+    result = check({"union_status": status}, union=union)
+    assert result.verdict == verdict
+    if verdict == MAYBE:
+        assert "whether your job is covered by a union" in result.missing[0]
 
 
 @pytest.mark.parametrize(("job", "verdict"), [("registered_nurse", ELIGIBLE), ("medical_assistant", NOT_ELIGIBLE), (None, MAYBE)])
@@ -104,10 +111,14 @@ def test_current_occupation(job, verdict):
 @pytest.mark.parametrize(
     ("profile", "verdict"),
     [({"grade": 10}, ELIGIBLE), ({"student": "high_school"}, ELIGIBLE), ({"student": "not_student"}, NOT_ELIGIBLE),
-     ({"education": "bachelor"}, MAYBE), ({}, MAYBE)],
+     ({"education": "bachelor"}, NOT_ELIGIBLE), ({"age": 24, "education": "high_school"}, NOT_ELIGIBLE), ({}, MAYBE)],
 )
 def test_student_status(profile, verdict):
     assert check({"student_status": ["high_school"]}, **profile).verdict == verdict
+
+
+def test_a_graduate_may_still_be_in_college():
+    assert check({"student_status": ["college"]}, education="high_school").verdict == MAYBE
 
 
 @pytest.mark.parametrize(("grade", "verdict"), [(9, ELIGIBLE), (12, ELIGIBLE), (7, NOT_ELIGIBLE), (None, MAYBE)])
@@ -115,14 +126,64 @@ def test_grades(grade, verdict):
     assert check({"min_grade": 9, "max_grade": 12}, grade=grade).verdict == verdict
 
 
-def test_barriers_preferred_are_not_required():
-    result = check({"barriers_served": ["veteran"]}, barriers=[])
+def test_groups_preferred_are_not_required():
+    result = check({"groups": ["veteran"]}, groups=[])
     assert result.verdict == ELIGIBLE and "It gives priority to veterans." in result.reasons
 
 
-@pytest.mark.parametrize(("barriers", "verdict"), [(["veteran"], ELIGIBLE), (["low_income"], NOT_ELIGIBLE), (None, MAYBE)])
-def test_barriers_required(barriers, verdict):
-    assert check({"barriers_served": ["veteran"], "barriers_required": True}, barriers=barriers).verdict == verdict
+@pytest.mark.parametrize(("groups", "verdict"), [(["veteran"], ELIGIBLE), (["low_income"], NOT_ELIGIBLE), (None, MAYBE)])
+def test_groups_required(groups, verdict):
+    assert check({"groups": ["veteran"], "groups_required": True}, groups=groups).verdict == verdict
+
+
+def test_the_older_barriers_field_still_counts_as_groups():
+    assert check({"groups": ["veteran"], "groups_required": True}, barriers=["veteran"]).verdict == ELIGIBLE
+
+
+@pytest.mark.parametrize(("said", "served"), [("black", "african_american"), ("african_american", "black"), ("hispanic_latino", "underrepresented")])
+def test_the_same_group_by_another_name(said, served):
+    result = check({"groups": [served], "groups_required": True}, groups=[said])
+    assert result.verdict == ELIGIBLE
+
+
+@pytest.mark.parametrize(
+    ("profile", "verdict", "ruled_out"),
+    [({"age": 16}, NOT_ELIGIBLE, True), ({"grade": 11}, NOT_ELIGIBLE, True), ({"student": "high_school"}, NOT_ELIGIBLE, True),
+     ({"age": 40}, MAYBE, False), ({}, MAYBE, False)],
+)
+def test_a_position_rule_rules_out_students_and_asks_adults(profile, verdict, ruled_out):
+    result = check({"position": "leaders of safety-net hospitals and health centers"}, **profile)
+    assert result.verdict == verdict
+    assert result.ruled_out_by_age_or_school is ruled_out
+    if verdict == MAYBE:
+        assert result.missing == ["whether you are one of the leaders of safety-net hospitals and health centers it is for"]
+
+
+def test_unpublished_rules_say_who_to_ask_and_never_pass():
+    rules = {"unpublished": {"what": "who can apply", "ask": "Year Up", "url": "https://www.yearup.org/"}}
+    result = check(rules, age=24, city="Los Angeles", state="CA")
+    assert result.verdict == MAYBE
+    assert result.unpublished == ["Who can apply is not published: ask Year Up (https://www.yearup.org/)."]
+    assert result.missing == []
+    # A rule the person fails still decides.
+    assert check({**rules, "min_age": 18}, age=16).verdict == NOT_ELIGIBLE
+
+
+def test_age_and_school_failures_are_marked_other_failures_are_not():
+    assert check({"min_age": 18}, age=16).ruled_out_by_age_or_school
+    assert check({"student_status": ["high_school"]}, student="not_student").ruled_out_by_age_or_school
+    assert check({"education": "bachelor"}, grade=10).ruled_out_by_age_or_school
+    assert not check({"education": "bachelor"}, age=30, education="high_school").ruled_out_by_age_or_school
+    assert not check({"states": ["CA"]}, state="WA").ruled_out_by_age_or_school
+
+
+@pytest.mark.parametrize(
+    ("profile", "minor"),
+    [({"age": 17}, True), ({"age": 18}, False), ({"grade": 12}, True), ({"grade": 9}, True),
+     ({"student": "high_school"}, True), ({"student": "college"}, None), ({}, None), ({"age": 19, "grade": 12}, False)],
+)
+def test_is_minor_is_decided_in_one_place(profile, minor):
+    assert Facts(profile=Profile(**profile)).is_minor is minor
 
 
 def test_one_failure_beats_missing_facts():
@@ -130,7 +191,7 @@ def test_one_failure_beats_missing_facts():
     assert result.verdict == MAYBE
     result = check({"min_age": 18, "education": "high_school", "states": ["CA"]}, age=17, education="high_school")
     assert result.verdict == NOT_ELIGIBLE
-    assert result.missing == ["where you live (it is open in California)"]  # still named
+    assert result.missing == ["where you live (it is for people who live in California)"]  # still named
 
 
 def test_a_teenager_without_a_diploma_counts_as_in_high_school():

@@ -70,11 +70,12 @@ def _break(folder, name, old, new):
         ("programs.yaml", "    kind: training\n", "    kind: training\n    tution: 5\n", ["programs.yaml", "record 1 (ma_open)", "'tution'", "not a field"]),
         ("programs.yaml", "cost: {tuition: 0,", "cost: {tuition: free,", ["programs.yaml", "record 1 (ma_open)", "'cost.tuition'"]),
         ("programs.yaml", "occupations: [medical_assistant]\n    audiences", "occupations: [astronaut]\n    audiences", ["programs.yaml", "record 1 (ma_open)", "'occupations'", "astronaut"]),
-        ("programs.yaml", "last_verified: 2026-11-01\n  - key: ma_closed", "last_verified: someday\n  - key: ma_closed", ["programs.yaml", "record 1 (ma_open)", "'last_verified'"]),
+        ("programs.yaml", "recorded: 2026-11-01\n  - key: ma_closed", "recorded: someday\n  - key: ma_closed", ["programs.yaml", "record 1 (ma_open)", "'recorded'"]),
+        ("programs.yaml", "      min_age: {value: 18, source: \"https://example.org/ma\", quote: \"You must be 18 or older.\"}\n", "      min_age: 18\n", ["programs.yaml", "record 1 (ma_open)", "'eligibility.min_age'"]),
         ("programs.yaml", "key: ma_closed", "key: ma_open", ["programs.yaml", "record 2 (ma_open)", "twice"]),
         ("programs.yaml", "records:\n", "records:\n  - [not, a, mapping]\n", ["programs.yaml", "record 1", "mapping"]),
         ("programs.yaml", "source: test\n", "source: test\n  oops: [\n", ["programs.yaml", "not valid YAML", "line"]),
-        ("funding.yaml", "employer: test_hospital}", "employer: nobody}", ["funding.yaml", "record 1 (hospital_tuition)", "'eligibility.employer'", "nobody"]),
+        ("funding.yaml", "employer: {value: test_hospital,", "employer: {value: nobody,", ["funding.yaml", "record 1 (hospital_tuition)", "'eligibility.employer'", "nobody"]),
         ("roles.jsonld", '"postalCode": "98101"', '"postalCode": "9810"', ["roles.jsonld", "record 2 (t-2)", "'zip'"]),
     ],
 )
@@ -114,8 +115,12 @@ def test_csv_import_with_nested_and_list_columns(empty_engine, tmp_path):
     service.import_files(empty_engine, [folder / "occupations.yaml", folder / "organizations.yaml"])
     csv_path = tmp_path / "programs-extra.csv"
     csv_path.write_text(
-        "key,name,kind,provider,occupations,audiences,location.states,cost.tuition,eligibility.min_age,source_url,last_verified\n"
-        "phlebo_course,Phlebotomy Course,training,test_college,phlebotomist,adults;job_seekers,CA;NV,1200,18,https://example.org/p,2026-11-01\n"
+        "key,name,kind,provider,occupations,audiences,location.states,cost.tuition,cost.per,cost.source,cost.quote,"
+        "eligibility.min_age.value,eligibility.min_age.source,eligibility.min_age.quote,eligibility.states.value,"
+        "eligibility.states.source,eligibility.states.quote,source_url,sources,recorded\n"
+        "phlebo_course,Phlebotomy Course,training,test_college,phlebotomist,adults;job_seekers,CA;NV,1200,program,"
+        "https://example.org/p,Tuition is $1200.,18,https://example.org/p,You must be 18.,CA;NV,https://example.org/p,"
+        "Open to residents of California and Nevada.,https://example.org/p,https://example.org/p;000_8c03b5a5078ccf22.txt,2026-11-30\n"
     )
     result = service.import_files(empty_engine, [csv_path])[0]
     assert not result.errors and result.count == 1
@@ -123,10 +128,12 @@ def test_csv_import_with_nested_and_list_columns(empty_engine, tmp_path):
         row = session.scalar(select(models.Program).where(models.Program.key == "phlebo_course"))
         assert [link.occupation_key for link in row.occupations] == ["phlebotomist"]
     assert row.tuition == 1200 and row.states == ",CA,NV," and row.audiences == ",adults,job_seekers,"
-    assert row.data["eligibility"]["min_age"] == 18
+    assert row.data["eligibility"]["min_age"] == {"value": 18, "source": "https://example.org/p", "quote": "You must be 18."}
+    assert row.data["eligibility"]["states"]["value"] == ["CA", "NV"]
+    assert row.data["sources"] == ["https://example.org/p", "000_8c03b5a5078ccf22.txt"]
 
     bad = tmp_path / "programs-bad.csv"
-    bad.write_text("key,name,kind,source_url,last_verified\nx_course,X,training,not-a-url,2026-11-01\n")
+    bad.write_text("key,name,kind,source_url,sources,recorded\nx_course,X,training,not-a-url,https://example.org/x,2026-11-01\n")
     result = service.import_files(empty_engine, [bad])[0]
     assert "programs-bad.csv" in result.errors[0] and "record 1 (x_course)" in result.errors[0] and "'source_url'" in result.errors[0]
 

@@ -1,15 +1,15 @@
 """BLS OEWS wages by occupation and area, and the ZIP code to metro area crosswalk.
 
-Revision ID: 0002_wages
-Revises: 0001
+Revision ID: 0003_wages
+Revises: 0002_sources
 """
 
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0002_wages'
-down_revision = '0001'
+revision = '0003_wages'
+down_revision = '0002_sources'
 branch_labels = None
 depends_on = None
 
