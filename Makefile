@@ -139,8 +139,9 @@ test-e2e: $(MODEL) $(WIDGET) $(CHROMIUM) $(WAGE_DATA) .venv/.synced
 bench-catalog: .venv/.synced
 	$(PY) bench/catalog_bench.py
 
+# PROFILE=1: where one turn's time goes, part by part (results/turn-profile.md).
 bench-bot: envs $(MODEL)
-	$(PY) bench/bot_bench.py
+	$(PY) bench/bot_bench.py $(if $(PROFILE),--profile)
 
 # NLU cross-validation; figures go in the README.
 nlu-report: $(MODEL)

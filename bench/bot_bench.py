@@ -10,6 +10,7 @@ queueing), then N concurrent conversations, each replaying a multi-turn script f
 results/bot-bench.{json,md}; the goals are reported, not asserted.
 
     .venv/bin/python bench/bot_bench.py [--conversations 50] [--rounds 3] [--think-ms 0]
+    .venv/bin/python bench/bot_bench.py --profile [--rounds 3]    (where a turn's time goes)
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ if str(ROOT) not in sys.path:
 
 import httpx  # noqa: E402
 
+from bench.scripts import BARE_SCRIPT, OUR_SCRIPT  # noqa: E402
 from bot.launcher import MODEL, RASA, Stack, free_port, isolated_env  # noqa: E402
 
 RESULTS = ROOT / "results"
@@ -46,29 +48,6 @@ GOALS = {"p95_ms": 300.0, "p95_ratio_to_bare": 2.0, "failed_turns": 0}
 MODEL_WAIT_SECONDS = 40 * 60
 START_TIMEOUT = 15 * 60
 REST_PATH = "/webhooks/rest/webhook"
-
-# What a job seeker typing into the web chat says, end to end: every search turn goes through the
-# action server to the catalog, so its latency includes the catalog call.
-OUR_SCRIPT = (
-    "hi",
-    "I want to become a medical assistant",
-    "I'm 24 and live in Fresno",
-    "I have my GED",
-    "what scholarships are there",
-    "show me jobs near 93701",
-    "thanks",
-)
-# The happy and sad paths of the `rasa init` assistant (greet, mood, affirm, bot_challenge, goodbye).
-BARE_SCRIPT = (
-    "hi",
-    "I am sad",
-    "yes",
-    "are you a bot?",
-    "hello there",
-    "I am feeling great",
-    "bye",
-)
-
 
 def wait_for_model(path: Path, timeout: float) -> None:
     """`make model` may still be writing the model; wait until the file exists and stops growing."""
@@ -362,6 +341,50 @@ def print_table(result: dict) -> None:
             print(f"  {name} failure x{count}: {kind}")
 
 
+class Backends(Stack):
+    """The catalog and the action server only: the profile loads the model in its own process."""
+
+    def _plan(self):
+        return [proc for proc in super()._plan() if proc.name != "rasa"]
+
+
+def profile(args) -> int:
+    """One conversation at a time inside Rasa, each part of each turn timed (bench/turn_profile.py)."""
+    var_dir = Path(tempfile.mkdtemp(prefix="bot-profile-"))
+    (var_dir / "logs").mkdir()
+    stack = Backends(env=isolated_env(var_dir), model=args.model)
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / "turn-profile.json"
+    try:
+        stack.start(timeout=START_TIMEOUT)
+        command = [str(RASA.parent / "python"), str(ROOT / "bench" / "turn_profile.py"),
+                   str(stack.endpoints_file()), str(args.model), "--rounds", str(args.rounds), "--out", str(out)]
+        print("Profiling one conversation at a time inside Rasa ...", flush=True)
+        run_logged(command, ROOT, stack.env, var_dir / "logs" / "profile.log", timeout=START_TIMEOUT)
+    except (RuntimeError, subprocess.SubprocessError) as error:
+        print(f"{error}\nLogs: {var_dir / 'logs'}", file=sys.stderr)
+        return 1
+    finally:
+        stack.stop()
+    result = json.loads(out.read_text())
+    lines = [
+        "# Where a turn's time goes (one conversation at a time, inside Rasa)", "",
+        f"{result['turns']} turns of the benchmark script, commit {git_commit()}, "
+        f"{dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}, load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs. Turn p50 {result['turn_p50_ms']} ms "
+        "(timing wrappers included).", "",
+        "| part | mean ms per turn |", "|---|---:|",
+    ]
+    lines += [f"| **{name}** | **{ms}** |" for name, ms in result["mean_ms_per_turn_by_group"].items()]
+    lines += [f"| {name} | {ms} |" for name, ms in result["mean_ms_per_turn"].items() if ms >= 0.5]
+    lines += ["", f"Action calls per turn: {result['action_calls_per_turn']}, median request "
+              f"{result['action_call_bytes_median']:,} bytes. Replayed in process: "
+              + ", ".join(f"{k} {v}" for k, v in result["replayed_per_turn_ms"].items()) + " (per turn)."]
+    (RESULTS / "turn-profile.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--conversations", type=int, default=50)
@@ -369,7 +392,11 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=2, help="conversations played before measuring")
     parser.add_argument("--think-ms", type=float, default=0.0, help="pause between a reply and the next message")
     parser.add_argument("--model", type=Path, default=MODEL)
+    parser.add_argument("--profile", action="store_true",
+                        help="instead: time each part of a turn inside Rasa (results/turn-profile.md)")
     args = parser.parse_args()
+    if args.profile:
+        return profile(args)
 
     # Other work on the machine skews the figures; the load average says how much there was.
     load_at_start = [round(x, 2) for x in os.getloadavg()]

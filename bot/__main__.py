@@ -5,6 +5,7 @@
   serve-catalog       migrate, import the seed catalog into an empty database, serve the API
   run                 start the catalog, the action server and Rasa (what `make run` does)
   check               show the configuration (secrets masked) and test the databases
+  purge               delete conversations and referrals older than RETENTION_DAYS (prints counts)
   verify-sources      check the catalog's source links and quoted passages (as `python -m catalog`)
 """
 
@@ -52,6 +53,19 @@ def cmd_check(_: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge(_: argparse.Namespace) -> int:
+    from bot import retention
+
+    try:
+        settings = load()
+    except ValueError as error:
+        print(f"Not purged: {error}", file=sys.stderr)
+        return 2
+    report = retention.purge_expired(settings)
+    print("\n".join(report.lines()))
+    return 1 if report.problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -61,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("serve-catalog", help="serve the catalog API").set_defaults(run=cmd_serve_catalog)
     commands.add_parser("run", help="start every service").set_defaults(run=cmd_run)
     commands.add_parser("check", help="show configuration and test connections").set_defaults(run=cmd_check)
+    commands.add_parser("purge", help="delete data older than RETENTION_DAYS").set_defaults(run=cmd_purge)
     from catalog.__main__ import add_verify_sources
 
     add_verify_sources(commands)

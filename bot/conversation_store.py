@@ -5,23 +5,31 @@ out a dialect, host and password, so the same settings module that every other p
 decides where conversations live: a SQLite file by default, PostgreSQL when the URL names one.
 
 It also honours "forget me": when a turn ran ``action_forget_me``, every stored event of that
-person is deleted instead of saving the turn, so nothing they said stays behind.
+person is deleted instead of saving the turn, so nothing they said stays behind, together with
+their earlier conversations on the same channel (a web chat that was started over) and those
+conversations' referrals (bot/retention.py says which ids one person has).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from pathlib import Path
 from typing import Any, Optional
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+import sqlalchemy
+import sqlalchemy.orm
+import sqlalchemy.pool
 from sqlalchemy.engine.url import make_url
 
+from bot import rasa_speedups  # noqa: F401 - two of Rasa's per-turn costs, cut (see the module)
+from bot import retention
 from bot import settings as settings_module
+from bot.sql import ensure_sqlite_directory
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +37,7 @@ FORGET_ACTION = "action_forget_me"
 
 
 class ConversationStore(SQLTrackerStore):
-    """SQLTrackerStore built from one database URL, deleting a conversation on request."""
+    """SQLTrackerStore built from one database URL, deleting a person's conversations on request."""
 
     def __init__(
         self,
@@ -42,7 +50,7 @@ class ConversationStore(SQLTrackerStore):
         # endpoint (or a test) names one explicitly.
         explicit = url or kwargs.pop("host", None)
         parsed = make_url(explicit or settings_module.load().tracker_db_url)
-        _ensure_sqlite_directory(parsed)
+        ensure_sqlite_directory(parsed)
         super().__init__(
             domain=domain,
             dialect=parsed.drivername,
@@ -55,29 +63,77 @@ class ConversationStore(SQLTrackerStore):
             query=dict(parsed.query) or None,
             **kwargs,
         )
+        if self.engine.dialect.name == "sqlite":
+            # Rasa's engine opens and closes a connection per query (NullPool); closing the last
+            # connection of a write-ahead log checkpoints it to disk. Keep connections instead,
+            # as SQLAlchemy 2 does for SQLite files (each is used by one thread at a time).
+            self.engine.dispose()
+            self.engine = sqlalchemy.create_engine(
+                self.engine.url, poolclass=sqlalchemy.pool.QueuePool,
+                connect_args={"check_same_thread": False},
+            )
+            sqlalchemy.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
+            self.sessionmaker = sqlalchemy.orm.sessionmaker(bind=self.engine)
+        # Made at start-up (never on first use), and safe when several servers start together.
+        retention.create_link_table(self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        if _ran_forget_me(self._unsaved_events(tracker)):
-            self.delete_conversation(tracker.sender_id)
+        if _ran_forget_me(_this_turn(tracker)):
+            await self.forget(tracker.sender_id)
             return
         await super().save(tracker)
 
-    def delete_conversation(self, sender_id: str) -> int:
-        """Delete every stored event of one conversation; returns how many were deleted."""
-        with self.session_scope() as session:
-            deleted = (
-                session.query(self.SQLEvent)
-                .filter(self.SQLEvent.sender_id == sender_id)
-                .delete(synchronize_session=False)
-            )
-            session.commit()
-        # The sender id is a pseudonym (SMS senders are keyed hashes), safe to log.
-        logger.info("Deleted %d stored events of conversation %s on request", deleted, sender_id)
-        return deleted
+    async def forget(self, sender_id: str) -> list[str]:
+        """Deletes this person's conversations and, for the earlier ones, their referrals (the
+        forget-me action deletes the current conversation's and tells the person if it could
+        not). Returns the conversation ids."""
+        senders = self.delete_conversation(sender_id)
+        earlier = [sender for sender in senders if sender != sender_id]
+        if earlier:
+            config = settings_module.load()
+            try:
+                await asyncio.to_thread(
+                    retention.delete_referrals, config.catalog_base_url, config.catalog_api_key, earlier
+                )
+            except Exception as error:  # noqa: BLE001 - the retention purge deletes them later
+                logger.error("Referrals of %d earlier conversations of %s were not deleted: %s",
+                             len(earlier), sender_id, type(error).__name__)
+        return senders
 
-    def _unsaved_events(self, tracker: DialogueStateTracker) -> list:
-        with self.session_scope() as session:
-            return list(self._additional_events(session, tracker))
+    def delete_conversation(self, sender_id: str) -> list[str]:
+        """Deletes every stored event of this conversation and of the person's other ones on the
+        same channel; returns the conversation ids."""
+        senders, deleted = retention.forget_person(self.engine, sender_id)
+        # Sender ids are pseudonyms (SMS senders are keyed hashes), safe to log.
+        logger.info("Deleted %d stored events of %d conversation(s) of %s on request",
+                    deleted, len(senders), sender_id)
+        return senders
+
+    def link(self, sender_id: str, previous_sender_id: str) -> None:
+        """`sender_id` is a new conversation of the person who had `previous_sender_id`."""
+        retention.link(self.engine, sender_id, previous_sender_id)
+
+
+def _sqlite_write_ahead_log(connection, _record) -> None:
+    """Each turn is one commit. SQLite's default journal makes every commit wait for the disk
+    twice (about 25-60 ms here, the largest cost of saving a turn); with a write-ahead log and
+    synchronous=NORMAL a commit is an append, and readers (web history, the purge) never block
+    the writer. A committed turn survives the process crashing; a power cut may lose the last
+    moments, which the default SQLite store accepts (PostgreSQL is the production store)."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _this_turn(tracker: DialogueStateTracker) -> list:
+    """The events since the latest user message: what this turn added (no query needed)."""
+    turn = []
+    for event in reversed(tracker.events):
+        turn.append(event)
+        if isinstance(event, UserUttered):
+            break
+    return turn
 
 
 def _ran_forget_me(events: list) -> bool:
@@ -87,9 +143,3 @@ def _ran_forget_me(events: list) -> bool:
         isinstance(event, ActionExecuted) and event.action_name == FORGET_ACTION
         for event in events
     )
-
-
-def _ensure_sqlite_directory(url) -> None:
-    """SQLite creates the file but not its folder (var/ does not exist on a fresh clone)."""
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)

@@ -29,6 +29,13 @@ def _int(name: str, default: int) -> int:
         raise ValueError(f"{name} must be a whole number, got {raw!r}") from exc
 
 
+def _positive_int(name: str, default: int) -> int:
+    value = _int(name, default)
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1, got {value}")
+    return value
+
+
 def _float(name: str, default: float) -> float:
     raw = _env(name)
     if not raw:
@@ -76,8 +83,18 @@ class Settings:
 
     # How the action server reaches the catalog.
     catalog_url: str = field(default_factory=lambda: _env("CATALOG_URL", ""))
+    # The most one catalog call may take in all (connecting, waiting, one retry), so that a
+    # turn is answered within 3 s even when the catalog hangs.
     catalog_timeout_seconds: float = field(
-        default_factory=lambda: _float("CATALOG_TIMEOUT_SECONDS", 2.5)
+        default_factory=lambda: _float("CATALOG_TIMEOUT_SECONDS", 2.0)
+    )
+    # Connecting is quick when the catalog is alive (it is on the same machine or network).
+    catalog_connect_timeout_seconds: float = field(
+        default_factory=lambda: _float("CATALOG_CONNECT_TIMEOUT_SECONDS", 0.5)
+    )
+    # After a call timed out, calls fail at once for this long; then one call tries again.
+    catalog_breaker_seconds: float = field(
+        default_factory=lambda: _float("CATALOG_BREAKER_SECONDS", 5.0)
     )
 
     # Rasa server and action server.
@@ -92,6 +109,9 @@ class Settings:
         ),
         metadata=SECRET,
     )
+    # Conversations, referrals and links between a person's conversations untouched for this many
+    # days are deleted by the daily purge (bot/retention.py); SMS opt-outs are kept.
+    retention_days: int = field(default_factory=lambda: _positive_int("RETENTION_DAYS", 90))
     # In-memory lock store unless a Redis URL is given (needed when Rasa runs replicated).
     redis_url: str = field(default_factory=lambda: _env("REDIS_URL", ""))
 

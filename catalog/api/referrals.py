@@ -10,7 +10,7 @@ from typing import Annotated, Literal, Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from pydantic import Field, StringConstraints, field_validator, model_validator
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from catalog import models
 from catalog.api.deps import PagingDep, SessionDep, require_api_key
@@ -110,5 +110,20 @@ def update(referral_id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")], body: 
 @router.delete("/referrals", summary="Delete a conversation's referrals (\"forget me\")")
 def forget(session: SessionDep, conversation_id: Annotated[str, Query(min_length=1, max_length=200)]) -> dict:
     result = session.execute(delete(models.Referral).where(models.Referral.conversation_id == conversation_id))
+    session.commit()
+    return {"deleted": result.rowcount or 0}
+
+
+class PurgeIn(Strict):
+    older_than_days: Annotated[int, Field(ge=1, le=36500, description="Keep referrals touched more recently")]
+
+
+@router.post("/referrals/purge", summary="Delete referrals untouched for a number of days (retention)")
+def purge(body: PurgeIn, session: SessionDep) -> dict:
+    """Whatever their status: an open referral nobody touched in that time is as stale as a closed
+    one, and the person's contact details must not outlive the retention period."""
+    cutoff = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=body.older_than_days)
+    last_touched = func.coalesce(models.Referral.updated_at, models.Referral.created_at)
+    result = session.execute(delete(models.Referral).where(last_touched < cutoff))
     session.commit()
     return {"deleted": result.rowcount or 0}

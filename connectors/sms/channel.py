@@ -22,7 +22,7 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
 from bot import settings
-from connectors.background import BackgroundTasks
+from connectors.background import RESEND_TEXT, BackgroundTasks, GiveUp
 from connectors.sms import keywords
 from connectors.sms.buttons import ExpiringMap, chosen
 from connectors.sms.optouts import OptOutStore
@@ -38,7 +38,6 @@ MEDIA_ONLY_REPLY = (
     "Thanks! I can only read words, not pictures or files. "
     "Please type your question, like: how do I become a CNA?"
 )
-FAILURE_REPLY = "Sorry, something went wrong on my side. Please try again in a minute."
 BUTTON_MEMORY_SECONDS = 24 * 3600
 
 
@@ -143,15 +142,18 @@ class SMSInput(InputChannel):
         self.locks = SenderLocks()
         self.background = BackgroundTasks("Handling an SMS", logger)
         self._store: Optional[OptOutStore] = None
+        self._store_lock = asyncio.Lock()
 
     def get_output_channel(self) -> Optional[OutputChannel]:
         # Replies need the number, which only lives while its own message is handled.
         return None
 
     async def _opt_outs(self) -> OptOutStore:
-        # Opened on first use, so a database that is down does not stop Rasa from starting.
-        if self._store is None:
-            self._store = await asyncio.to_thread(OptOutStore, self.opt_out_url)
+        # Opened when the server starts, or on first use if the database was down then (it must
+        # not stop Rasa from starting); under a lock, so texts arriving together open it once.
+        async with self._store_lock:
+            if self._store is None:
+                self._store = await asyncio.to_thread(OptOutStore, self.opt_out_url)
         return self._store
 
     def signature_ok(self, request: Request, form: RequestParameters) -> bool:
@@ -166,13 +168,10 @@ class SMSInput(InputChannel):
         return RequestValidator(self.auth_token).validate(url, form, signature)
 
     async def send(self, number: str, sender: str, bodies: list[str]) -> None:
+        """Sends each body (Twilio's sender retries passing failures); raises SendError."""
         for body in bodies:
             segments = count_segments(body)
-            try:
-                await self.sender.send(number, body)
-            except SendError as exc:
-                logger.warning("SMS to %s not sent: %s", sender[:12], exc)
-                return
+            await self.sender.send(number, body)
             logger.debug(
                 "SMS to %s: %d chars, %d %s segments",
                 sender[:12], len(body), segments.count, segments.encoding,
@@ -224,18 +223,21 @@ class SMSInput(InputChannel):
         message = UserMessage(
             text.strip(), output, sender, input_channel=self.name(), metadata=metadata
         )
-        try:
-            await on_new_message(message)
-        except Exception:
-            logger.exception("The assistant failed to handle an SMS from %s", sender[:12])
-            await self.send(number, sender, [FAILURE_REPLY])
-            return
+        # A failure here propagates: the background runner tries the message again.
+        await on_new_message(message)
         bodies, buttons = output.turn.render()
         if buttons:
             self.last_buttons.set(sender, buttons)
         else:
             self.last_buttons.pop(sender)
-        await self.send(number, sender, bodies)
+        try:
+            await self.send(number, sender, bodies)
+        except SendError as exc:
+            # The turn is stored; running it again would answer twice. Ask them to resend.
+            raise GiveUp(f"the reply to {sender[:12]} was not sent: {exc}") from exc
+
+    async def apologise(self, number: str, sender: str) -> None:
+        await self.send(number, sender, [RESEND_TEXT])
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sms = Blueprint("sms_webhook", __name__)
@@ -261,8 +263,20 @@ class SMSInput(InputChannel):
                 num_media = 0
             # Twilio gives up on a webhook after 15 s; the assistant may take longer, so the
             # reply goes out through the API once it is ready.
-            self.background.spawn(self.handle(number, text, num_media, on_new_message))
+            self.background.spawn(
+                lambda: self.handle(number, text, num_media, on_new_message),
+                apology=lambda: self.apologise(number, sender_id(self.key, number)),
+            )
             return response.text(EMPTY_TWIML, content_type="text/xml")
+
+        @sms.listener("after_server_start")
+        async def open_store(*_: Any) -> None:
+            if not self.configured:
+                return
+            try:
+                await self._opt_outs()
+            except Exception:  # noqa: BLE001 - retried on the first text; Rasa must still start
+                logger.exception("The SMS opt-out store could not be opened; trying again on the first text")
 
         @sms.listener("after_server_stop")
         async def close(*_: Any) -> None:

@@ -8,10 +8,10 @@ worker thread so the event loop keeps serving other people.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy.engine import make_url
+
+from bot.sql import create_tables, ensure_sqlite_directory
 
 metadata = sa.MetaData()
 opt_outs = sa.Table(
@@ -24,11 +24,9 @@ opt_outs = sa.Table(
 
 class OptOutStore:
     def __init__(self, url: str) -> None:
-        parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database:
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        ensure_sqlite_directory(url)
         self.engine = sa.create_engine(url, future=True, pool_pre_ping=True)
-        metadata.create_all(self.engine)
+        create_tables(self.engine, metadata)
 
     def is_opted_out(self, sender_hash: str) -> bool:
         with self.engine.connect() as conn:

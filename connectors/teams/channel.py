@@ -20,7 +20,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import settings
-from connectors.background import BackgroundTasks
+from connectors.background import RESEND_TEXT, BackgroundTasks
 from connectors.teams import cards
 from connectors.teams.auth import (
     AuthError,
@@ -33,7 +33,6 @@ from connectors.teams.auth import (
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 2000
-FAILURE_TEXT = "Sorry, something went wrong on my side. Please try again in a minute."
 
 
 class Connector:
@@ -184,11 +183,13 @@ class TeamsInput(InputChannel):
         message = UserMessage(
             text, output, sender, input_channel=self.name(), metadata=metadata
         )
-        try:
-            await on_new_message(message)
-        except Exception:
-            logger.exception("The assistant failed to handle a Teams message")
-            await output.send_text_message(sender, FAILURE_TEXT)
+        # A failure here (the assistant, or posting its reply) propagates: the background runner
+        # tries the message again, then apologises.
+        await on_new_message(message)
+
+    async def _apologise(self, activity: dict[str, Any]) -> None:
+        sender = (activity.get("from") or {}).get("id")
+        await TeamsOutput(self.connector, activity).send_text_message(str(sender), RESEND_TEXT)
 
     async def _welcome(self, activity: dict[str, Any]) -> None:
         await TeamsOutput(self.connector, activity).send_text_with_buttons(
@@ -226,9 +227,12 @@ class TeamsInput(InputChannel):
             kind = activity.get("type")
             # Bot Framework waits at most 15 s for this answer; replies go out separately.
             if kind == "message":
-                self.background.spawn(self._message(activity, on_new_message))
+                self.background.spawn(
+                    lambda: self._message(activity, on_new_message),
+                    apology=lambda: self._apologise(activity),
+                )
             elif kind == "conversationUpdate" and cards.welcomes(activity):
-                self.background.spawn(self._welcome(activity))
+                self.background.spawn(lambda: self._welcome(activity))
             return response.empty(status=202)
 
         @teams.listener("after_server_stop")

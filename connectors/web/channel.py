@@ -8,7 +8,9 @@ socket.io connections and session requests only from the configured origins.
 
 from __future__ import annotations
 
+import asyncio
 import html
+import json
 import logging
 from pathlib import Path
 from string import Template
@@ -23,6 +25,7 @@ from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot import settings
+from connectors.background import RESEND_TEXT
 from connectors.web import tokens
 from connectors.web.history import bot_message, bot_messages, messages_from_events
 
@@ -155,6 +158,36 @@ class WebInput(InputChannel):
             return []
         return messages_from_events(event.as_dict() for event in tracker.events)
 
+    def _conversation_store(self) -> Any:
+        """Our ConversationStore under the wrappers Rasa puts around a custom tracker store."""
+        agent = getattr(self.app.ctx, "agent", None) if self.app else None
+        store = getattr(agent, "tracker_store", None)
+        while hasattr(store, "_tracker_store"):
+            store = store._tracker_store
+        return store
+
+    async def _continue_person(self, request: Request, session_id: str) -> None:
+        """A new session asked for with the person's still-valid token (as when they start over)
+        continues that person's conversations, so "forget me" later reaches them all."""
+        try:
+            body = json.loads(request.body or b"{}")
+        except ValueError:
+            return
+        previous = body.get("previous") if isinstance(body, dict) else None
+        if not previous:
+            return
+        try:
+            previous_id = tokens.verify(self.secret, previous)
+        except tokens.TokenError:
+            return  # expired or not ours: whoever this is starts afresh
+        link = getattr(self._conversation_store(), "link", None)
+        if link is None:
+            return
+        try:
+            await asyncio.to_thread(link, session_id, previous_id)
+        except Exception:  # noqa: BLE001 - the new session works all the same, only unlinked
+            logger.exception("Could not record that a web chat session continues another")
+
     def _cors_headers(self, origin: str) -> dict[str, str]:
         return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
 
@@ -200,7 +233,9 @@ class WebInput(InputChannel):
                     status=503,
                     headers=self._cors_headers(origin),
                 )
-            token = tokens.issue(self.secret, self.ttl_seconds)
+            session_id = tokens.new_session_id()
+            token = tokens.issue(self.secret, self.ttl_seconds, session_id=session_id)
+            await self._continue_person(request, session_id)
             return response.json(
                 {"token": token, "expires_in": self.ttl_seconds},
                 headers={**self._cors_headers(origin), "Cache-Control": "no-store"},
@@ -270,7 +305,7 @@ class WebInput(InputChannel):
                 logger.exception("The assistant failed to handle a web chat message")
                 await sio.emit(
                     BOT_EVENT,
-                    bot_message("Sorry, something went wrong on my side. Please try again."),
+                    bot_message(RESEND_TEXT),
                     to=sid,
                 )
 

@@ -1,8 +1,10 @@
 """A catalog that is down: a polite answer within seconds, the conversation goes on, and it
 recovers when the catalog is back."""
 
+import signal
 import time
 
+from actions.catalog_client import Breaker
 from actions.eligibility import ActionCheckEligibility
 from actions.handoff import ActionHandoff
 from actions.privacy import ActionForgetMe
@@ -56,3 +58,42 @@ def test_closed_port_answers_within_five_seconds(catalog, domain, monkeypatch):
     monkeypatch.undo()
     messages, _ = run_action(ActionSearchPrograms(), make_tracker(SLOTS), domain)
     assert "Futuro Health" in text_of(messages)
+
+
+def test_a_hung_catalog_costs_one_deadline_then_fails_fast_until_it_is_back(catalog, domain, monkeypatch):
+    # A paused process: the kernel still accepts connections, nothing ever answers.
+    monkeypatch.setenv("CATALOG_BREAKER_SECONDS", "3")
+    catalog.process.send_signal(signal.SIGSTOP)
+    try:
+        waits = []
+        for _ in range(3):
+            started = time.monotonic()
+            messages, events = run_action(ActionSearchPrograms(), make_tracker(SLOTS), domain)
+            waits.append(time.monotonic() - started)
+            assert text_of(messages) == UNAVAILABLE and events == []
+        # The first turn waits out one deadline (2 s), well inside 3 s; the next ones do not wait.
+        assert waits[0] < 2.8, waits
+        assert max(waits[1:]) < 0.5, waits
+        # Past the pause one call tries again (and waits again: the catalog is still stuck).
+        time.sleep(3.1)
+        started = time.monotonic()
+        messages, _ = run_action(ActionSearchPrograms(), make_tracker(SLOTS), domain)
+        assert 1.5 < time.monotonic() - started < 2.8 and text_of(messages) == UNAVAILABLE
+    finally:
+        catalog.process.send_signal(signal.SIGCONT)
+    time.sleep(3.1)
+    messages, _ = run_action(ActionSearchPrograms(), make_tracker(SLOTS), domain)
+    assert "Futuro Health" in text_of(messages)
+
+
+def test_the_breaker_lets_one_trial_through_after_its_pause():
+    now = [0.0]
+    breaker = Breaker(pause=5, clock=lambda: now[0])
+    assert breaker.allow()
+    breaker.timed_out()
+    assert not breaker.allow()
+    now[0] = 5.0
+    assert breaker.allow()          # the trial
+    assert not breaker.allow()      # everyone else still fails fast while it runs
+    breaker.answered()
+    assert breaker.allow() and breaker.allow() and not breaker.is_open

@@ -62,6 +62,8 @@ class BotFrameworkStandIn(HTTPStandIn):
         self.token_requests = 0
         self.jwks_fetches = 0
         self.token_lifetime = 3600
+        # Statuses to answer the next posted replies with (e.g. [502] to test a retry).
+        self.fail_next: list[int] = []
 
     @property
     def service_url(self) -> str:
@@ -136,6 +138,10 @@ class BotFrameworkStandIn(HTTPStandIn):
             known = scheme == "Bearer" and token in self.access_tokens
         if not known:
             return Reply(401, {"error": {"code": "Unauthorized"}})
+        with self.lock:
+            failure = self.fail_next.pop(0) if self.fail_next else None
+        if failure:
+            return Reply(failure, {"error": {"code": "ServiceError", "message": "Internal error"}})
         activity = request.json()
         reply_id = secrets.token_hex(8)
         self.record(self.replies, {"conversation_id": conversation_id, "activity": activity, "id": reply_id})
