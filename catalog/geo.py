@@ -37,6 +37,8 @@ class Place:
     city: str | None
     state: str | None
     zip: str | None = None
+    # A city's ZIP codes (in the chosen state), for facts kept by ZIP such as the metro area.
+    zips: tuple[str, ...] = ()
 
 
 class UnknownPlace(ValueError):
@@ -98,7 +100,8 @@ def from_city(city: str, state: str | None = None) -> Place:
     chosen = max(states.values(), key=len)
     lat = sum(float(row["lat"]) for row in chosen) / len(chosen)
     lon = sum(float(row["long"]) for row in chosen) / len(chosen)
-    return Place(lat, lon, chosen[0]["city"].title(), chosen[0]["state"])
+    zips = tuple(row["zip_code"] for row in chosen)
+    return Place(lat, lon, chosen[0]["city"].title(), chosen[0]["state"], zips=zips)
 
 
 def locate(zip_code: str | None = None, city: str | None = None, state: str | None = None) -> Place | None:

@@ -178,3 +178,41 @@ class Referral(Base):
     topic: Mapped[str | None] = mapped_column(String(300))
     context: Mapped[dict] = mapped_column(JSON, default=dict)
     advisor_note: Mapped[str | None] = mapped_column(String(2000))
+
+
+class Wage(Base):
+    """BLS OEWS pay for one occupation in one area: the nation, a state or a metro area.
+
+    Figures are BLS's published estimates for all industries. A figure BLS top-codes ("equal to
+    or greater than" its ceiling) holds that ceiling and is named in `top_coded`, so it is said
+    as "at least". A figure BLS did not publish is NULL, with the reason in `notes`."""
+
+    __tablename__ = "wages"
+    __table_args__ = (UniqueConstraint("occupation_code", "area_code", name="uq_wages_occupation_area"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    occupation_code: Mapped[str] = mapped_column(String(7))
+    occupation_title: Mapped[str] = mapped_column(String(200))
+    area_code: Mapped[str] = mapped_column(String(7))
+    area_type: Mapped[str] = mapped_column(String(10))
+    area_name: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str | None] = mapped_column(String(2))
+    release: Mapped[str] = mapped_column(String(40))
+    employment: Mapped[int | None] = mapped_column(Integer)
+    hourly_p10: Mapped[float | None] = mapped_column(Float)
+    hourly_median: Mapped[float | None] = mapped_column(Float)
+    hourly_p90: Mapped[float | None] = mapped_column(Float)
+    annual_p10: Mapped[float | None] = mapped_column(Float)
+    annual_median: Mapped[float | None] = mapped_column(Float)
+    annual_p90: Mapped[float | None] = mapped_column(Float)
+    top_coded: Mapped[list] = mapped_column(JSON, default=list)
+    notes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class WageZip(Base):
+    """Which OEWS metro area a ZIP code lies in (the one holding most of its addresses, from
+    HUD's ZIP-to-CBSA crosswalk); `area_code` is NULL for a ZIP outside every metro area."""
+
+    __tablename__ = "wage_zip_areas"
+    zip: Mapped[str] = mapped_column(String(5), primary_key=True)
+    state: Mapped[str | None] = mapped_column(String(2))
+    area_code: Mapped[str | None] = mapped_column(String(7))

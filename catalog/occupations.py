@@ -1,4 +1,11 @@
-"""Finding an occupation from the words people use: "MA", "phlebo", "nursing", "sonografer"."""
+"""Finding an occupation from the words people use: "MA", "phlebo", "nursing", "sonografer".
+
+Never a swap: a name is matched exactly (titles, aliases, keys), or as a near-spelling of one.
+A near-spelling must account for every word on both sides: each word typed must be (a misspelling
+of) a word of the name, and each word that tells the name apart ("respiratory", "family") must have
+been typed. So "resperatory therapist" finds Respiratory Therapist, while "respiratory therapist"
+never becomes Marriage and Family Therapist and "veterinarian" finds nothing.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +18,56 @@ from sqlalchemy.orm import Session
 
 from catalog import models
 
-# Below this score a fuzzy match is a guess, and the catalog does not guess.
+# A near-spelling scoring below this is a guess, and the catalog does not guess.
 MATCH_THRESHOLD = 80
+# Near-spellings above this (but not sure enough to answer) are offered as "did you mean".
+ALTERNATIVE_THRESHOLD = 60
 WORD = re.compile(r"[a-z0-9]+")
+# Words that say what kind of worker, not which career: typing them is not enough to pick one, and
+# a name may leave them out ("dental assistant" is still found from "dental asistant").
+GENERIC = {
+    "tech", "techs", "technician", "technicians", "technologist", "technologists", "assistant",
+    "assistants", "aide", "aides", "worker", "workers", "specialist", "specialists", "therapist",
+    "therapists", "nurse", "nurses", "doctor", "doctors", "physician", "physicians", "counselor",
+    "counselors", "manager", "managers", "medical", "clinical", "health", "healthcare", "care",
+    "services", "service",
+}
+# Words that carry nothing in a job name.
+FILLER = {"a", "an", "the", "of", "and", "for", "in", "to", "or"}
+ABBREVIATIONS = {
+    "tech": {"technician", "technologist"}, "techs": {"technicians", "technologists"},
+    "asst": {"assistant"}, "doc": {"doctor"},
+}
 
 
-def _normal(text: str) -> str:
+def normal(text: str) -> str:
     return " ".join(WORD.findall(text.lower()))
+
+
+def name_forms(name: str) -> list[str]:
+    """A title as people type it: "Nursing Assistant (CNA)" -> the bare title, "CNA", and the whole."""
+    bare = re.sub(r"\s*\([^)]*\)", "", name)
+    inside = [part for group in re.findall(r"\(([^)]*)\)", name) for part in group.split("/")]
+    forms = [normal(form) for form in (bare, *inside, name)]
+    return [form for form in dict.fromkeys(forms) if form]
+
+
+def _same_word(typed: str, word: str) -> bool:
+    if typed == word or word in ABBREVIATIONS.get(typed, ()):
+        return True
+    # Two or three letters are initials ("MA", "RN"): only exact counts.
+    return len(typed) >= 4 and len(word) >= 4 and fuzz.ratio(typed, word) >= 80
+
+
+def accounts_for(wanted: str, name: str) -> bool:
+    """Every word typed is a word of the name, and every telling word of the name was typed."""
+    typed = [w for w in wanted.split() if w not in FILLER]
+    words = name.split()
+    if not typed:
+        return False
+    if not all(any(_same_word(t, w) for w in words) for t in typed):
+        return False
+    return all(any(_same_word(t, w) for t in typed) for w in words if w not in GENERIC and w not in FILLER)
 
 
 @dataclass
@@ -28,18 +78,22 @@ class Lookup:
 
 
 class OccupationIndex:
-    """Every title, alias and key of the catalog's occupations, for exact then fuzzy lookup."""
+    """Every title, alias and key of the catalog's occupations, for exact then near-spelling lookup."""
 
     def __init__(self, rows: list[tuple[str, str, list[str]]]):
         self.titles: dict[str, str] = {}
-        self.names: dict[str, str] = {}
+        # Name -> the keys it names. A name two occupations share names neither for sure.
+        self.names: dict[str, set[str]] = {}
         for key, title, aliases in rows:
             self.titles[key] = title
             for name in (key.replace("_", " "), title, *aliases):
-                self.names.setdefault(_normal(name), key)
+                for form in name_forms(name):
+                    self.names.setdefault(form, set()).add(key)
         # Simple plurals ("nurses", "phlebotomists") match too.
-        for name, key in list(self.names.items()):
-            self.names.setdefault(name + "s", key)
+        for name, keys in list(self.names.items()):
+            if len(name) > 3 and not name.endswith("s"):
+                self.names.setdefault(name + "s", set()).update(keys)
+        self._choices = list(self.names)
 
     @classmethod
     def load(cls, session: Session) -> "OccupationIndex":
@@ -49,31 +103,34 @@ class OccupationIndex:
         return cls([(key, title, data.get("aliases", [])) for key, title, data in rows])
 
     def lookup(self, name: str) -> Lookup:
-        wanted = _normal(name)
+        wanted = normal(name)
         if not wanted:
             return Lookup(None, 0, [])
         exact = self.names.get(wanted)
         if exact:
-            return Lookup(exact, 100, [])
+            if len(exact) == 1:
+                return Lookup(next(iter(exact)), 100, [])
+            return Lookup(None, 100, [(key, 100.0) for key in sorted(exact)])
         if len(wanted) <= 3:
-            # Two or three letters are initials ("MA", "RN"): only an exact alias counts.
             return Lookup(None, 0, [])
         scored: dict[str, float] = {}
-        for candidate, score, _ in process.extract(wanted, list(self.names), scorer=fuzz.WRatio, limit=15):
-            key = self.names[candidate]
-            # WRatio rewards short partial matches; a whole-string ratio keeps "nurse" off "nursing assistant".
-            whole = fuzz.ratio(wanted, candidate)
-            combined = max(whole, score * 0.9 if len(candidate) >= 4 else whole)
-            if combined > scored.get(key, 0):
-                scored[key] = combined
-        ranked = sorted(scored.items(), key=lambda item: -item[1])
+        candidates = process.extract(wanted, self._choices, scorer=fuzz.ratio,
+                                     score_cutoff=ALTERNATIVE_THRESHOLD, limit=40)
+        candidates += process.extract(wanted, self._choices, scorer=fuzz.token_sort_ratio,
+                                      score_cutoff=ALTERNATIVE_THRESHOLD, limit=40)
+        for candidate, score, _ in candidates:
+            if not accounts_for(wanted, candidate):
+                continue
+            for key in self.names[candidate]:
+                scored[key] = max(scored.get(key, 0), round(score, 1))
+        ranked = sorted(scored.items(), key=lambda item: (-item[1], item[0]))
         if not ranked:
             return Lookup(None, 0, [])
         best_key, best_score = ranked[0]
-        alternatives = [(k, round(s, 1)) for k, s in ranked[1:4] if s >= 60]
-        if best_score < MATCH_THRESHOLD:
-            return Lookup(None, round(best_score, 1), [(best_key, round(best_score, 1)), *alternatives][:3])
-        return Lookup(best_key, round(best_score, 1), alternatives)
+        tied = len(ranked) > 1 and ranked[1][1] == best_score
+        if best_score < MATCH_THRESHOLD or tied:
+            return Lookup(None, best_score, ranked[:3])
+        return Lookup(best_key, best_score, ranked[1:4])
 
     def keys_for(self, names: list[str]) -> tuple[list[str], list[str]]:
         """(occupation keys, names that matched nothing)."""

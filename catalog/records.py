@@ -125,20 +125,13 @@ class SourcedRecord(Record):
         return value
 
 
-class Wage(Strict):
-    low: Optional[float] = Field(None, ge=0)
-    median: Optional[float] = Field(None, ge=0)
-    high: Optional[float] = Field(None, ge=0)
-    period: Literal["year", "hour"] = "year"
-    year: Optional[int] = Field(None, ge=1990, le=2100)
-    source: Optional[Short] = None
-    source_url: Optional[HttpUrl] = None
-
-
 class OccupationIn(Record):
     last_verified: dt.date
     title: Short
     soc_code: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{4}\.\d{2}$")]
+    # The BLS OEWS occupation whose pay applies, when it is not the SOC code's own: OEWS publishes
+    # some occupations only as a group (29-2010 for both kinds of clinical laboratory work).
+    oews_code: Optional[Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{4}$")]] = None
     aliases: list[Short] = []
     description: Optional[Text] = None
     clinical: Optional[bool] = None
@@ -146,7 +139,6 @@ class OccupationIn(Record):
     education_level: Optional[EducationLevel] = None
     time_to_enter: Optional[Short] = None
     time_to_enter_months: Optional[int] = Field(None, ge=0, le=240)
-    wage: Optional[Wage] = None
     outlook: Optional[Text] = None
     bright_outlook: Optional[bool] = None
     related: list[Key] = []

@@ -7,16 +7,30 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
-from catalog import db, importers, models
+from catalog import db, importers, models, wages
 
 
-def prepare(engine: Engine, data_dir: Path) -> list[importers.ImportResult]:
-    """Migrate; import the seed catalog when the database holds no occupations yet."""
+def prepare(engine: Engine, data_dir: Path, wage_dir: Path | None = None) -> list[importers.ImportResult]:
+    """Migrate; import the seed catalog when the database holds no occupations yet, and the
+    BLS wages from `wage_dir` when it holds none yet (a missing wage file is reported, not fatal:
+    the catalog then says pay is not published)."""
     db.migrate(engine)
+    results: list[importers.ImportResult] = []
     with db.session_factory(engine)() as session:
-        if session.scalar(select(func.count()).select_from(models.Occupation)):
-            return []
-        return importers.import_paths(session, importers.catalog_files(data_dir))
+        if not session.scalar(select(func.count()).select_from(models.Occupation)):
+            results = importers.import_paths(session, importers.catalog_files(data_dir))
+        if wage_dir is not None and not session.scalar(select(func.count()).select_from(models.Wage)):
+            results.append(seed_wages(session, wage_dir))
+    return results
+
+
+def seed_wages(session, wage_dir: Path) -> importers.ImportResult:
+    oews, crosswalk = wages.default_files(wage_dir)
+    try:
+        done = wages.import_wages(session, oews, crosswalk)
+    except wages.WageImportError as error:
+        return importers.ImportResult(oews.name, "wages", 0, [str(error)])
+    return importers.ImportResult(done.file, f"wages ({done.release})", done.rows)
 
 
 def warm_up(sessions) -> None:

@@ -12,6 +12,8 @@ router = APIRouter(tags=["health"])
 COUNTED = {
     "occupations": models.Occupation, "organizations": models.Organization,
     "programs": models.Program, "funding": models.Funding, "roles": models.Role,
+    # BLS pay figures (occupation x area); 0 means pay is "not published" until they are imported.
+    "wages": models.Wage,
 }
 
 

@@ -16,7 +16,7 @@ import psycopg
 import pytest
 import uvicorn
 
-from catalog import db, service
+from catalog import db, service, wages
 from catalog.app import create_app
 from bot.settings import ROOT, load
 from bot.launcher import free_port
@@ -68,13 +68,13 @@ def small_database_url(request, tmp_path_factory):
 class Server:
     """The catalog app served by uvicorn in a thread, reached through real HTTP."""
 
-    def __init__(self, database_url: str, api_key: str, data_dir: Path = SEED_DIR):
+    def __init__(self, database_url: str, api_key: str, data_dir: Path = SEED_DIR, wage_dir: Path | None = None):
         self.api_key = api_key
         port = free_port()
         settings = dataclasses.replace(load(), catalog_database_url=database_url, catalog_api_key=api_key, catalog_port=port)
         self.app = create_app(settings)
         self.engine = self.app.state.engine
-        self.import_results = service.prepare(self.engine, data_dir)
+        self.import_results = service.prepare(self.engine, data_dir, wage_dir)
         config = uvicorn.Config(self.app, host="127.0.0.1", port=port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -98,10 +98,21 @@ class Server:
         self.engine.dispose()
 
 
+WAGE_DIR = load().wage_data_dir
+
+
+def wage_data_present() -> bool:
+    """Whether `make wage-data` has fetched the BLS files; under CI it must have."""
+    present = all(path.is_file() for path in wages.default_files(WAGE_DIR))
+    if not present and os.environ.get("CI") == "true":
+        raise RuntimeError(f"CI must test with the real wage data: run `make wage-data` (looked in {WAGE_DIR})")
+    return present
+
+
 @pytest.fixture(scope="session")
 def catalog(database_url):
-    """The catalog with the real seed data, as `make run` serves it."""
-    server = Server(database_url, secrets.token_urlsafe(16))
+    """The catalog with the real seed data (and BLS wages when fetched), as `make run` serves it."""
+    server = Server(database_url, secrets.token_urlsafe(16), wage_dir=WAGE_DIR if wage_data_present() else None)
     failures = [r.errors for r in server.import_results if r.errors]
     assert not failures, f"the seed catalog does not import: {failures}"
     yield server

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.catalog.conftest import wage_data_present
+
 
 def test_health_counts_the_seed_catalog(api):
     body = api.get("/healthz").json()
@@ -41,7 +43,8 @@ def test_occupation_document(api):
     assert body["soc_code"] == "31-9092.00"
     assert body["onet_url"].endswith("31-9092.00")
     assert body["source_url"].startswith("https://") and body["last_verified"]
-    assert body["wage"]["median"] > 0 and body["wage"]["year"]
+    if wage_data_present():
+        assert body["wage"]["median"] > 0 and body["wage"]["year"] == 2025
     assert all({"key", "title"} <= set(r) for r in body["related"])
 
 
