@@ -63,7 +63,7 @@ def test_closed_port_answers_within_five_seconds(catalog, domain, monkeypatch):
 def test_a_hung_catalog_costs_one_deadline_then_fails_fast_until_it_is_back(catalog, domain, monkeypatch):
     # A paused process: the kernel still accepts connections, nothing ever answers.
     monkeypatch.setenv("CATALOG_BREAKER_SECONDS", "3")
-    catalog.process.send_signal(signal.SIGSTOP)
+    catalog.service.popen.send_signal(signal.SIGSTOP)
     try:
         waits = []
         for _ in range(3):
@@ -80,7 +80,7 @@ def test_a_hung_catalog_costs_one_deadline_then_fails_fast_until_it_is_back(cata
         messages, _ = run_action(ActionSearchPrograms(), make_tracker(SLOTS), domain)
         assert 1.5 < time.monotonic() - started < 2.8 and text_of(messages) == UNAVAILABLE
     finally:
-        catalog.process.send_signal(signal.SIGCONT)
+        catalog.service.popen.send_signal(signal.SIGCONT)
     time.sleep(3.1)
     messages, _ = run_action(ActionSearchPrograms(), make_tracker(SLOTS), domain)
     assert "Futuro Health" in text_of(messages)
