@@ -8,7 +8,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from catalog import db
-from catalog.api import deps, errors, guidance, health, imports, listings, occupations, referrals
+from catalog.api import deps, errors, guidance, guide, health, imports, listings, occupations, referrals
 from bot.settings import Settings, load
 
 # Bodies larger than this are refused before they are read (a JobPosting feed fits easily).
@@ -49,6 +49,6 @@ def create_app(settings: Settings | None = None, today: dt.date | None = None) -
             return JSONResponse({"detail": "The request body is too large (20 MB at most)."}, status_code=413)
         return await call_next(request)
 
-    for module in (health, occupations, listings, guidance, referrals, imports):
+    for module in (health, occupations, listings, guidance, guide, referrals, imports):
         app.include_router(module.router)
     return app

@@ -1,0 +1,179 @@
+"""Answers first: the guide's replies to a career question, a named program or organisation, and
+"what is there for me", as short plain sentences ready to send, plus the one fact that would
+change the answer (`ask`) and the place as understood.
+
+Everything here is built from the catalog's own lookups (occupations, named, geo), verdicts
+(eligibility, matching) and pay (wages); this module only chooses and words them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from catalog import documents, eligibility, geo, matching, models, search, wages
+from catalog.named import NameIndex
+from catalog.occupations import OccupationIndex
+from catalog.profile import Facts
+from catalog.said import GuideFacts, understand
+
+CAREERONESTOP = "https://www.careeronestop.org/"
+# American Job Centers' toll-free help line, as CareerOneStop publishes it.
+AJC_LINE = (f"American Job Centers help anyone in the US find free or low-cost training and jobs: "
+            f"{CAREERONESTOP} or call 1-877-348-0502.")
+# Offered when a career is not in the guide and no name is close: careers most people ask about.
+POPULAR = ("medical_assistant", "registered_nurse", "nursing_assistant")
+PROGRAMS_SHOWN = 3
+QUESTIONS = {
+    "age": "How old are you?",
+    "place": "Where do you live? A ZIP code or city is enough.",
+    "grade": "What grade are you in?",
+    "student": "Are you in school now?",
+    "education": "What's the most school you've finished?",
+    "employer": "Where do you work?",
+    "union": "Is your job covered by a union contract?",
+    "current_occupation": "What job do you do now?",
+    "groups": "Do you belong to any of the groups it serves?",
+}
+STATUS = {eligibility.ELIGIBLE: "likely", eligibility.MAYBE: "unknown", eligibility.NOT_ELIGIBLE: "unlikely"}
+
+
+def ask(fact: str | None) -> dict | None:
+    return {"fact": fact, "question": QUESTIONS[fact]} if fact else None
+
+
+@dataclass
+class Context:
+    session: Session
+    today: dt.date
+    facts: Facts
+    place: geo.Understood | None
+    occupations: OccupationIndex
+    names: NameIndex
+
+    @classmethod
+    def of(cls, session: Session, said: GuideFacts, today: dt.date) -> "Context":
+        occupations = OccupationIndex.load(session)
+        names = NameIndex.load(session)
+        heard = understand(said, occupations, names)
+        return cls(session, today, heard.facts, heard.place, occupations, names)
+
+    @property
+    def place_known(self) -> bool:
+        return self.place is not None and self.place.problem is None
+
+    def served(self) -> bool:
+        """Whether any program open to individuals is held in the person's state."""
+        state = self.facts.state
+        if not state:
+            return False
+        return bool(self.session.scalar(select(exists().where(
+            search.contains(models.Program.states, state), models.Program.kind.not_in(matching.NOT_FOR_INDIVIDUALS),
+        ))))
+
+    def place_block(self) -> dict | None:
+        if self.place is None:
+            return None
+        return {"text": self.place.text, "name": self.place.name, "state": self.place.state,
+                "served": self.place_known and self.served(), "problem": self.place.problem}
+
+    def place_lines(self, block: dict | None) -> list[str]:
+        """The place problem, or a plain "not here" with the help that exists everywhere."""
+        if block is None:
+            return []
+        if block["problem"]:
+            return [block["problem"]]
+        if not block["served"]:
+            return [f"I don't have programs in {self.where()} in my guide yet.", AJC_LINE]
+        return []
+
+    def where(self) -> str:
+        return self.place.name if self.place_known else "your area"
+
+    def wage_place(self) -> wages.Where:
+        if not self.place_known:
+            return wages.Where()
+        return wages.locate(self.session, self.place.zip, self.place.city, self.place.state)
+
+
+def _sourced(record: dict) -> str:
+    """"(source <url>, as of <date>)" for a fact taken from a catalog record."""
+    return f"(source {record.get('source_url')}, as of {record.get('as_of') or record.get('recorded')})"
+
+
+def _link(record: dict) -> str | None:
+    return record.get("apply_url") or record.get("source_url") or record.get("website")
+
+
+# ---------------------------------------------------------------- careers
+
+
+def _programs_for(ctx: Context, key: str) -> list[matching.Scored]:
+    """Catalog programs that lead to a career, for these facts (the teen/adult rule applied),
+    best first; those the person is ruled out of are left out."""
+    facts = Facts(profile=ctx.facts.profile, place=ctx.facts.place, interests=[key])
+    names = documents.Names(ctx.session)
+    rows = list(ctx.session.scalars(
+        search.programs_query(ctx.session, occupations=[key], state=facts.state, today=ctx.today,
+                              exclude_kinds=matching.NOT_FOR_INDIVIDUALS).limit(matching.CANDIDATE_LIMIT)
+    ))
+    names.load_for(row.data for row in rows)
+    scored = [matching.score_program(row, facts, names) for row in rows]
+    fitting = [item for item in scored if matching.offered(item, by_audience=True) and item.verdict.verdict != eligibility.NOT_ELIGIBLE]
+    return [item.render(names, ctx.today) for item in matching.rank(fitting)]
+
+
+def _careers_like(index: OccupationIndex, alternatives: list[tuple[str, float]]) -> list[str]:
+    keys = [key for key, _ in alternatives][:3] or [key for key in POPULAR if key in index.titles]
+    return [index.titles[key] for key in keys]
+
+
+def career(session: Session, said_occupation: str, said: GuideFacts, today: dt.date) -> dict:
+    ctx = Context.of(session, said, today)
+    block = ctx.place_block()
+    found = ctx.occupations.lookup(said_occupation)
+    if not found.key:
+        like = eligibility.join_words(_careers_like(ctx.occupations, found.alternatives)).replace(" or ", " and ")
+        return {"found": False, "occupation": None, "place": block, "ask": None, "programs": [],
+                "lines": [f"I don't have {said_occupation} in my guide; I cover health careers such as {like}."]}
+    row = session.scalar(select(models.Occupation).where(models.Occupation.key == found.key))
+    data = row.data
+    lines = [f"{row.title}: {data['description']}" if data.get("description") else row.title]
+    steps = data.get("education")
+    if steps or data.get("time_to_enter"):
+        lines.append(" ".join(part for part in (
+            f"How to get there: {steps}." if steps else None,
+            f"It usually takes {data['time_to_enter']}." if data.get("time_to_enter") else None,
+        ) if part))
+    pay = wages.pay(session, row, ctx.wage_place())
+    lines.append(pay["sentence"] if pay else f"BLS does not publish pay for this career; see {wages.SOURCE_URL}")
+    if pay and pay["note"] and ctx.place_known:
+        lines.append(pay["note"])
+    if data.get("outlook"):
+        lines.append(f"Outlook: {data['outlook']}")
+    programs = _programs_for(ctx, row.key)[:PROGRAMS_SHOWN]
+    shown = [{"key": item.key, "name": item.title, "url": _link(item.record)} for item in programs]
+    if shown:
+        lines.append("Programs in my guide that lead there: " + "; ".join(f"{p['name']} ({p['url']})" for p in shown) + ".")
+    place_lines = ctx.place_lines(block)
+    lines += place_lines
+    if not shown and not place_lines:
+        where = f" for {ctx.where()}" if ctx.place_known else ""
+        lines += [f"I don't have a program for this career{where} in my guide yet.", AJC_LINE]
+    return {"found": True, "occupation": {"key": row.key, "title": row.title}, "lines": lines,
+            "ask": ask(_career_ask(ctx, row.key)), "place": block, "programs": shown}
+
+
+def _career_ask(ctx: Context, key: str) -> str | None:
+    """Where the person lives changes the pay and the programs; then, for someone whose age we do
+    not know, whether programs only for adults or only for students are theirs."""
+    if not ctx.place_known:
+        return "place"
+    if ctx.facts.is_minor is None:
+        rows = ctx.session.scalars(search.programs_query(ctx.session, occupations=[key], state=ctx.facts.state, today=ctx.today))
+        if any(matching.age_group(row.data) for row in rows):
+            return "age"
+    return None
