@@ -18,6 +18,7 @@ from catalog import documents, eligibility, geo, matching, models, search, wages
 from catalog.named import NameIndex
 from catalog.occupations import OccupationIndex
 from catalog.profile import Facts
+from catalog.records import plain_rules
 from catalog.said import GuideFacts, understand
 
 CAREERONESTOP = "https://www.careeronestop.org/"
@@ -39,6 +40,11 @@ QUESTIONS = {
     "groups": "Do you belong to any of the groups it serves?",
 }
 STATUS = {eligibility.ELIGIBLE: "likely", eligibility.MAYBE: "unknown", eligibility.NOT_ELIGIBLE: "unlikely"}
+AUDIENCE_WORDS = {
+    "students": "students", "job_seekers": "people looking for work", "adults": "adults",
+    "employees": "people who already work in health care", "professionals": "working professionals",
+    "organizations": "organizations, not individuals",
+}
 
 
 def ask(fact: str | None) -> dict | None:
@@ -177,3 +183,144 @@ def _career_ask(ctx: Context, key: str) -> str | None:
         if any(matching.age_group(row.data) for row in rows):
             return "age"
     return None
+
+
+# ---------------------------------------------------------------- one named thing
+
+
+def about(session: Session, said_name: str, said: GuideFacts, today: dt.date) -> dict:
+    ctx = Context.of(session, said, today)
+    block = ctx.place_block()
+    named = ctx.names.find(said_name)
+    entry = named.entry
+    if entry is None:
+        lines = [f"I don't have {said_name} in my guide."]
+        if named.alternatives:
+            lines.append("Did you mean " + eligibility.join_words([e.name for e in named.alternatives]) + "?")
+        return {"found": False, "kind": None, "key": None, "name": None, "lines": lines, "ask": None,
+                "place": block, "verdict": None}
+    lines: list[str] = []
+    if named.unmatched:
+        lines.append(f"I don't have a {named.unmatched} program at {entry.name} in my guide.")
+    if entry.kind == "organization":
+        organization = session.scalar(select(models.Organization).where(models.Organization.key == entry.key))
+        programs, funds = search.organization_offers(session, entry.key)
+        open_to_people = [p for p in programs if p.data.get("kind") not in matching.NOT_FOR_INDIVIDUALS] + funds
+        if len(open_to_people) == 1 and not named.unmatched:
+            # An organisation known here for one program ("Year Up"): that program is the answer.
+            only = open_to_people[0]
+            intro = [f"{organization.name}: {organization.data['description']}"] if organization.data.get("description") else []
+            kind = "program" if isinstance(only, models.Program) else "funding"
+            return _about_offer(ctx, block, kind, only, intro)
+        return _about_organization(ctx, block, organization, programs, funds, lines)
+    model = models.Program if entry.kind == "program" else models.Funding
+    row = session.scalar(select(model).where(model.key == entry.key))
+    return _about_offer(ctx, block, entry.kind, row, lines)
+
+
+def _about_organization(ctx: Context, block, organization: models.Organization, programs, funds, lines: list[str]) -> dict:
+    data = organization.data
+    lines.append(f"{organization.name}: {data['description']}" if data.get("description") else organization.name)
+    offered = [p for p in programs if p.data.get("kind") not in matching.NOT_FOR_INDIVIDUALS and matching.fits_age(p.data, ctx.facts)]
+    if offered:
+        lines.append(f"Its programs in my guide: {_names(offered, organization.name)}.")
+    usable_funds = [f for f in funds if matching.fits_age(f.data, ctx.facts)]
+    if usable_funds:
+        lines.append(f"Its scholarships and tuition help: {_names(usable_funds, organization.name)}.")
+    if not offered and not usable_funds and (programs or funds):
+        lines.append("What it offers in my guide is not open to you" + (" at your age." if ctx.facts.is_minor else "."))
+    lines += ctx.place_lines(block)
+    link = data.get("website") or data.get("source_url")
+    if link:
+        lines.append(f"More: {link}")
+    ask_fact = "age" if ctx.facts.is_minor is None and any(matching.age_group(r.data) for r in [*programs, *funds]) else None
+    return {"found": True, "kind": "organization", "key": organization.key, "name": organization.name,
+            "lines": lines, "ask": ask(ask_fact), "place": block, "verdict": None}
+
+
+def _names(rows, organization_name: str, most: int = 6) -> str:
+    """Program names without the organisation's name in front ("Futuro Health: Phlebotomist")."""
+    names = []
+    for row in rows:
+        name = row.data["name"]
+        prefix = f"{organization_name}: "
+        names.append(name[len(prefix):] if name.startswith(prefix) else name)
+    shown = ", ".join(names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
+
+
+def _about_offer(ctx: Context, block, kind: str, row, lines: list[str]) -> dict:
+    names = documents.Names(ctx.session).load_for([row.data])
+    record = (documents.program if kind == "program" else documents.funding)(row, names, ctx.today)
+    rules = plain_rules(row.data.get("eligibility"))
+    verdict = eligibility.evaluate(rules, ctx.facts, names.name_of)
+    adult_only_for_minor = ctx.facts.is_minor and matching.age_group(row.data) == "adults"
+    lines.append(f"{record['name']}: {record['description']}" if record.get("description") else record["name"])
+    who = [sentence for sentence in eligibility.describe(rules, names.name_of) if sentence not in verdict.unpublished]
+    audiences = [AUDIENCE_WORDS[a] for a in record.get("audiences", []) if a in AUDIENCE_WORDS]
+    if who:
+        lines.append("Who it is for: " + " ".join(who))
+    elif audiences:
+        lines.append(f"It is made for {eligibility.join_words(audiences).replace(' or ', ' and ')}.")
+    if adult_only_for_minor:
+        # A teenager is never told what an adult program costs as if it were open to them.
+        lines.append("It is for adults, so it is not open to you yet.")
+    else:
+        lines += _money_lines(kind, record)
+    apply_steps = record.get("how_to_apply")
+    link = _link(record)
+    if apply_steps and not adult_only_for_minor:
+        lines.append(f"How to apply: {apply_steps}" + (f" {link}" if link and link not in apply_steps else ""))
+    lines.append(_dates_line(kind, record, link))
+    lines += _verdict_lines(verdict)
+    lines += ctx.place_lines(block)
+    missing = verdict.missing_facts[0] if verdict.verdict == eligibility.MAYBE and verdict.missing_facts else None
+    return {
+        "found": True, "kind": kind, "key": record["key"], "name": record["name"], "lines": lines,
+        "ask": ask(missing), "place": block,
+        "verdict": {"status": STATUS[verdict.verdict], "reasons": verdict.reasons + verdict.unpublished,
+                    "missing_facts": verdict.missing_facts},
+    }
+
+
+PER_WORDS = matching.PER_WORDS
+
+
+def _money_lines(kind: str, record: dict) -> list[str]:
+    """Cost or amount only as the record's sources state them, with where and when."""
+    if kind == "program":
+        cost = record.get("cost") or {}
+        tuition = cost.get("tuition")
+        if tuition == 0:
+            return [f"It is free to you {_sourced(record)}."]
+        if tuition:
+            return [f"Tuition is ${tuition:,.0f} {PER_WORDS.get(cost.get('per'), '')} {_sourced(record)}.".replace("  ", " ")]
+        return [f"The cost is not published here; check {_link(record)}"]
+    amount = record.get("amount") or {}
+    if record.get("covers_full_tuition"):
+        return [f"It can cover the full tuition {_sourced(record)}."]
+    if amount.get("max"):
+        return [f"It gives up to ${amount['max']:,.0f} {PER_WORDS.get(amount.get('per'), '')} {_sourced(record)}.".replace("  ", " ")]
+    return [f"The amount is not published; check {_link(record)}"]
+
+
+def _dates_line(kind: str, record: dict, link: str | None) -> str:
+    deadline = record.get("next_deadline") if kind == "program" else record.get("deadline")
+    if deadline and not record.get("expired"):
+        return f"Apply by {deadline} {_sourced(record)}."
+    if record.get("rolling"):
+        return "Applications are taken any time."
+    return f"Dates are not published; check {link}"
+
+
+def _verdict_lines(verdict: eligibility.Verdict) -> list[str]:
+    if verdict.verdict == eligibility.ELIGIBLE:
+        return ["From what you told me, you likely qualify."]
+    if verdict.verdict == eligibility.NOT_ELIGIBLE:
+        return ["From what you told me, you likely don't qualify: " + " ".join(verdict.failures[:2]),
+                *verdict.what_would_change[:1]]
+    lines = []
+    if verdict.missing:
+        lines.append(f"To know if you qualify, I need {verdict.missing[0]}.")
+    lines += verdict.unpublished[:1]
+    return lines

@@ -22,6 +22,16 @@ class CareerRequest(Strict):
     facts: GuideFacts = GuideFacts()
 
 
+class AboutRequest(Strict):
+    name: Words
+    facts: GuideFacts = GuideFacts()
+
+
 @router.post("/guide/career", summary="A career answered: the work, the steps and time, local pay, outlook, programs")
 def career(body: CareerRequest, session: SessionDep, today: TodayDep) -> dict:
     return guide.career(session, body.occupation, body.facts, today)
+
+
+@router.post("/guide/about", summary="One named program, fund or organization: what it is, cost, dates, the verdict")
+def about(body: AboutRequest, session: SessionDep, today: TodayDep) -> dict:
+    return guide.about(session, body.name, body.facts, today)

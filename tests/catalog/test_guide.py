@@ -76,6 +76,75 @@ def test_a_minor_is_not_shown_adult_only_programs_for_a_career(api):
     assert not any(p["key"].startswith(("futuro_health", "kp_school")) for p in teen["programs"])
 
 
+# ---------------------------------------------------------------- one named thing
+
+
+def test_tell_me_about_futuro_health_is_the_organisation_and_its_programs(api):
+    answer = post(api, "/guide/about", {"name": "Futuro Health", "facts": {}})
+    assert answer["found"] and answer["kind"] == "organization" and answer["key"] == "futuro_health"
+    said = text(answer)
+    assert "Nonprofit in California" in said
+    assert "Medical Assistant" in said and "Futuro Health scholarship" in said
+
+
+def test_nurse_scholars_academy_for_an_lvn_at_kaiser_in_fresno(api):
+    answer = post(api, "/guide/about", {"name": "Nurse Scholars Academy", "facts": {
+        "current_occupation": "LVN", "employer": "Kaiser", "place": "Fresno"}})
+    assert answer["key"] == "kp_nurse_scholars_academy" and answer["kind"] == "program"
+    verdict = answer["verdict"]
+    # Its sourced rules: Northern California (Fresno is), Kaiser employees (they are), registered
+    # nurses (an LVN is not), non-union jobs (not said yet).
+    assert verdict["status"] == "unlikely"
+    assert "It is for people working as Registered Nurse (RN) now." in verdict["reasons"]
+    assert "It is for people in the Northern California area, where you are." in verdict["reasons"]
+    assert verdict["missing_facts"] == ["union"]
+    assert "you likely don't qualify" in text(answer) and answer["place"]["name"] == "Fresno, CA"
+    # Only a fact that would change the answer is asked; being an RN is not a question.
+    assert answer["ask"] is None
+    rn = post(api, "/guide/about", {"name": "NSA", "facts": {
+        "current_occupation": "registered nurse", "employer": "Kaiser", "place": "Fresno"}})
+    assert rn["verdict"]["status"] == "unknown" and rn["ask"] == {"fact": "union", "question": "Is your job covered by a union contract?"}
+
+
+def test_kp_school_of_allied_health_radiology_deadline_is_not_published(api):
+    answer = post(api, "/guide/about", {"name": "KP School of Allied Health radiology program", "facts": {}})
+    assert answer["key"] == "kp_school_of_allied_health_radiology"
+    assert "Dates are not published; check https://kpsahs.edu/apply-now" in answer["lines"]
+    assert not any("Apply by" in line for line in answer["lines"])
+    assert answer["ask"]["fact"] == "education"
+
+
+def test_an_unknown_name_is_named_back(api):
+    answer = post(api, "/guide/about", {"name": "Harvard Medical School", "facts": {}})
+    assert not answer["found"] and answer["key"] is None
+    assert answer["lines"][0] == "I don't have Harvard Medical School in my guide."
+
+
+def test_a_program_an_organisation_does_not_have_is_said_back(api):
+    school = post(api, "/guide/about", {"name": "KP School of Allied Health nursing"})
+    assert school["kind"] == "organization" and school["key"] == "kp_school_of_allied_health"
+    assert school["lines"][0] == "I don't have a nursing program at Kaiser Permanente School of Allied Health Sciences in my guide."
+    assert "Radiologic Technology" in text(school)
+
+
+def test_a_24_year_old_in_los_angeles_hears_about_year_up(api):
+    answer = post(api, "/guide/about", {"name": "Year Up", "facts": {"age": 24, "place": "LA"}})
+    assert answer["key"] == "year_up_kaiser_permanente_internships"
+    assert answer["place"]["name"] == "Los Angeles, CA" and answer["place"]["served"]
+    said = text(answer)
+    # Who may apply is not in the sources: no invented age rule, and where to ask.
+    assert answer["verdict"]["status"] == "unknown" and "Who can apply is not published: ask Year Up" in said
+    assert "yearup.org" in said and answer["ask"] is None
+
+
+def test_a_16_year_old_is_never_told_an_adult_program_is_free(api):
+    teen = {"age": 16, "place": "Fresno"}
+    futuro = post(api, "/guide/about", {"name": "Futuro Health", "facts": teen})
+    assert "Medical Assistant" not in text(futuro) and "not open to you" in text(futuro)
+    program = post(api, "/guide/about", {"name": "Futuro Health medical assistant", "facts": teen})
+    assert "free" not in text(program).lower() and "It is for adults" in text(program)
+
+
 # ---------------------------------------------------------------- places
 
 
@@ -94,5 +163,6 @@ def test_a_place_not_understood_is_said_back(api, said):
 
 def test_bad_requests_are_clear_4xx(api):
     assert api.post("/guide/career", json={"facts": {}}).status_code == 422
-    response = api.post("/guide/career", json={"occupation": "nurse", "facts": {"age": 5}})
+    assert api.post("/guide/about", json={"name": "NSA", "facts": {"age": 5}}).status_code == 422
+    response = api.post("/guide/about", json={"name": ""})
     assert response.status_code == 422 and "detail" in response.json()
