@@ -19,7 +19,7 @@ from catalog.named import NameIndex
 from catalog.occupations import OccupationIndex
 from catalog.profile import Facts
 from catalog.records import plain_rules
-from catalog.said import GuideFacts, understand
+from catalog.said import GuideFacts, groups_of, understand
 
 CAREERONESTOP = "https://www.careeronestop.org/"
 # American Job Centers' toll-free help line, as CareerOneStop publishes it.
@@ -324,3 +324,118 @@ def _verdict_lines(verdict: eligibility.Verdict) -> list[str]:
         lines.append(f"To know if you qualify, I need {verdict.missing[0]}.")
     lines += verdict.unpublished[:1]
     return lines
+
+
+
+# ---------------------------------------------------------------- what fits now
+
+LIST_KINDS = {
+    "programs": (("program",), None),
+    "scholarships": (("funding",), ("scholarship", "fellowship", "grant")),
+    "tuition": (("funding",), ("tuition_support", "tuition_reimbursement", "stipend", "grant")),
+    "jobs": (("role",), None),
+    "any": (("program", "funding"), None),
+}
+KIND_NOUNS = {"programs": "programs", "scholarships": "scholarships", "tuition": "tuition help", "jobs": "job listings", "any": "programs or funds"}
+PAGE = 3
+FREE_WORDS = ("free", "no cost", "no-cost", "without paying", "don't have to pay", "dont have to pay")
+
+
+def _is_free(item: dict) -> bool:
+    record = item["record"] or {}
+    return (record.get("cost") or {}).get("tuition") == 0 or bool(record.get("covers_full_tuition"))
+
+
+def listing(session: Session, kind: str, said_occupation: str | None, group: str | None, text: str | None,
+            said: GuideFacts, offset: int, today: dt.date) -> dict:
+    ctx = Context.of(session, said, today)
+    block = ctx.place_block()
+    lines: list[str] = []
+    interests = []
+    if said_occupation:
+        found = ctx.occupations.lookup(said_occupation)
+        if found.key:
+            interests = [found.key]
+        else:
+            lines.append(f"I don't have {said_occupation} in my guide, so I left it out.")
+    facts = ctx.facts
+    if group:
+        wanted = groups_of([group])
+        facts.profile = facts.profile.model_copy(update={"groups": list(dict.fromkeys([*(facts.profile.groups or []), *wanted]))})
+    facts = Facts(profile=facts.profile, place=facts.place, interests=interests)
+    kinds, funding_kinds = LIST_KINDS[kind]
+    found_items = matching.match(session, facts, list(kinds), matching.CANDIDATE_LIMIT, today, by_audience=True)
+    items = [item for item in found_items if item["verdict"] != eligibility.NOT_ELIGIBLE]
+    if funding_kinds:
+        items = [item for item in items if (item["record"] or {}).get("kind") in funding_kinds]
+    if group:
+        served = matching.person_groups(groups_of([group]))
+        items = [item for item in items if served & set(((item["record"] or {}).get("eligibility") or {}).get("groups") or [])]
+    free_asked = bool(text) and any(word in text.lower() for word in FREE_WORDS)
+    caveat = None
+    if free_asked:
+        free = [item for item in items if _is_free(item)]
+        if not free and items:
+            caveat = "None of these is published as free; ask each one about cost."
+        else:
+            items = free
+    # Only what is held where the person lives, or nationwide, when we know where that is.
+    if ctx.place_known and facts.state:
+        items = [item for item in items if _local(item, facts.state)]
+    page = items[offset:offset + PAGE]
+    shown = [_item(item) for item in page]
+    noun = KIND_NOUNS[kind]
+    if shown:
+        one = len(shown) == 1
+        lines.append(f"Here {'is' if one else 'are'} {len(shown)} {noun.rstrip('s') if one else noun} that {'fits' if one else 'fit'} what you told me:" if offset == 0 else "Here are more:")
+        lines += [caveat] if caveat else []
+        lines += [f"{item['name']}: {item['line']}" for item in shown]
+    else:
+        lines.append(f"I don't have {'more ' if offset else ''}{noun} that fit{' in ' + ctx.where() if ctx.place_known else ''} in my guide.")
+    place_lines = ctx.place_lines(block)
+    lines += place_lines
+    if not shown and AJC_LINE not in lines:
+        lines.append(AJC_LINE)
+    return {"items": shown, "lines": lines, "ask": ask(_list_ask(ctx, found_items)), "place": block,
+            "more": len(items) > offset + PAGE}
+
+
+def _local(item: dict, state: str) -> bool:
+    record = item["record"] or {}
+    if item["type"] == "role":
+        return True
+    states = (record.get("location") or {}).get("states") or (record.get("eligibility") or {}).get("states") or []
+    return not states or state in states
+
+
+def _item(item: dict) -> dict:
+    record = item["record"] or {}
+    kind = "job" if item["type"] == "role" else (record.get("kind") or item["type"])
+    line = (item["why"] or [record.get("description") or ""])[0]
+    if item["verdict"] == eligibility.MAYBE and item["missing"]:
+        line += f" I'd need {item['missing'][0]} to be sure."
+    return {"key": item["key"], "name": item["title"], "kind": kind, "line": line,
+            "url": record.get("apply_url") or record.get("source_url") or record.get("url")}
+
+
+def _age_group(item: dict) -> str | None:
+    record = item["record"] or {}
+    return None if item["type"] == "role" else matching.age_group_of(record.get("eligibility") or {}, record.get("audiences") or [])
+
+
+def _list_ask(ctx: Context, items: list[dict]) -> str | None:
+    """The fact that narrows the list most: where the person lives, then whether they are a
+    minor (which decides the adult-only and student-only programs), then the fact most of the
+    undecided results are waiting for."""
+    if not ctx.place_known:
+        return "place"
+    if ctx.facts.is_minor is None and any(_age_group(item) for item in items):
+        return "age"
+    counts: dict[str, int] = {}
+    for item in items:
+        if item["verdict"] == eligibility.MAYBE:
+            for fact in item["missing_facts"][:1]:
+                counts[fact] = counts.get(fact, 0) + 1
+    known = {fact for fact in counts if fact in QUESTIONS}
+    return max(known, key=lambda fact: counts[fact]) if known else None
+

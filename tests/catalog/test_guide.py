@@ -143,9 +143,46 @@ def test_a_16_year_old_is_never_told_an_adult_program_is_free(api):
     assert "Medical Assistant" not in text(futuro) and "not open to you" in text(futuro)
     program = post(api, "/guide/about", {"name": "Futuro Health medical assistant", "facts": teen})
     assert "free" not in text(program).lower() and "It is for adults" in text(program)
+    listed = post(api, "/guide/list", {"kind": "programs", "text": "anything free?", "facts": teen})
+    for item in listed["items"]:
+        assert not item["key"].startswith(("futuro_health", "kp_school", "year_up", "goodwill"))
 
 
-# ---------------------------------------------------------------- places
+# ---------------------------------------------------------------- lists and places
+
+
+def test_houston_medical_assistant_free_training(api):
+    answer = post(api, "/guide/list", {"kind": "programs", "occupation": "medical assistant",
+                                       "text": "any free training?", "facts": {"place": "Houston Texas"}})
+    assert answer["place"] == {"text": "Houston Texas", "name": "Houston, TX", "state": "TX", "served": False, "problem": None}
+    said = text(answer)
+    assert "I don't have programs in Houston, TX in my guide yet." in said
+    assert AJC in said and "1-877-348-0502" in said
+    # Nothing held in California is offered to someone in Texas.
+    assert not any(item["key"].startswith(("futuro_health", "kp_school")) for item in answer["items"])
+
+
+def test_high_school_student_in_seattle_interested_in_medicine(api):
+    answer = post(api, "/guide/list", {"kind": "any", "occupation": "doctor", "text": "a career in medicine",
+                                       "facts": {"grade": "high school", "student": True, "place": "Seattle"}})
+    keys = [item["key"] for item in answer["items"]]
+    assert answer["place"]["name"] == "Seattle, WA" and answer["place"]["served"]
+    assert "hccp_washington" in keys or "kp_health_career_pipeline_programs" in keys
+    everything = keys
+    offset = 3
+    while answer["more"]:
+        answer = post(api, "/guide/list", {"kind": "any", "occupation": "doctor", "offset": offset,
+                                           "facts": {"grade": "high school", "student": True, "place": "Seattle"}})
+        everything += [item["key"] for item in answer["items"]]
+        offset += 3
+    adult_only = {"kp_graduate_medical_education", "satcher_health_policy_leadership_fellowship",
+                  "kp_bernard_j_tyson_school_of_medicine_md", "ihi_safety_net_training"}
+    assert not adult_only & set(everything)
+
+
+def test_an_adult_is_not_offered_programs_for_school_students(api):
+    answer = post(api, "/guide/list", {"kind": "any", "occupation": "doctor", "facts": {"age": 30, "place": "Seattle"}})
+    assert "kp_health_career_pipeline_programs" not in [item["key"] for item in answer["items"]]
 
 
 def test_places_in_any_form(api):
@@ -164,5 +201,5 @@ def test_a_place_not_understood_is_said_back(api, said):
 def test_bad_requests_are_clear_4xx(api):
     assert api.post("/guide/career", json={"facts": {}}).status_code == 422
     assert api.post("/guide/about", json={"name": "NSA", "facts": {"age": 5}}).status_code == 422
-    response = api.post("/guide/about", json={"name": ""})
+    response = api.post("/guide/list", json={"kind": "everything"})
     assert response.status_code == 422 and "detail" in response.json()
