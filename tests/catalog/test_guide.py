@@ -66,6 +66,9 @@ def test_doctor_then_pasadena_gives_the_pay_for_that_area(api):
         # BLS publishes no all-physicians median for the Los Angeles area or California: the
         # answer says so by name rather than passing the national figure off as local.
         assert "Los Angeles-Long Beach-Anaheim, CA" in said and "national figure" in said
+        # ... and gives the local medians BLS does publish for kinds of doctors there.
+        local = next(line for line in answer["lines"] if line.startswith("In the Los Angeles area, the median pay is $"))
+        assert "for family medicine physicians" in local and "for pediatricians" in local and local.endswith("(BLS, May 2025).")
     assert "kp_bernard_j_tyson_school_of_medicine_md" in [p["key"] for p in answer["programs"]]
 
 
