@@ -429,6 +429,9 @@ def _item(item: dict) -> dict:
     record = item["record"] or {}
     kind = "job" if item["type"] == "role" else (record.get("kind") or item["type"])
     line = (item["why"] or [record.get("description") or ""])[0]
+    if "$" in line or "free" in line.lower():
+        # An amount or a price is said with where it comes from and when.
+        line = f"{line.rstrip('.')} {_sourced(record)}."
     if item["verdict"] == eligibility.MAYBE and item["missing"]:
         line += f" I'd need {item['missing'][0]} to be sure."
     return {"key": item["key"], "name": item["title"], "kind": kind, "line": line,
