@@ -158,6 +158,7 @@ def career(session: Session, said_occupation: str, said: GuideFacts, today: dt.d
     lines.append(pay["sentence"] if pay else f"BLS does not publish pay for this career; see {wages.SOURCE_URL}")
     if pay and pay["note"] and ctx.place_known:
         lines.append(pay["note"])
+        lines += _pay_examples(session, row, ctx)
     if data.get("outlook"):
         lines.append(f"Outlook: {data['outlook']}")
     programs = _programs_for(ctx, row.key)[:PROGRAMS_SHOWN]
@@ -171,6 +172,22 @@ def career(session: Session, said_occupation: str, said: GuideFacts, today: dt.d
         lines += [f"I don't have a program for this career{where} in my guide yet.", AJC_LINE]
     return {"found": True, "occupation": {"key": row.key, "title": row.title}, "lines": lines,
             "ask": ask(_career_ask(ctx, row.key)), "place": block, "programs": shown}
+
+
+def _pay_examples(session: Session, row: models.Occupation, ctx: Context) -> list[str]:
+    """Local pay for narrower careers when BLS publishes none for the career itself there."""
+    found = wages.examples(session, row, ctx.wage_place())
+    if not found:
+        return []
+    _, figures = found
+    first = figures[0]
+    where = (f"the {wages.short_area_name(first['area']['name'])} area" if first["level"] == "metro"
+             else first["area"]["name"])
+    each = [f"{'at least ' if f['top_coded'] else ''}{wages.money(f['median'], f['period'])} "
+            f"{'an hour' if f['period'] == 'hour' else 'a year'} for {wages.plural(f['occupation']['title'], start=False)}"
+            for f in figures]
+    return [f"In {where}, the median pay is {eligibility.join_words(each).replace(' or ', ' and ')} "
+            f"({wages.SOURCE_SHORT}, {first['release']})."]
 
 
 def _career_ask(ctx: Context, key: str) -> str | None:
@@ -412,6 +429,9 @@ def _item(item: dict) -> dict:
     record = item["record"] or {}
     kind = "job" if item["type"] == "role" else (record.get("kind") or item["type"])
     line = (item["why"] or [record.get("description") or ""])[0]
+    if "$" in line or "free" in line.lower():
+        # An amount or a price is said with where it comes from and when.
+        line = f"{line.rstrip('.')} {_sourced(record)}."
     if item["verdict"] == eligibility.MAYBE and item["missing"]:
         line += f" I'd need {item['missing'][0]} to be sure."
     return {"key": item["key"], "name": item["title"], "kind": kind, "line": line,

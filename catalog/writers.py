@@ -78,6 +78,7 @@ def check_references(file: str, kind: str, records: list[BaseModel], session: Se
     for index, record in enumerate(records):
         if isinstance(record, OccupationIn):
             check(index, record, "related", record.related, occupations, "occupation")
+            check(index, record, "pay_examples", record.pay_examples, occupations, "occupation")
         if isinstance(record, (ProgramIn, FundingIn)):
             check(index, record, "occupations", record.occupations, occupations, "occupation")
             rules = record.eligibility.values()
