@@ -78,6 +78,7 @@ def check_references(file: str, kind: str, records: list[BaseModel], session: Se
     for index, record in enumerate(records):
         if isinstance(record, OccupationIn):
             check(index, record, "related", record.related, occupations, "occupation")
+            check(index, record, "pay_examples", record.pay_examples, occupations, "occupation")
         if isinstance(record, (ProgramIn, FundingIn)):
             check(index, record, "occupations", record.occupations, occupations, "occupation")
             rules = record.eligibility.values()
@@ -254,6 +255,15 @@ def write_roles(session: Session, source: str, roles: list[RoleIn]) -> None:
         ).all())
     bodies = {r.source_id: " ".join(p for p in (r.title, r.employer, r.city, r.description) if p) for r in roles}
     _write_documents(session, "role", ids, bodies)
+
+
+def delete_roles(session: Session, ids: list[int]) -> None:
+    """Delete roles and their search documents (which have no foreign key to cascade)."""
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        session.execute(delete(models.SearchDocument).where(
+            models.SearchDocument.kind == "role", models.SearchDocument.record_id.in_(chunk)))
+        session.execute(delete(models.Role).where(models.Role.id.in_(chunk)))
 
 
 def _entry_level(role: RoleIn) -> bool | None:
