@@ -49,7 +49,12 @@ def test_generated_secrets_are_private_and_printed_only_when_generated(tmp_path,
     for name in GENERATED_SECRETS:
         monkeypatch.delenv(name, raising=False)
     var_dir = tmp_path / "var"
+    (var_dir / "logs").mkdir(parents=True)
+    (var_dir / "logs" / "rasa.log").write_text("left by an earlier version")
+    (var_dir / "logs" / "rasa.log").chmod(0o644)
     generated = local_secrets(var_dir)
+    assert stat.S_IMODE((var_dir / "logs" / "rasa.log").stat().st_mode) == 0o600
+    assert stat.S_IMODE((var_dir / "logs").stat().st_mode) == 0o700
     assert set(generated) == set(GENERATED_SECRETS) and all(generated.values())
     assert stat.S_IMODE(var_dir.stat().st_mode) == 0o700
     stored = var_dir / "local-secrets.json"
