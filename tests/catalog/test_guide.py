@@ -14,7 +14,8 @@ def post(api, path: str, body: dict) -> dict:
     response = api.post(path, json=body)
     assert response.status_code == 200, response.text
     answer = response.json()
-    assert all(isinstance(line, str) and 0 < len(line) <= 600 for line in answer["lines"])
+    # Lines fit an SMS or two: a sentence or two, a link and its source.
+    assert all(isinstance(line, str) and 0 < len(line) <= 320 for line in answer["lines"]), answer["lines"]
     return answer
 
 
