@@ -423,6 +423,10 @@ def listing(session: Session, kind: str, said_occupation: str | None, group: str
     # Only what is held where the person lives, or nationwide, when we know where that is.
     if ctx.place_known and facts.state:
         items = [item for item in items if _local(item, facts.state)]
+    if block and not block["served"] and facts.profile.employee is not True:
+        # Where the catalog has no programs, what is left is open only to some employers' staff;
+        # someone who has not said they work there is better served by the local help below.
+        items = [item for item in items if not _employees_only(item)]
     page = items[offset:offset + PAGE]
     shown = [_item(item) for item in page]
     noun = KIND_NOUNS[kind]
@@ -431,14 +435,20 @@ def listing(session: Session, kind: str, said_occupation: str | None, group: str
         lines.append(f"Here {'is' if one else 'are'} {len(shown)} {noun.rstrip('s') if one else noun} that {'fits' if one else 'fit'} what you told me:" if offset == 0 else "Here are more:")
         lines += [caveat] if caveat else []
         lines += [f"{item['name']}: {item['line']}" for item in shown]
-    else:
+    elif not (ctx.place_known and not block["served"]):
+        # Where the catalog serves nothing, the place lines below say so.
         lines.append(f"I don't have {'more ' if offset else ''}{noun} that fit{' in ' + ctx.where() if ctx.place_known else ''} in my guide.")
     place_lines = ctx.place_lines(block)
     lines += place_lines
     if not shown and AJC_LINE not in lines:
         lines.append(AJC_LINE)
-    return {"items": shown, "lines": lines, "ask": ask(_list_ask(ctx, found_items)), "place": block,
+    return {"items": shown, "lines": lines, "ask": ask(_list_ask(ctx, items)), "place": block,
             "more": len(items) > offset + PAGE}
+
+
+def _employees_only(item: dict) -> bool:
+    rules = (item["record"] or {}).get("eligibility") or {}
+    return bool(rules.get("employer") or rules.get("employees_only"))
 
 
 def _local(item: dict, state: str) -> bool:
