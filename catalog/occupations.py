@@ -78,6 +78,10 @@ class Lookup:
     alternatives: list[tuple[str, float]]
 
 
+# The last index built, by the names it was built from (see OccupationIndex.load).
+_BUILT: dict[tuple, "OccupationIndex"] = {}
+
+
 class OccupationIndex:
     """Every title, alias and key of the catalog's occupations, for exact then near-spelling lookup."""
 
@@ -98,10 +102,20 @@ class OccupationIndex:
 
     @classmethod
     def load(cls, session: Session) -> "OccupationIndex":
-        rows = session.execute(
-            select(models.Occupation.key, models.Occupation.title, models.Occupation.data)
-        ).all()
-        return cls([(key, title, data.get("aliases", [])) for key, title, data in rows])
+        """The index of the occupations the database holds now. Building it takes longer than a
+        whole match, so the last one built is kept for as long as the names are the same."""
+        rows = tuple(
+            (key, title, tuple(aliases or ()))
+            for key, title, aliases in session.execute(
+                select(models.Occupation.key, models.Occupation.title, models.Occupation.data["aliases"])
+            )
+        )
+        index = _BUILT.get(rows)
+        if index is None:
+            index = cls(list(rows))
+            _BUILT.clear()
+            _BUILT[rows] = index
+        return index
 
     def lookup(self, name: str) -> Lookup:
         wanted = normal(name)

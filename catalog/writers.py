@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from catalog import geo, models
 from catalog.readers import CatalogImportError
-from catalog.records import FundingIn, OccupationIn, OrganizationIn, ProgramIn, RoleIn
+from catalog.records import EDUCATION_LEVELS, FundingIn, OccupationIn, OrganizationIn, ProgramIn, RoleIn
 
 CHUNK = 500
 TABLES = {
@@ -111,6 +111,18 @@ def _groups(record: ProgramIn | FundingIn) -> list[str]:
     return [group.value for group in rule.value] if rule else []
 
 
+def age_and_school_columns(rules: dict) -> dict[str, Any]:
+    """The AgeAndSchoolRules columns of a record, from its plain rules."""
+    needed = rules.get("education")
+    return {
+        "min_age": rules.get("min_age"), "max_age": rules.get("max_age"),
+        "min_grade": rules.get("min_grade"), "max_grade": rules.get("max_grade"),
+        "student_status": _commas(rules.get("student_status") or []),
+        "education_rank": EDUCATION_LEVELS.index(needed) if needed and needed != "none" else None,
+        "for_position": bool(rules.get("position")),
+    }
+
+
 def _row(kind: str, source: str, record: BaseModel) -> dict[str, Any]:
     data = record.model_dump(mode="json", exclude_none=True)
     row = {
@@ -129,7 +141,7 @@ def _row(kind: str, source: str, record: BaseModel) -> dict[str, Any]:
             states=_commas(_program_states(record)), audiences=_commas(record.audiences),
             employees_only=bool(rules.get("employees_only") or rules.get("employer")),
             last_deadline=None if record.rolling or not deadlines else max(deadlines),
-            groups=_commas(_groups(record)),
+            groups=_commas(_groups(record)), **age_and_school_columns(rules),
         )
     elif isinstance(record, FundingIn):
         rules = record.eligibility.values()
@@ -139,7 +151,7 @@ def _row(kind: str, source: str, record: BaseModel) -> dict[str, Any]:
             employer=rules.get("employer"), employees_only=bool(rules.get("employees_only") or rules.get("employer")),
             deadline=None if record.rolling else record.deadline,
             programs=_commas(record.programs), general=not record.occupations,
-            groups=_commas(_groups(record)),
+            groups=_commas(_groups(record)), **age_and_school_columns(rules),
         )
     return row
 
