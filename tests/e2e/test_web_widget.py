@@ -402,7 +402,7 @@ def test_end_chat_clears_this_browser_and_the_server_refuses_the_session(chromiu
 
 @pytest.mark.parametrize("request_text,answer_words", [
     ("start over", "start over"),
-    ("forget me", "deleted"),
+    ("forget me", "I deleted what you told me"),
 ])
 def test_start_over_and_forget_me_continue_in_a_new_session(chromium, web, request_text, answer_words):
     page = open_chat(chromium, web)
