@@ -251,3 +251,12 @@ class WageZip(Base):
     zip: Mapped[str] = mapped_column(String(5), primary_key=True)
     state: Mapped[str | None] = mapped_column(String(2))
     area_code: Mapped[str | None] = mapped_column(String(7))
+
+
+class CatalogChanges(Base):
+    """A single row whose stamp is replaced in every transaction that writes records (catalog/changes.py)."""
+
+    __tablename__ = "catalog_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(32))
