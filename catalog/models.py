@@ -136,6 +136,8 @@ class Role(Base):
     valid_through: Mapped[dt.date | None] = mapped_column(Date, index=True)
     date_posted: Mapped[dt.date | None] = mapped_column(Date)
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Another feed listed first in ROLE_FEEDS holds the same posting; that copy is served.
+    duplicate: Mapped[bool] = mapped_column(Boolean, default=False)
     data: Mapped[dict] = mapped_column(JSON)
 
 
@@ -156,6 +158,8 @@ class RoleFeed(Base):
     # When the feed last gave a good list, and how many roles it held.
     fetched_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     roles: Mapped[int] = mapped_column(Integer, default=0)
+    # Its place in ROLE_FEEDS: of two feeds listing the same posting, the first one's copy is served.
+    position: Mapped[int | None] = mapped_column(Integer)
 
 
 class SearchDocument(Base):
@@ -251,3 +255,12 @@ class WageZip(Base):
     zip: Mapped[str] = mapped_column(String(5), primary_key=True)
     state: Mapped[str | None] = mapped_column(String(2))
     area_code: Mapped[str | None] = mapped_column(String(7))
+
+
+class CatalogChanges(Base):
+    """A single row whose stamp is replaced in every transaction that writes records (catalog/changes.py)."""
+
+    __tablename__ = "catalog_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(32))

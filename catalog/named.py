@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalog import models
+from catalog import changes, models
 from catalog.occupations import ALTERNATIVE_THRESHOLD, MATCH_THRESHOLD, accounts_for, name_forms, normal, same_word
 
 KINDS = ("organization", "program", "funding")
@@ -77,6 +77,11 @@ class NameIndex:
 
     @classmethod
     def load(cls, session: Session) -> "NameIndex":
+        """The names the database holds now, kept per process until the records change."""
+        return changes.kept(session, "name index", cls.read)
+
+    @classmethod
+    def read(cls, session: Session) -> "NameIndex":
         titles = dict(session.execute(select(models.Occupation.key, models.Occupation.title)).all())
         entries = []
         for kind, model, owner in (

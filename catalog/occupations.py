@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalog import models
+from catalog import changes, models
 
 # A near-spelling scoring below this is a guess, and the catalog does not guess.
 MATCH_THRESHOLD = 80
@@ -78,10 +78,6 @@ class Lookup:
     alternatives: list[tuple[str, float]]
 
 
-# The last index built, by the names it was built from (see OccupationIndex.load).
-_BUILT: dict[tuple, "OccupationIndex"] = {}
-
-
 class OccupationIndex:
     """Every title, alias and key of the catalog's occupations, for exact then near-spelling lookup."""
 
@@ -103,19 +99,17 @@ class OccupationIndex:
     @classmethod
     def load(cls, session: Session) -> "OccupationIndex":
         """The index of the occupations the database holds now. Building it takes longer than a
-        whole match, so the last one built is kept for as long as the names are the same."""
-        rows = tuple(
-            (key, title, tuple(aliases or ()))
+        whole match, so each process keeps it until the records change (catalog/changes.py)."""
+        return changes.kept(session, "occupation index", cls.read)
+
+    @classmethod
+    def read(cls, session: Session) -> "OccupationIndex":
+        return cls([
+            (key, title, aliases or [])
             for key, title, aliases in session.execute(
                 select(models.Occupation.key, models.Occupation.title, models.Occupation.data["aliases"])
             )
-        )
-        index = _BUILT.get(rows)
-        if index is None:
-            index = cls(list(rows))
-            _BUILT.clear()
-            _BUILT[rows] = index
-        return index
+        ])
 
     def lookup(self, name: str) -> Lookup:
         wanted = normal(name)

@@ -14,7 +14,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from catalog import geo, models
+from catalog import changes, geo, models
 from catalog.readers import CatalogImportError
 from catalog.records import EDUCATION_LEVELS, FundingIn, OccupationIn, OrganizationIn, ProgramIn, RoleIn
 
@@ -203,6 +203,7 @@ def write_records(session: Session, kind: str, source: str, records: list[BaseMo
     if not rows:
         return
     _upsert(session, model, rows, ["key"])
+    changes.mark(session)
     if kind in ("programs", "funding"):
         ids = _ids(session, model, [r.key for r in records])
         link, column = (
@@ -257,6 +258,7 @@ def write_roles(session: Session, source: str, roles: list[RoleIn]) -> None:
     if not rows:
         return
     _upsert(session, models.Role, rows, ["source", "source_id"])
+    changes.mark(session)
     ids: dict[str, int] = {}
     source_ids = [r.source_id for r in roles]
     for start in range(0, len(source_ids), CHUNK):
@@ -271,6 +273,8 @@ def write_roles(session: Session, source: str, roles: list[RoleIn]) -> None:
 
 def delete_roles(session: Session, ids: list[int]) -> None:
     """Delete roles and their search documents (which have no foreign key to cascade)."""
+    if ids:
+        changes.mark(session)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
         session.execute(delete(models.SearchDocument).where(
