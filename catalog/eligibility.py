@@ -63,6 +63,8 @@ class Verdict:
     # Rules the sources do not state: "Who can apply is not published: ask ... (link)."
     unpublished: list[str] = field(default_factory=list)
     ruled_out_by: set[str] = field(default_factory=set)
+    # The reasons that are failed rules, for saying why someone does not qualify.
+    failures: list[str] = field(default_factory=list)
 
     def passed(self, reason: str) -> None:
         self.reasons.append(reason)
@@ -70,6 +72,7 @@ class Verdict:
     def failed(self, reason: str, change: str | None = None, by: str = OTHER) -> None:
         self.verdict = NOT_ELIGIBLE
         self.reasons.append(reason)
+        self.failures.append(reason)
         self.ruled_out_by.add(by)
         if change:
             self.what_would_change.append(change)
@@ -339,7 +342,8 @@ def describe(rules: dict, name_of: Names) -> list[str]:
     elif high is not None:
         lines.append(f"For people {high} and younger.")
     if rules.get("min_grade") or rules.get("max_grade"):
-        lines.append(f"For students in grades {rules.get('min_grade') or 1} to {rules.get('max_grade') or 12}.")
+        low, high = rules.get("min_grade") or 1, rules.get("max_grade") or 12
+        lines.append(f"For students in grades {low} to {high}." if low != high else f"For students in grade {low}.")
     if rules.get("student_status"):
         lines.append(f"For {join_words([STUDENT_WORDS[s] for s in rules['student_status']])}.")
     if rules.get("education") and rules["education"] != "none":

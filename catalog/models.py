@@ -43,7 +43,23 @@ class Organization(Sourced, Base):
     aliases: Mapped[str] = mapped_column(String(1000), default="")
 
 
-class Program(Sourced, Base):
+class AgeAndSchoolRules:
+    """A program's or fund's age and school rules copied out of `data` (where eligibility.py reads
+    them), so a match leaves out in SQL the records those rules rule a person out of."""
+
+    min_age: Mapped[int | None] = mapped_column(Integer)
+    max_age: Mapped[int | None] = mapped_column(Integer)
+    min_grade: Mapped[int | None] = mapped_column(Integer)
+    max_grade: Mapped[int | None] = mapped_column(Integer)
+    # ",high_school,college,"; "" when anyone may apply whatever their schooling.
+    student_status: Mapped[str] = mapped_column(String(100), default="")
+    # The index in EDUCATION_LEVELS of the schooling it needs; NULL when it needs none.
+    education_rank: Mapped[int | None] = mapped_column(Integer)
+    # For people who hold a position (a job or role): not for students or minors.
+    for_position: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Program(AgeAndSchoolRules, Sourced, Base):
     __tablename__ = "programs"
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(30), index=True)
@@ -70,7 +86,7 @@ class ProgramOccupation(Base):
     occupation_key: Mapped[str] = mapped_column(String(80), primary_key=True, index=True)
 
 
-class Funding(Sourced, Base):
+class Funding(AgeAndSchoolRules, Sourced, Base):
     __tablename__ = "funding"
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(30), index=True)
@@ -121,6 +137,25 @@ class Role(Base):
     date_posted: Mapped[dt.date | None] = mapped_column(Date)
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
     data: Mapped[dict] = mapped_column(JSON)
+
+
+class RoleFeed(Base):
+    """One JobPosting feed the catalog polls (ROLE_FEEDS): what its server said last time, so the
+    next request is conditional, and how the last poll went. Its roles have `source` = `source`."""
+
+    __tablename__ = "role_feeds"
+    source: Mapped[str] = mapped_column(String(80), primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    etag: Mapped[str | None] = mapped_column(String(300))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # "updated", "not_modified" or "failed" (the roles of the last good fetch are kept).
+    status: Mapped[str | None] = mapped_column(String(20))
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(String(500))
+    # When the feed last gave a good list, and how many roles it held.
+    fetched_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    roles: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class SearchDocument(Base):

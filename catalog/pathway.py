@@ -17,7 +17,8 @@ PATH_KINDS = ("training", "degree", "apprenticeship", "student_pathway", "intern
 def _best_program(session: Session, facts: Facts, occupation: str, names: documents.Names, today: dt.date):
     rows = list(session.scalars(
         search.programs_query(session, occupations=[occupation], state=facts.state, today=today)
-        .where(models.Program.kind.in_(PATH_KINDS)).limit(matching.CANDIDATE_LIMIT)
+        .where(models.Program.kind.in_(PATH_KINDS), *matching.not_ruled_out(models.Program, facts))
+        .limit(matching.CANDIDATE_LIMIT)
     ))
     names.load_for(row.data for row in rows)
     ranked = matching.rank([item for item in (matching.score_program(row, facts, names) for row in rows) if matching.offered(item)])
@@ -27,10 +28,11 @@ def _best_program(session: Session, facts: Facts, occupation: str, names: docume
 def _funding_for(session: Session, facts: Facts, occupation: str, program_key: str | None, names: documents.Names, today: dt.date):
     rows = list(session.scalars(
         search.funding_query(session, occupations=[occupation], state=facts.state, today=today, include_general=False)
-        .limit(matching.CANDIDATE_LIMIT)
+        .where(*matching.not_ruled_out(models.Funding, facts)).limit(matching.CANDIDATE_LIMIT)
     ))
     if program_key:
-        tied = session.scalars(search.funding_query(session, state=facts.state, today=today, program=program_key))
+        tied = session.scalars(search.funding_query(session, state=facts.state, today=today, program=program_key)
+                               .where(*matching.not_ruled_out(models.Funding, facts)))
         rows += [row for row in tied if row not in rows]
     names.load_for(row.data for row in rows)
     ranked = matching.rank([item for item in (matching.score_funding(row, facts, names) for row in rows) if matching.offered(item)])
@@ -96,7 +98,7 @@ def plan(session: Session, facts: Facts, occupation_row: models.Occupation, toda
         })
     steps.append({
         "title": "Apply for jobs",
-        "detail": f"Look for {occupation_row.title.lower()} jobs near you." + (" Here are some examples." if roles else ""),
+        "detail": f"Look for {occupation_row.title.lower()} jobs near you." + _roles_line(roles),
         "url": None,
     })
     for number, step in enumerate(steps, start=1):
@@ -117,6 +119,14 @@ def plan(session: Session, facts: Facts, occupation_row: models.Occupation, toda
         "unpublished": verdict.unpublished,
         "facts": facts.as_dict(),
     }
+
+
+def _roles_line(roles: list[dict]) -> str:
+    if not roles:
+        return ""
+    if any(role["demo"] for role in roles):
+        return " Here are some example listings (not real openings)."
+    return " Here are some open now."
 
 
 def occupation_by_key(session: Session, key: str) -> models.Occupation | None:
