@@ -46,6 +46,12 @@ def test_crisis_statements_become_crisis(classifier, text):
     "I'm an EMT and we see overdoses all the time", "i'm gonna shoot my shot at kaiser",
     "i want to kill time before class", "show me a tabulation of reviews for lcd tv's on amazon",
     "i don't want to hurt my patients when i draw blood",
+    # Near the wider patterns for ending it, pointlessness, means and other people's danger.
+    "at the end it was fine", "I want out of retail", "I drank a bottle of water",
+    "he hurt himself playing football", "I might hurt someone's feelings",
+    "what's the point of living in LA without a car", "how do I end things with my recruiter politely",
+    "I took pills for my headache", "I'm going to end up broke", "I'm ending it with my current employer",
+    "nobody would notice if i was late", "does the program not exist anymore",
 ])
 def test_ordinary_messages_are_left_alone(classifier, text):
     assert classify(classifier, text).get(INTENT)["name"] == "find_programs"
