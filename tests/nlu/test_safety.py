@@ -25,7 +25,9 @@ def classify(classifier, text, intent="find_programs"):
     "i dont want to be alive anymore", "I don\u2019t want to live", "i want to end my life",
     "everyone would be better off without me", "i cant go on", "i took a bunch of pills",
     "i've been self harming", "I cut myself again", "im not safe at home", "he keeps hitting me",
-    "what training is there, honestly i want to die",
+    "what training is there, honestly i want to die", "I want to hurt him", "im gonna kill my stepdad",
+    "he said he will kill me", "i want to unalive myself", "gonna kms", "i took all my sleeping pills",
+    "i'm going to overdose", "i want to take my own life",
 ])
 def test_crisis_statements_become_crisis(classifier, text):
     message = classify(classifier, text)
@@ -34,9 +36,22 @@ def test_crisis_statements_become_crisis(classifier, text):
     assert [r["name"] for r in message.get(INTENT_RANKING_KEY)].count("crisis") == 1
 
 
+# Decided: strong words about work, school and wanting a career are not danger.
 @pytest.mark.parametrize("text", [
     "how do i become a medical assistant", "I hurt my back at work, can I still be a CNA",
     "when does my shift end", "how do I end my application", "this killer commute", "job near 93701",
+    "I'm killing it at work", "I'm dying to be a nurse", "this commute is killing me",
+    "my feet are killing me after a 12 hour shift", "i'm going to die of boredom at this job",
+    "how do i become a suicide prevention counselor", "careers in suicide prevention",
+    "I'm an EMT and we see overdoses all the time", "i'm gonna shoot my shot at kaiser",
+    "i want to kill time before class", "show me a tabulation of reviews for lcd tv's on amazon",
+    "i don't want to hurt my patients when i draw blood",
+    # Near the wider patterns for ending it, pointlessness, means and other people's danger.
+    "at the end it was fine", "I want out of retail", "I drank a bottle of water",
+    "he hurt himself playing football", "I might hurt someone's feelings",
+    "what's the point of living in LA without a car", "how do I end things with my recruiter politely",
+    "I took pills for my headache", "I'm going to end up broke", "I'm ending it with my current employer",
+    "nobody would notice if i was late", "does the program not exist anymore",
 ])
 def test_ordinary_messages_are_left_alone(classifier, text):
     assert classify(classifier, text).get(INTENT)["name"] == "find_programs"
