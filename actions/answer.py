@@ -1,0 +1,166 @@
+"""action_answer: every question answered at once from what is known, then at most one question.
+
+The catalog writes the answer (POST /guide/career, /guide/about, /guide/list: ready `lines`, the
+one fact to `ask`, the resolved `place`); this action picks which question was asked, sends the
+facts, words the lines for the channel and remembers the answer, so that a fact given next
+("Pasadena, CA", "actually I'm 19") re-runs it with that fact.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import render
+from actions.base import CatalogAction
+from actions.catalog_client import call
+from actions.facts import entity_value, facts_of, intent_of, known, places_said, reply_to
+from actions.parsers import career_asked, first
+
+log = logging.getLogger(__name__)
+
+LIST_KINDS = {"find_programs": "programs", "find_scholarships": "scholarships",
+              "find_jobs": "jobs", "tuition_support": "tuition"}
+CAREER_INTENTS = {"explore_career", "next_steps"}
+# Messages that give facts (or yes/no) rather than ask something new.
+REPLY_INTENTS = {"inform", "affirm", "deny"}
+FACT_SLOTS = ("place", "age", "grade", "education", "employee", "employer", "union", "group",
+              "current_occupation", "student")
+
+GOT_IT = "Got it, thanks."
+WHAT_NEXT = ('What do you want to know? For example: "how do I become a nurse?", '
+             '"scholarships for me" or "jobs near me".')
+
+
+def said(value: Any) -> Optional[str]:
+    value = first(value)
+    return str(value).strip() if value not in (None, "") else None
+
+
+def question_of(intent: str, tracker: Tracker, slots: dict[str, Any]) -> Optional[dict[str, Any]]:
+    """The request a question intent makes ({"kind": "career"|"about"|"list", ...}), or None when
+    it names nothing to answer about (then a reply re-runs the last answer instead)."""
+    text = str(tracker.latest_message.get("text") or "")
+    occupation = said(entity_value(tracker, "occupation"))
+    program = said(entity_value(tracker, "program"))
+    last = slots.get("last_answer") if isinstance(slots.get("last_answer"), dict) else {}
+    if intent in CAREER_INTENTS:
+        occupation = occupation or career_asked(text)
+        if not occupation and last.get("kind") != "career":
+            occupation = said(slots.get("occupation"))  # "how much do they make?" about the last one
+        return {"kind": "career", "occupation": occupation} if occupation else None
+    if intent == "program_info" or (intent == "check_eligibility" and program):
+        name = program or (last.get("name") if last.get("kind") == "about" else None) or said(slots.get("program"))
+        return {"kind": "about", "name": name} if name else None
+    if intent == "check_eligibility" and last.get("kind") == "about":
+        return dict(last)  # "am I eligible?" right after hearing about one program
+    if intent in LIST_KINDS or intent == "check_eligibility":
+        return {"kind": "list", "list": LIST_KINDS.get(intent, "any"),
+                "occupation": occupation or said(slots.get("occupation")),
+                "group": said(entity_value(tracker, "group")), "text": text[:300] or None}
+    return None
+
+
+def again(last: dict[str, Any], tracker: Tracker) -> dict[str, Any]:
+    """The last request, with a new subject when the reply names one ("what about a nurse?")."""
+    request = dict(last)
+    occupation = said(entity_value(tracker, "occupation"))
+    program = said(entity_value(tracker, "program"))
+    if occupation and request["kind"] in ("career", "list"):
+        request["occupation"] = occupation
+    if program and request["kind"] == "about":
+        request["name"] = program
+    return request
+
+
+def fact_events(tracker: Tracker) -> dict[str, Any]:
+    """Slot values this message gives beyond what the slot mappings took: a place said in
+    several entities, and a bare reply to the asked fact."""
+    values: dict[str, Any] = {}
+    place = places_said(tracker)
+    if place:
+        values["place"] = place
+    asked = tracker.get_slot("asked_fact")
+    newly = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+    entity_of = {"place": {"zip", "GPE"}, "employee": {"employee_status"}, "current_occupation": {"occupation"}}
+    if asked and not (entity_of.get(asked, {asked}) & newly):
+        values.update(reply_to(asked, tracker))
+    return values
+
+
+class ActionAnswer(CatalogAction):
+    def name(self) -> str:
+        return "action_answer"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                     domain: DomainDict) -> list[EventType]:
+        intent = intent_of(tracker)
+        given = fact_events(tracker)
+        slots = {**tracker.slots, **given}
+        events: list[EventType] = [SlotSet(name, value) for name, value in given.items()]
+        last = slots.get("last_answer") if isinstance(slots.get("last_answer"), dict) else None
+
+        request = None if intent in REPLY_INTENTS else question_of(intent, tracker, slots)
+        if request is None and last and (intent in REPLY_INTENTS or given or intent in CAREER_INTENTS):
+            # A fact for the last answer, or a question that names nothing new ("Pasadena, CA"
+            # read as a career question): the last answer again, with what we know now.
+            request = again(last, tracker)
+        if request is None:
+            if intent in CAREER_INTENTS:
+                dispatcher.utter_message(response="utter_ask_explore_which")
+            elif intent in REPLY_INTENTS and (given or tracker.latest_message.get("entities")):
+                render.say(dispatcher, f"{GOT_IT} {WHAT_NEXT}")
+            else:
+                render.say(dispatcher, WHAT_NEXT)
+            return events
+        return events + await ask_catalog(dispatcher, tracker, request, facts_of(slots), offset=0)
+
+
+def body_of(request: dict[str, Any], facts: dict[str, Any], offset: int) -> tuple[str, dict[str, Any]]:
+    if request["kind"] == "career":
+        return "/guide/career", {"occupation": request["occupation"], "facts": facts}
+    if request["kind"] == "about":
+        return "/guide/about", {"name": request["name"], "facts": facts}
+    return "/guide/list", {"kind": request.get("list") or "any", "occupation": request.get("occupation"),
+                           "group": request.get("group"), "text": request.get("text"),
+                           "facts": facts, "offset": offset}
+
+
+async def ask_catalog(dispatcher: CollectingDispatcher, tracker: Tracker, request: dict[str, Any],
+                      facts: dict[str, Any], offset: int) -> list[EventType]:
+    """One /guide call: say its lines, ask its one question unless the fact is already known,
+    and remember what was answered and asked."""
+    path, body = body_of(request, facts, offset)
+    answer = await call("POST", path, json=body)
+    events: list[EventType] = []
+    place = answer.get("place") or {}
+    if place.get("problem"):
+        # Not understood: forget it, so the question about the place can be asked again.
+        facts = {**facts, "place": None}
+        events.append(SlotSet("place", None))
+    ask = answer.get("ask") or {}
+    fact = ask.get("fact")
+    question = ask.get("question") if fact and not known(facts, fact) else None
+    items = answer.get("items") or []
+    buttons = [render.SHOW_MORE] if answer.get("more") else []
+    render.answer(dispatcher, tracker, answer.get("lines") or [], question, buttons)
+    if request["kind"] == "career" and answer.get("found") is False:
+        events.append(SlotSet("occupation", None))
+    elif request["kind"] == "career" and answer.get("occupation"):
+        events.append(SlotSet("occupation", answer["occupation"].get("key") or request["occupation"]))
+    if request["kind"] == "about" and answer.get("found") is False:
+        events.append(SlotSet("program", None))
+    minor = (answer.get("facts") or {}).get("is_minor")
+    if isinstance(minor, bool):
+        events.append(SlotSet("is_minor", minor))
+    events += [
+        SlotSet("last_answer", request),
+        SlotSet("asked_fact", fact if question else None),
+        SlotSet("results_offset", float(offset + len(items))),
+    ]
+    return events

@@ -1,0 +1,131 @@
+"""What the person told us, as the catalog's `facts` object (the same for every /guide call).
+
+Slots fill from entities in any message (domain/profile.yml). Here we add what entities cannot
+carry: a place said as two entities ("Houston" and "Texas"), and a bare reply ("19", "Pasadena,
+CA", "GED") to the fact the last answer asked for. Nothing here decides what the facts mean:
+the catalog decides who is a minor and which place a name is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from rasa_sdk import Tracker
+
+from actions.parsers import LEAD_IN, first, parse_age, parse_education, parse_grade, parse_yes_no
+
+# Facts a bare reply can give, and how to read it. Longer replies are sentences, not answers.
+MAX_REPLY_CHARS = 80
+YES_NO_FACTS = {"employee", "student"}
+
+
+def entity_value(tracker: Tracker, entity: str, role: Optional[str] = None) -> Optional[str]:
+    """The first value of `entity` in the latest message; with role None, only entities without one."""
+    for found in tracker.latest_message.get("entities") or []:
+        if found.get("entity") == entity and found.get("role") == role:
+            return found.get("value")
+    return None
+
+
+def places_said(tracker: Tracker) -> Optional[str]:
+    """The place named in the latest message: a ZIP code, else every GPE joined ("Houston, Texas"),
+    since the slot keeps only one of several entities (two extractors may also give one twice)."""
+    zip_code = entity_value(tracker, "zip")
+    if zip_code:
+        return str(zip_code)
+    names: dict[str, str] = {}
+    for found in tracker.latest_message.get("entities") or []:
+        if found.get("entity") == "GPE" and isinstance(found.get("value"), str):
+            names.setdefault(found["value"].lower(), found["value"])
+    return ", ".join(names.values()) or None
+
+
+def intent_of(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
+def reply_to(asked: Optional[str], tracker: Tracker) -> dict[str, Any]:
+    """Slot values a short reply gives for the fact that was asked, when no entity gave it."""
+    text = str(tracker.latest_message.get("text") or "").strip()
+    intent = intent_of(tracker)
+    if not asked or text.startswith("/"):
+        if asked in YES_NO_FACTS and intent in ("affirm", "deny"):
+            return {asked: intent == "affirm"}
+        return {}
+    if asked in YES_NO_FACTS or intent in ("affirm", "deny"):
+        answer = parse_yes_no(text) if intent not in ("affirm", "deny") else intent == "affirm"
+        if asked in YES_NO_FACTS and answer is not None:
+            return {asked: answer}
+        if asked == "union" and answer is not None:
+            return {"union": "member" if answer else "none"}
+        return {}
+    if len(text) > MAX_REPLY_CHARS:
+        return {}
+    if asked == "age":
+        age = parse_age(text)
+        return {"age": str(age)} if age is not None else {}
+    if asked == "grade":
+        grade = parse_grade(text)
+        return {"grade": text} if grade is not None else {}
+    if asked == "education":
+        level = parse_education(text)
+        return {"education": level} if level else {}
+    if asked == "place":
+        # The catalog places it or says plainly that it can't; never guessed here.
+        words = LEAD_IN.sub("", text).strip(" .!?")
+        return {"place": words} if words and not re.search(r"[@/]", words) else {}
+    if asked in ("employer", "union", "current_occupation"):
+        words = re.sub(r"^(?:i\s+work\s+(?:at|for)|at|for|i'?m\s+an?|i\s+am\s+an?)\s+", "", text, flags=re.I)
+        return {asked: words.strip(" .!?")} if words.strip(" .!?") else {}
+    return {}
+
+
+def as_bool(value: Any) -> Optional[bool]:
+    """The employee slot: True/False from a yes/no reply, or the employee_status entity's value."""
+    value = first(value)
+    if isinstance(value, bool) or value is None:
+        return value
+    text = str(value).strip().lower()
+    if text in ("not_employee", "not employee", "unemployed"):
+        return False
+    return True if text else None
+
+
+def as_list(value: Any) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    return [str(v) for v in values if v not in (None, "")]
+
+
+def facts_of(slots: dict[str, Any]) -> dict[str, Any]:
+    """The catalog's facts object from slot values: what we know, as said; null when unknown."""
+    def text(name: str) -> Optional[str]:
+        value = first(slots.get(name))
+        return str(value).strip() if value not in (None, "") else None
+
+    age = parse_age(first(slots.get("age"))) if slots.get("age") is not None else None
+    grade = text("grade")
+    education = text("education")
+    student = slots.get("student")
+    if student is None and (grade or parse_education(education) == "some_high_school"):
+        # Being in school is what they said (a grade, "still in high school"), not a guess.
+        student = True
+    return {
+        "age": age,
+        "grade": grade,
+        "place": text("place"),
+        "education": education,
+        "student": student if isinstance(student, bool) else None,
+        "employee": as_bool(slots.get("employee")),
+        "employer": text("employer"),
+        "union": text("union"),
+        "current_occupation": text("current_occupation"),
+        "groups": as_list(slots.get("group")),
+    }
+
+
+def known(facts: dict[str, Any], fact: str) -> bool:
+    """Whether the person already told us `fact` (so it is never asked again)."""
+    if fact == "groups" or fact == "group":
+        return bool(facts.get("groups"))
+    return facts.get(fact) is not None
