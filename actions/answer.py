@@ -29,8 +29,8 @@ LIST_KINDS = {"find_programs": "programs", "find_scholarships": "scholarships",
 CAREER_INTENTS = {"explore_career", "next_steps"}
 # Messages that give facts (or yes/no) rather than ask something new.
 REPLY_INTENTS = {"inform", "affirm", "deny"}
-FACT_SLOTS = ("place", "age", "grade", "education", "employee", "employer", "union", "group",
-              "current_occupation", "student")
+FACT_ENTITIES = {"zip", "GPE", "age", "grade", "education", "employee_status", "employer", "union",
+                 "group", "occupation", "program"}
 
 GOT_IT = "Got it, thanks."
 WHAT_NEXT = ('What do you want to know? For example: "how do I become a nurse?", '
@@ -51,9 +51,16 @@ def question_of(intent: str, tracker: Tracker, slots: dict[str, Any]) -> Optiona
     last = slots.get("last_answer") if isinstance(slots.get("last_answer"), dict) else {}
     if intent in CAREER_INTENTS:
         occupation = occupation or career_asked(text)
-        if not occupation and last.get("kind") != "career":
-            occupation = said(slots.get("occupation"))  # "how much do they make?" about the last one
-        return {"kind": "career", "occupation": occupation} if occupation else None
+        if not occupation and last.get("kind") == "career":
+            return None  # "how much do they make?": the last career again
+        occupation = occupation or said(slots.get("occupation"))
+        if occupation:
+            return {"kind": "career", "occupation": occupation}
+        if not text or text.startswith("/"):
+            return None  # the menu button: which career?
+        # "a career in medicine": no career named, so what fits them now, then one question.
+        return {"kind": "list", "list": "programs", "occupation": None,
+                "group": said(entity_value(tracker, "group")), "text": text[:300]}
     if intent == "program_info" or (intent == "check_eligibility" and program):
         name = program or (last.get("name") if last.get("kind") == "about" else None) or said(slots.get("program"))
         return {"kind": "about", "name": name} if name else None
@@ -78,19 +85,17 @@ def again(last: dict[str, Any], tracker: Tracker) -> dict[str, Any]:
     return request
 
 
-def fact_events(tracker: Tracker) -> dict[str, Any]:
-    """Slot values this message gives beyond what the slot mappings took: a place said in
-    several entities, and a bare reply to the asked fact."""
+def fact_events(tracker: Tracker) -> tuple[dict[str, Any], bool]:
+    """Slot values this message gives beyond what the slot mappings took (a place said in several
+    entities, a bare reply to the asked fact), and whether the message was such a bare reply."""
     values: dict[str, Any] = {}
     place = places_said(tracker)
     if place:
         values["place"] = place
-    asked = tracker.get_slot("asked_fact")
-    newly = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
-    entity_of = {"place": {"zip", "GPE"}, "employee": {"employee_status"}, "current_occupation": {"occupation"}}
-    if asked and not (entity_of.get(asked, {asked}) & newly):
-        values.update(reply_to(asked, tracker))
-    return values
+    # A message with a fact entity said what it is; only a bare reply is read here.
+    said_facts = {e.get("entity") for e in tracker.latest_message.get("entities") or []} & FACT_ENTITIES
+    reply = {} if said_facts else reply_to(tracker.get_slot("asked_fact"), tracker)
+    return {**values, **reply}, bool(reply)
 
 
 class ActionAnswer(CatalogAction):
@@ -100,13 +105,16 @@ class ActionAnswer(CatalogAction):
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                      domain: DomainDict) -> list[EventType]:
         intent = intent_of(tracker)
-        given = fact_events(tracker)
+        given, bare_reply = fact_events(tracker)
         slots = {**tracker.slots, **given}
         events: list[EventType] = [SlotSet(name, value) for name, value in given.items()]
         last = slots.get("last_answer") if isinstance(slots.get("last_answer"), dict) else None
 
-        request = None if intent in REPLY_INTENTS else question_of(intent, tracker, slots)
-        if request is None and last and (intent in REPLY_INTENTS or given or intent in CAREER_INTENTS):
+        # A bare reply to the question asked ("Pasadena, CA") answers it, whatever intent it got.
+        asks = intent not in REPLY_INTENTS and not (bare_reply and last)
+        request = question_of(intent, tracker, slots) if asks else None
+        rerun = not asks or given or (intent in CAREER_INTENTS and last and last.get("kind") == "career")
+        if request is None and last and rerun:
             # A fact for the last answer, or a question that names nothing new ("Pasadena, CA"
             # read as a career question): the last answer again, with what we know now.
             request = again(last, tracker)

@@ -46,15 +46,12 @@ def intent_of(tracker: Tracker) -> str:
 
 
 def reply_to(asked: Optional[str], tracker: Tracker) -> dict[str, Any]:
-    """Slot values a short reply gives for the fact that was asked, when no entity gave it."""
+    """Slot values a short reply with no fact entity gives: the fact that was asked when the
+    reply reads as one, else the fact it plainly is ("16" answering "where do you live?" is an age)."""
     text = str(tracker.latest_message.get("text") or "").strip()
     intent = intent_of(tracker)
-    if not asked or text.startswith("/"):
-        if asked in YES_NO_FACTS and intent in ("affirm", "deny"):
-            return {asked: intent == "affirm"}
-        return {}
-    if asked in YES_NO_FACTS or intent in ("affirm", "deny"):
-        answer = parse_yes_no(text) if intent not in ("affirm", "deny") else intent == "affirm"
+    if not asked or text.startswith("/") or intent in ("affirm", "deny"):
+        answer = intent == "affirm" if intent in ("affirm", "deny") else None
         if asked in YES_NO_FACTS and answer is not None:
             return {asked: answer}
         if asked == "union" and answer is not None:
@@ -62,15 +59,14 @@ def reply_to(asked: Optional[str], tracker: Tracker) -> dict[str, Any]:
         return {}
     if len(text) > MAX_REPLY_CHARS:
         return {}
-    if asked == "age":
-        age = parse_age(text)
-        return {"age": str(age)} if age is not None else {}
-    if asked == "grade":
-        grade = parse_grade(text)
-        return {"grade": text} if grade is not None else {}
-    if asked == "education":
-        level = parse_education(text)
-        return {"education": level} if level else {}
+    if asked in YES_NO_FACTS:
+        answer = parse_yes_no(text)
+        return {asked: answer} if answer is not None else {}
+    plain = plain_fact(text)
+    if asked in ("age", "grade", "education"):
+        return plain
+    if plain:
+        return plain  # a different fact than the one asked is kept, not refused
     if asked == "place":
         # The catalog places it or says plainly that it can't; never guessed here.
         words = LEAD_IN.sub("", text).strip(" .!?")
@@ -79,6 +75,18 @@ def reply_to(asked: Optional[str], tracker: Tracker) -> dict[str, Any]:
         words = re.sub(r"^(?:i\s+work\s+(?:at|for)|at|for|i'?m\s+an?|i\s+am\s+an?)\s+", "", text, flags=re.I)
         return {asked: words.strip(" .!?")} if words.strip(" .!?") else {}
     return {}
+
+
+def plain_fact(text: str) -> dict[str, Any]:
+    """A reply that is plainly an age ("19"), a grade ("11th grade") or schooling ("GED")."""
+    grade = parse_grade(text, bare=False)
+    if grade is not None:
+        return {"grade": text}
+    if re.fullmatch(r"(?:i'?m\s+|i\s+am\s+)?\d{1,3}(?:\s*(?:years?\s*old|y/?o))?", text.strip(" .!?"), re.I):
+        age = parse_age(text)
+        return {"age": str(age)} if age is not None else {}
+    level = parse_education(text)
+    return {"education": level} if level else {}
 
 
 def as_bool(value: Any) -> Optional[bool]:
