@@ -1,0 +1,43 @@
+"""Facts from any message: bare replies to the asked fact, and the catalog's facts object."""
+
+import pytest
+
+from actions.facts import facts_of, known, places_said, reply_to
+from tests.actions.conftest import make_tracker
+
+
+@pytest.mark.parametrize("asked, text, intent, slots", [
+    ("place", "Pasadena, CA", "inform", {"place": "Pasadena, CA"}),
+    ("place", "I live in fresno", "inform", {"place": "fresno"}),
+    ("place", "16", "inform", {"age": "16"}),            # another fact than the one asked is kept
+    ("place", "I have my GED", "inform", {"education": "high_school"}),
+    ("age", "19", "inform", {"age": "19"}),
+    ("age", "11th grade", "inform", {"grade": "11th grade"}),
+    ("age", "no idea", "inform", {}),
+    ("education", "some college", "inform", {"education": "some_college"}),
+    ("employer", "I work at Kaiser Permanente", "inform", {"employer": "Kaiser Permanente"}),
+    ("employee", "yes", "affirm", {"employee": True}),
+    ("union", "no", "deny", {"union": "none"}),
+    (None, "Pasadena", "inform", {}),                      # nothing asked: entities say what it is
+    ("place", "/find_jobs", "find_jobs", {}),              # a button is not a reply
+])
+def test_a_bare_reply(asked, text, intent, slots):
+    assert reply_to(asked, make_tracker(text=text, intent=intent)) == slots
+
+
+def test_a_place_said_as_two_entities_is_joined_and_a_zip_wins():
+    gpe = [{"entity": "GPE", "value": "Houston"}, {"entity": "GPE", "value": "Texas"}, {"entity": "GPE", "value": "houston"}]
+    assert places_said(make_tracker(entities=gpe)) == "Houston, Texas"
+    assert places_said(make_tracker(entities=[*gpe, {"entity": "zip", "value": "77002"}])) == "77002"
+
+
+def test_facts_are_sent_as_said_and_nothing_is_decided_here():
+    facts = facts_of({"age": "19", "place": ["Fresno", "CA"], "education": "GED", "employee": "employee",
+                      "employer": "Kaiser", "group": ["Hispanic", "veteran"], "current_occupation": "lvn"})
+    assert facts == {"age": 19, "grade": None, "place": "Fresno", "education": "GED", "student": None,
+                     "employee": True, "employer": "Kaiser", "union": None, "current_occupation": "lvn",
+                     "groups": ["Hispanic", "veteran"]}
+    assert "is_minor" not in facts
+    # Being in school is what a grade says; whether that makes a minor is the catalog's call.
+    assert facts_of({"grade": "junior"})["student"] is True
+    assert known(facts, "age") and not known(facts, "grade") and known(facts, "group")
