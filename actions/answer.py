@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions import render
 from actions.base import CatalogAction
 from actions.catalog_client import call
-from actions.facts import entity_value, facts_of, intent_of, known, places_said, reply_to
+from actions.facts import entity_value, facts_of, intent_of, known, places_said, reply_to, subject_value
 from actions.parsers import career_asked, first
 
 log = logging.getLogger(__name__)
@@ -46,11 +46,11 @@ def question_of(intent: str, tracker: Tracker, slots: dict[str, Any]) -> Optiona
     """The request a question intent makes ({"kind": "career"|"about"|"list", ...}), or None when
     it names nothing to answer about (then a reply re-runs the last answer instead)."""
     text = str(tracker.latest_message.get("text") or "")
-    occupation = said(entity_value(tracker, "occupation"))
-    program = said(entity_value(tracker, "program"))
+    occupation = said(subject_value(tracker, "occupation"))
+    program = said(subject_value(tracker, "program"))
     last = slots.get("last_answer") if isinstance(slots.get("last_answer"), dict) else {}
     if intent in CAREER_INTENTS:
-        occupation = occupation or career_asked(text)
+        occupation = career_said(tracker, occupation)
         if not occupation and last.get("kind") == "career":
             return None  # "how much do they make?": the last career again
         occupation = occupation or said(slots.get("occupation"))
@@ -73,11 +73,28 @@ def question_of(intent: str, tracker: Tracker, slots: dict[str, Any]) -> Optiona
     return None
 
 
+def career_said(tracker: Tracker, occupation: Optional[str]) -> Optional[str]:
+    """The career as the person named it. The NLU may mark only part of a name ("therapist" in
+    "respiratory therapist"), whose value would be a different career: then the whole name goes
+    to the catalog as said, which answers for it or names it back."""
+    text = str(tracker.latest_message.get("text") or "")
+    named = career_asked(text)
+    if not occupation or not named:
+        return occupation or named
+    for found in tracker.latest_message.get("entities") or []:
+        if found.get("entity") == "occupation" and found.get("role") is None:
+            marked = text[found.get("start", 0):found.get("end", 0)].lower().split()
+            words = named.lower().split()
+            if marked and len(words) > len(marked) and words[-len(marked):] == marked:
+                return named
+    return occupation
+
+
 def again(last: dict[str, Any], tracker: Tracker) -> dict[str, Any]:
     """The last request, with a new subject when the reply names one ("what about a nurse?")."""
     request = dict(last)
-    occupation = said(entity_value(tracker, "occupation"))
-    program = said(entity_value(tracker, "program"))
+    occupation = said(subject_value(tracker, "occupation"))
+    program = said(subject_value(tracker, "program"))
     if occupation and request["kind"] in ("career", "list"):
         request["occupation"] = occupation
     if program and request["kind"] == "about":
@@ -98,6 +115,20 @@ def fact_events(tracker: Tracker) -> tuple[dict[str, Any], bool]:
     return {**values, **reply}, bool(reply)
 
 
+# A reply this short that gives the fact asked is an answer, not a new question.
+SHORT_REPLY_WORDS = 5
+ENTITIES_OF = {"place": {"zip", "GPE"}, "employee": {"employee_status"}, "current_occupation": {"occupation"}}
+
+
+def gives_asked_fact(tracker: Tracker, given: dict[str, Any]) -> bool:
+    asked = tracker.get_slot("asked_fact")
+    text = str(tracker.latest_message.get("text") or "")
+    if not asked or len(text.split()) > SHORT_REPLY_WORDS:
+        return False
+    said = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+    return asked in given or bool(ENTITIES_OF.get(asked, {asked}) & said)
+
+
 class ActionAnswer(CatalogAction):
     def name(self) -> str:
         return "action_answer"
@@ -109,9 +140,13 @@ class ActionAnswer(CatalogAction):
         slots = {**tracker.slots, **given}
         events: list[EventType] = [SlotSet(name, value) for name, value in given.items()]
         last = slots.get("last_answer") if isinstance(slots.get("last_answer"), dict) else None
+        if entity_value(tracker, "occupation") and not subject_value(tracker, "occupation"):
+            # The slot mapping took a place for a career; keep the career we were talking about.
+            slots["occupation"] = (last or {}).get("occupation")
+            events.append(SlotSet("occupation", slots["occupation"]))
 
-        # A bare reply to the question asked ("Pasadena, CA") answers it, whatever intent it got.
-        asks = intent not in REPLY_INTENTS and not (bare_reply and last)
+        # A short reply giving the fact asked ("Pasadena, CA") answers it, whatever intent it got.
+        asks = intent not in REPLY_INTENTS and not (last and (bare_reply or gives_asked_fact(tracker, given)))
         request = question_of(intent, tracker, slots) if asks else None
         rerun = not asks or given or (intent in CAREER_INTENTS and last and last.get("kind") == "career")
         if request is None and last and rerun:

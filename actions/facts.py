@@ -28,6 +28,21 @@ def entity_value(tracker: Tracker, entity: str, role: Optional[str] = None) -> O
     return None
 
 
+def subject_value(tracker: Tracker, entity: str) -> Optional[str]:
+    """An occupation or program named in the latest message, unless the same words were also
+    read as a place ("Pasadena" answering "where do you live?" is not a career)."""
+    entities = tracker.latest_message.get("entities") or []
+    places = [(e.get("start"), e.get("end")) for e in entities if e.get("entity") in ("GPE", "zip")]
+    for found in entities:
+        if found.get("entity") != entity or found.get("role") is not None:
+            continue
+        start, end = found.get("start"), found.get("end")
+        overlaps = start is not None and any(s is not None and s < end and start < e for s, e in places)
+        if not overlaps:
+            return found.get("value")
+    return None
+
+
 def places_said(tracker: Tracker) -> Optional[str]:
     """The place named in the latest message: a ZIP code, else every GPE joined ("Houston, Texas"),
     since the slot keeps only one of several entities (two extractors may also give one twice)."""
@@ -35,7 +50,8 @@ def places_said(tracker: Tracker) -> Optional[str]:
     if zip_code:
         return str(zip_code)
     names: dict[str, str] = {}
-    for found in tracker.latest_message.get("entities") or []:
+    entities = sorted(tracker.latest_message.get("entities") or [], key=lambda e: e.get("start") or 0)
+    for found in entities:  # in the order said: "Houston, Texas", not "Texas, Houston"
         if found.get("entity") == "GPE" and isinstance(found.get("value"), str):
             names.setdefault(found["value"].lower(), found["value"])
     return ", ".join(names.values()) or None

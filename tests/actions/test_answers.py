@@ -117,3 +117,15 @@ def test_a_fact_with_nothing_to_rerun_is_acknowledged(domain):
     messages, slots = answer(domain, text="I'm 19", intent="inform", entities=[{"entity": "age", "value": "19"}])
     assert "Got it" in text_of(messages)
     assert "last_answer" not in slots
+
+
+def test_a_place_answer_misread_as_a_question_still_answers_the_question_asked(catalog, domain):
+    # "Pasadena, CA" read as a search with "Pasadena" as a career: it answers "where do you live?".
+    last = {"kind": "career", "occupation": "physician"}
+    entities = [{"entity": "occupation", "value": "Pasadena", "start": 0, "end": 8},
+                {"entity": "GPE", "value": "Pasadena", "start": 0, "end": 8}, {"entity": "GPE", "value": "CA", "start": 10, "end": 12}]
+    messages, slots = answer(domain, {"last_answer": last, "asked_fact": "place", "occupation": "Pasadena"},
+                             text="Pasadena, CA", intent="find_programs", entities=entities)
+    said = text_of(messages)
+    assert "Physician" in said and "don't have Pasadena" not in said
+    assert slots["occupation"] == "physician" and slots["place"] == "Pasadena, CA"

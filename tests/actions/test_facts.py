@@ -41,3 +41,25 @@ def test_facts_are_sent_as_said_and_nothing_is_decided_here():
     # Being in school is what a grade says; whether that makes a minor is the catalog's call.
     assert facts_of({"grade": "junior"})["student"] is True
     assert known(facts, "age") and not known(facts, "grade") and known(facts, "group")
+
+
+def test_a_career_marked_in_part_goes_to_the_catalog_whole():
+    from actions.answer import career_said
+
+    text = "what does a respiratory therapist do and how much do they earn?"
+    start = text.index("therapist")
+    part = [{"entity": "occupation", "value": "marriage_and_family_therapist", "start": start, "end": start + 9}]
+    assert career_said(make_tracker(text=text, entities=part), "marriage_and_family_therapist") == "respiratory therapist"
+    text = "how do i become a cna"
+    whole = [{"entity": "occupation", "value": "nursing_assistant", "start": 18, "end": 21}]
+    assert career_said(make_tracker(text=text, entities=whole), "nursing_assistant") == "nursing_assistant"
+
+
+def test_words_read_as_a_place_are_not_a_career():
+    from actions.facts import subject_value
+
+    both = [{"entity": "occupation", "value": "Pasadena", "start": 0, "end": 8},
+            {"entity": "GPE", "value": "Pasadena", "start": 0, "end": 8}]
+    assert subject_value(make_tracker(text="Pasadena, CA", entities=both), "occupation") is None
+    goal = [{"entity": "occupation", "value": "physician", "start": 18, "end": 24}]
+    assert subject_value(make_tracker(text="how do I become a doctor", entities=goal), "occupation") == "physician"
