@@ -174,7 +174,7 @@ def client() -> CatalogClient:
     environment (another catalog URL or key) takes effect without restarting the action server;
     reading them costs microseconds, next to milliseconds for the call itself."""
     current = bot_settings.load()
-    wanted = (current.catalog_base_url, current.catalog_api_key, current.catalog_timeout_seconds,
+    wanted = (current.catalog_base_url, current.catalog_key_for_bot, current.catalog_timeout_seconds,
               current.catalog_connect_timeout_seconds, current.catalog_breaker_seconds)
     with _lock:
         found = _clients.get(wanted)

@@ -169,12 +169,13 @@ async def conversation(client, url, sender, script, think, load: Load, keep_tran
 
 
 async def drive(base_url: str, script: tuple[str, ...], conversations: int, rounds: int,
-                warmup: int, think_ms: float) -> dict[str, Load]:
+                warmup: int, think_ms: float, headers: dict[str, str] | None = None) -> dict[str, Load]:
     url = base_url + REST_PATH
     think = think_ms / 1000
     tag = secrets.token_hex(3)
     limits = httpx.Limits(max_connections=conversations + 10, max_keepalive_connections=conversations + 10)
-    async with httpx.AsyncClient(timeout=60.0, limits=limits) as client:
+    # headers: our REST channel's bearer token (the bare assistant's `rest:` channel takes none).
+    async with httpx.AsyncClient(timeout=60.0, limits=limits, headers=headers) as client:
         # Warm-up: first calls load lazy code paths (TensorFlow graphs, SQLite pages, HTTP pools).
         warm = Load()
         for n in range(warmup):
@@ -220,9 +221,11 @@ def summarize(load: Load) -> dict:
     return summary
 
 
-def bench(name: str, base_url: str, script, args, start_seconds: float, logs: str) -> dict:
+def bench(name: str, base_url: str, script, args, start_seconds: float, logs: str,
+          headers: dict[str, str] | None = None) -> dict:
     print(f"Driving {args.conversations} conversations x {args.rounds} rounds at {name} ...", flush=True)
-    loads = asyncio.run(drive(base_url, script, args.conversations, args.rounds, args.warmup, args.think_ms))
+    loads = asyncio.run(drive(base_url, script, args.conversations, args.rounds, args.warmup, args.think_ms,
+                              headers))
     warm = summarize(loads["warmup"])
     return {
         "start_seconds": round(start_seconds, 1),
@@ -404,7 +407,7 @@ def main() -> int:
         stack.start(timeout=START_TIMEOUT)
         stack_seconds = time.monotonic() - started
         ours = bench("ours", stack.rasa_url, OUR_SCRIPT, args, stack_seconds,
-                     "logs/catalog.log, logs/actions.log, logs/rasa.log")
+                     "logs/catalog.log, logs/actions.log, logs/rasa.log", stack.rest_headers)
         # The two never share the CPU while measured.
         stack.stop()
         stack = None

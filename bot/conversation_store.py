@@ -93,7 +93,7 @@ class ConversationStore(SQLTrackerStore):
             config = settings_module.load()
             try:
                 await asyncio.to_thread(
-                    retention.delete_referrals, config.catalog_base_url, config.catalog_api_key, earlier
+                    retention.delete_referrals, config.catalog_base_url, config.catalog_key_for_bot, earlier
                 )
             except Exception as error:  # noqa: BLE001 - the retention purge deletes them later
                 logger.error("Referrals of %d earlier conversations of %s were not deleted: %s",

@@ -28,14 +28,21 @@ from typing import Callable, Optional
 
 from bot.processes import GRACEFUL_SECONDS, STOP_SECONDS, Service, ServiceError, free_port, free_ports, stop_in_order
 from bot.proxy import proxy_service
-from bot.settings import ROOT, Settings, load
+from bot.settings import ROOT, Settings, load, masked_url
+from bot.sql import private_file
 
 CATALOG_PYTHON = ROOT / ".venv" / "bin" / "python"
 RASA = ROOT / ".venv-rasa" / "bin" / "rasa"
 MODEL = ROOT / "models" / "assistant.tar.gz"
 
 # Secrets a local run needs; made once and kept in var/ so sessions and referrals survive a restart.
-GENERATED_SECRETS = ("RASA_API_TOKEN", "CATALOG_API_KEY", "WEB_SESSION_SECRET")
+GENERATED_SECRETS = (
+    "RASA_API_TOKEN", "REST_CHANNEL_TOKEN", "CATALOG_API_KEY", "CATALOG_BOT_KEY", "CATALOG_ADVISOR_KEY",
+    "WEB_SESSION_SECRET",
+)
+# Keys only the catalog and the operator hold: the action server and Rasa get the bot's key alone,
+# so what reaches them cannot list referrals.
+CATALOG_ONLY_SECRETS = ("CATALOG_API_KEY", "CATALOG_ADVISOR_KEY")
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 # The retention purge (`python -m bot purge`) runs at start and then once a day.
 PURGE_EVERY_SECONDS = 24 * 3600
@@ -48,6 +55,7 @@ __all__ = ["Stack", "free_port", "free_ports", "isolated_env", "local_secrets", 
 
 def local_secrets(var_dir: Path) -> dict[str, str]:
     """Secrets from the environment, or generated once and stored (mode 0600) under var/."""
+    private_directory(var_dir)
     path = var_dir / "local-secrets.json"
     stored: dict[str, str] = {}
     if path.exists():
@@ -58,10 +66,21 @@ def local_secrets(var_dir: Path) -> dict[str, str]:
             stored[name] = secrets.token_urlsafe(24)
             changed = True
     if changed:
-        var_dir.mkdir(parents=True, exist_ok=True)
         path.touch(mode=0o600)
+        path.chmod(0o600)
         path.write_text(json.dumps(stored, indent=2))
     return {name: os.environ.get(name) or stored[name] for name in GENERATED_SECRETS}
+
+
+def generated_here(name: str) -> bool:
+    """True when a secret came from var/local-secrets.json rather than the operator's environment."""
+    return not os.environ.get(name)
+
+
+def private_directory(path: Path) -> None:
+    """var/ holds conversations, contact details and keys: readable by its owner only."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.chmod(0o700)
 
 
 def isolated_env(var_dir: Path, replicas: int = 1) -> dict[str, str]:
@@ -77,7 +96,10 @@ def isolated_env(var_dir: Path, replicas: int = 1) -> dict[str, str]:
         "CATALOG_DATABASE_URL": f"sqlite:///{var_dir / 'catalog.db'}",
         "TRACKER_DB_URL": f"sqlite:///{var_dir / 'conversations.db'}",
         "CATALOG_API_KEY": secrets.token_urlsafe(16),
+        "CATALOG_BOT_KEY": secrets.token_urlsafe(16),
+        "CATALOG_ADVISOR_KEY": secrets.token_urlsafe(16),
         "RASA_API_TOKEN": secrets.token_urlsafe(16),
+        "REST_CHANNEL_TOKEN": secrets.token_urlsafe(16),
         "WEB_SESSION_SECRET": secrets.token_urlsafe(24),
         "PUBLIC_BASE_URL": f"http://127.0.0.1:{rasa_port}",
         "WEB_ALLOWED_ORIGINS": f"http://127.0.0.1:{rasa_port},http://localhost:{rasa_port}",
@@ -194,6 +216,11 @@ class Stack:
         return self.settings.rasa_api_token
 
     @property
+    def rest_headers(self) -> dict[str, str]:
+        """What a client of the REST channel sends."""
+        return {"Authorization": f"Bearer {self.settings.rest_channel_token}"}
+
+    @property
     def tracker_db_url(self) -> str:
         return self.settings.tracker_db_url
 
@@ -207,7 +234,7 @@ class Stack:
         }
         text = string.Template((ROOT / "endpoints.yml").read_text()).substitute(values)
         path = self.settings.var_dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(path)  # it may hold the Redis password
         path.write_text(text)
         return path
 
@@ -218,9 +245,13 @@ class Stack:
         s = self.settings
         log_dir = s.var_dir / "logs"
 
-        def service(name: str, command: list[str], ready_url: str) -> Service:
-            return Service(name, command, ready_url, env=self.env, log_path=log_dir / f"{name}.log")
+        def service(name: str, command: list[str], ready_url: str, env: Optional[dict] = None) -> Service:
+            return Service(name, command, ready_url, env=env or self.env, log_path=log_dir / f"{name}.log")
 
+        # The action servers and Rasa hold the bot's catalog key only; rasa-sdk binds to SANIC_HOST.
+        bot_env = {k: v for k, v in self.env.items() if k not in CATALOG_ONLY_SECRETS}
+        bot_env["CATALOG_BOT_KEY"] = s.catalog_key_for_bot
+        action_env = {**bot_env, "SANIC_HOST": s.action_host}
         plan = [service("catalog", [str(CATALOG_PYTHON), "-m", "catalog", "serve"], f"{self.catalog_url}/healthz")]
         rasas = []
         for index, (rasa_url, action_url) in enumerate(zip(self.replica_urls, self.action_urls), start=1):
@@ -229,7 +260,7 @@ class Stack:
             plan.append(service(
                 f"actions{suffix}",
                 [str(RASA), "run", "actions", "--actions", "actions", "-p", str(action_port)],
-                f"{action_url}/health",
+                f"{action_url}/health", action_env,
             ))
             # An explicit ACTION_ENDPOINT_URL (an action server run elsewhere) serves every replica.
             webhook = s.action_endpoint_url or f"{action_url}/webhook"
@@ -243,7 +274,7 @@ class Stack:
             if self.replicated:
                 # Replicas are reached through the proxy only.
                 command += ["-i", "127.0.0.1"]
-            rasas.append(service(f"rasa{suffix}", command, f"{rasa_url}/status?token={s.rasa_api_token}"))
+            rasas.append(service(f"rasa{suffix}", command, f"{rasa_url}/status?token={s.rasa_api_token}", bot_env))
         plan += rasas
         if self.replicated:
             ports = [urllib.parse.urlsplit(url).port for url in self.replica_urls]
@@ -375,21 +406,34 @@ class StopSignals:
         return signal.Signals(self.received).name if self.received else ""
 
 
+def shown_secret(name: str, value: str) -> str:
+    """A secret this launcher made for a local run is printed so the instructions work as given;
+    one the operator set is not."""
+    return value if generated_here(name) else f"${name}"
+
+
 def banner(stack: Stack) -> str:
-    public = stack.settings.public_base_url.rstrip("/")
-    replicas = stack.settings.rasa_replicas
-    behind = f" ({replicas} Rasa replicas behind the proxy)" if replicas > 1 else ""
+    s = stack.settings
+    public = masked_url(s.public_base_url.rstrip("/"))
+    behind = f" ({s.rasa_replicas} Rasa replicas behind the proxy)" if s.rasa_replicas > 1 else ""
+    rest_token = shown_secret("REST_CHANNEL_TOKEN", s.rest_channel_token)
+    keys = (f"  Advisors' key:    CATALOG_ADVISOR_KEY in {s.var_dir / 'local-secrets.json'}\n"
+            if generated_here("CATALOG_ADVISOR_KEY") else "")
     return (
         "\nHealth Careers Guide is running" + behind + ".\n"
         f"  Chat page:        {public}/webhooks/web/\n"
         f"  REST channel:     POST {public}/webhooks/rest/webhook\n"
-        f"  Rasa HTTP API:    {stack.rasa_url} (token: {stack.rasa_api_token})\n"
-        f"  Catalog API docs: {stack.catalog_url}/docs\n"
+        f"                    with the header 'Authorization: Bearer {rest_token}'\n"
+        f"  Rasa HTTP API:    {stack.rasa_url} (token: {shown_secret('RASA_API_TOKEN', s.rasa_api_token)})\n"
+        f"  Catalog API docs: {masked_url(stack.catalog_url)}/docs\n"
+        + keys +
         "Press Ctrl-C to stop."
     )
 
 
 def main() -> int:
+    # Everything the services write under var/ (databases, logs, endpoints) is private to its owner.
+    os.umask(0o077)
     stop = StopSignals()
     stop.install()
     try:

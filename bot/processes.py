@@ -101,14 +101,16 @@ class Service:
         if self.running:
             return self
         if self.log_path:
-            self.log_path.parent.mkdir(parents=True, exist_ok=True)
-            log = open(self.log_path, "ab")
+            # Logs quote what people typed: readable by their owner only, like all of var/.
+            self.log_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            log = os.fdopen(os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab")
         else:
             log = open(os.devnull, "wb")
         with log:
+            # umask 077: the databases and files the child creates are private too.
             self.popen = subprocess.Popen(
                 self.command, cwd=self.cwd, env=self.env, stdin=subprocess.DEVNULL, stdout=log,
-                stderr=subprocess.STDOUT, start_new_session=True,
+                stderr=subprocess.STDOUT, start_new_session=True, umask=0o077,
             )
         return self
 

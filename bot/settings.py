@@ -8,6 +8,7 @@ server and the channel connectors all read their configuration from here.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -72,6 +73,13 @@ class Settings:
     catalog_api_key: str = field(
         default_factory=lambda: _env("CATALOG_API_KEY"), metadata=SECRET
     )
+    # Narrower keys (catalog/api/deps.py): the assistant's creates referrals and deletes a
+    # conversation's; the advisors' lists, reads and updates them. CATALOG_API_KEY (the operator's)
+    # may do both and is the one for imports (JobPosting feeds) and the retention purge.
+    catalog_bot_key: str = field(default_factory=lambda: _env("CATALOG_BOT_KEY"), metadata=SECRET)
+    catalog_advisor_key: str = field(
+        default_factory=lambda: _env("CATALOG_ADVISOR_KEY"), metadata=SECRET
+    )
     catalog_data_dir: Path = field(
         default_factory=lambda: Path(_env("CATALOG_DATA_DIR", str(ROOT / "data" / "catalog")))
     )
@@ -101,6 +109,9 @@ class Settings:
     rasa_port: int = field(default_factory=lambda: _int("RASA_PORT", 5005))
     rasa_api_token: str = field(default_factory=lambda: _env("RASA_API_TOKEN"), metadata=SECRET)
     action_port: int = field(default_factory=lambda: _int("ACTION_PORT", 5055))
+    # The action server has no authentication of its own and holds the catalog key: only Rasa,
+    # on the same machine, may reach it unless an operator says otherwise.
+    action_host: str = field(default_factory=lambda: _env("ACTION_HOST", "127.0.0.1"))
     action_endpoint_url: str = field(default_factory=lambda: _env("ACTION_ENDPOINT_URL", ""))
     # Conversations: SQLite by default, PostgreSQL when TRACKER_DB_URL names one.
     tracker_db_url: str = field(
@@ -130,6 +141,21 @@ class Settings:
     )
 
     # Channels. Signatures are checked against the public URL the vendor posts to.
+    # Clients of the REST channel send it as "Authorization: Bearer <token>"; unset, the channel
+    # refuses everything. `make run` generates one and prints it.
+    rest_channel_token: str = field(
+        default_factory=lambda: _env("REST_CHANNEL_TOKEN"), metadata=SECRET
+    )
+    # Webhook bodies (REST, SMS, Teams, web sessions) larger than this are refused with 413
+    # before they are read in full.
+    webhook_max_bytes: int = field(default_factory=lambda: _positive_int("WEBHOOK_MAX_BYTES", 64 * 1024))
+    # Rate limits, counted in Redis when REDIS_URL is set (shared by replicas), in memory otherwise.
+    web_sessions_per_ip_per_hour: int = field(
+        default_factory=lambda: _positive_int("WEB_SESSIONS_PER_IP_PER_HOUR", 30)
+    )
+    messages_per_person_per_minute: int = field(
+        default_factory=lambda: _positive_int("MESSAGES_PER_PERSON_PER_MINUTE", 20)
+    )
     public_base_url: str = field(
         default_factory=lambda: _env("PUBLIC_BASE_URL", "http://localhost:5005")
     )
@@ -138,6 +164,12 @@ class Settings:
         default_factory=lambda: _env("TWILIO_AUTH_TOKEN"), metadata=SECRET
     )
     twilio_from_number: str = field(default_factory=lambda: _env("TWILIO_FROM_NUMBER"))
+    # The numbers texts may be addressed to (To); TWILIO_FROM_NUMBER when unset.
+    twilio_to_numbers: tuple[str, ...] = field(default_factory=lambda: _list("TWILIO_TO_NUMBERS", ""))
+    # A MessageSid seen within this time is answered once (replays, Twilio's own retries).
+    sms_message_memory_seconds: int = field(
+        default_factory=lambda: _positive_int("SMS_MESSAGE_MEMORY_SECONDS", 7 * 24 * 3600)
+    )
     twilio_api_base: str = field(
         default_factory=lambda: _env("TWILIO_API_BASE", "https://api.twilio.com")
     )
@@ -169,6 +201,10 @@ class Settings:
         default_factory=lambda: _env("TEAMS_EMPLOYER_TENANT_ID", "")
     )
     teams_employer: str = field(default_factory=lambda: _env("TEAMS_EMPLOYER", ""))
+    # Tenants whose people may write to the bot; any tenant when unset.
+    teams_allowed_tenants: tuple[str, ...] = field(
+        default_factory=lambda: _list("TEAMS_ALLOWED_TENANTS", "")
+    )
     web_session_secret: str = field(
         default_factory=lambda: _env("WEB_SESSION_SECRET"), metadata=SECRET
     )
@@ -196,6 +232,15 @@ class Settings:
         return self.teams_employer or "kaiser_permanente"
 
     @property
+    def catalog_key_for_bot(self) -> str:
+        """What the assistant sends the catalog: its own key, else the operator's."""
+        return self.catalog_bot_key or self.catalog_api_key
+
+    @property
+    def sms_to_numbers(self) -> tuple[str, ...]:
+        return self.twilio_to_numbers or ((self.twilio_from_number,) if self.twilio_from_number else ())
+
+    @property
     def action_url(self) -> str:
         return self.action_endpoint_url or f"http://127.0.0.1:{self.action_port}/webhook"
 
@@ -208,8 +253,16 @@ class Settings:
                 value = "(set)" if value else "(unset)"
             elif isinstance(value, tuple):
                 value = ",".join(value)
-            rows.append((f.name.upper(), str(value)))
+            rows.append((f.name.upper(), masked_url(str(value))))
         return rows
+
+
+_URL_PASSWORD = re.compile(r"^([a-z][a-z0-9+.-]*://[^/@:?#]*):[^/?#]*@", re.IGNORECASE)
+
+
+def masked_url(text: str) -> str:
+    """`postgresql://user:secret@host/db` as `postgresql://user:***@host/db`; anything else as is."""
+    return _URL_PASSWORD.sub(r"\1:***@", text)
 
 
 def load() -> Settings:

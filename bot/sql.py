@@ -6,6 +6,7 @@ catalog's) share, so the stores and the operator commands use the same code.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -13,10 +14,18 @@ from sqlalchemy.engine import make_url
 
 
 def ensure_sqlite_directory(url) -> None:
-    """SQLite creates the file but not its folder (var/ does not exist on a fresh clone)."""
+    """SQLite creates the file but not its folder (var/ does not exist on a fresh clone). Both are
+    made private to their owner (0700, 0600): they hold conversations and contact details."""
     url = make_url(url) if isinstance(url, str) else url
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        private_file(Path(url.database).expanduser())
+
+
+def private_file(path: Path) -> None:
+    """Creates `path` (and its folder) readable by its owner only, unless it exists already."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
 def create_tables(engine: sa.engine.Engine, tables: sa.MetaData) -> None:

@@ -4,15 +4,45 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
 
 from catalog import db
-from catalog.api import deps, errors, guidance, health, imports, listings, occupations, referrals
+from catalog.api import deps, errors, guidance, guide, health, imports, listings, occupations, referrals
 from bot.settings import Settings, load
 
 # Bodies larger than this are refused before they are read (a JobPosting feed fits easily).
 MAX_BODY_BYTES = 20 * 1024 * 1024
+
+
+TOO_LARGE = "The request body is too large (20 MB at most)."
+
+
+class BodyLimit:
+    """Refuses a body over `limit` bytes: at once when Content-Length says so, and while reading
+    when it does not (a chunked body), before anything parses it."""
+
+    def __init__(self, app, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.limit):
+            return await JSONResponse({"detail": TOO_LARGE}, status_code=413)(scope, receive, send)
+        received = 0
+
+        async def counted():
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                # An HTTPException passes through FastAPI's body reading as it is: a 413 answer.
+                raise HTTPException(413, TOO_LARGE)
+            return message
+
+        await self.app(scope, counted, send)
 
 
 def create_app(settings: Settings | None = None, today: dt.date | None = None) -> FastAPI:
@@ -33,6 +63,8 @@ def create_app(settings: Settings | None = None, today: dt.date | None = None) -
     app.state.sessions = db.session_factory(engine)
     app.state.today = today
     errors.install(app)
+    # Added first, so it is the innermost middleware: the route reads the body through it directly.
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
 
     @app.middleware("http")
     async def refuse_nul(request: Request, call_next):
@@ -42,13 +74,7 @@ def create_app(settings: Settings | None = None, today: dt.date | None = None) -
             return JSONResponse({"detail": "The request may not contain NUL characters."}, status_code=422)
         return await call_next(request)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return JSONResponse({"detail": "The request body is too large (20 MB at most)."}, status_code=413)
-        return await call_next(request)
 
-    for module in (health, occupations, listings, guidance, referrals, imports):
+    for module in (health, occupations, listings, guidance, guide, referrals, imports):
         app.include_router(module.router)
     return app

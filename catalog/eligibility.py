@@ -63,6 +63,8 @@ class Verdict:
     # Rules the sources do not state: "Who can apply is not published: ask ... (link)."
     unpublished: list[str] = field(default_factory=list)
     ruled_out_by: set[str] = field(default_factory=set)
+    # The reasons that are failed rules, for saying why someone does not qualify.
+    failures: list[str] = field(default_factory=list)
 
     def passed(self, reason: str) -> None:
         self.reasons.append(reason)
@@ -70,6 +72,7 @@ class Verdict:
     def failed(self, reason: str, change: str | None = None, by: str = OTHER) -> None:
         self.verdict = NOT_ELIGIBLE
         self.reasons.append(reason)
+        self.failures.append(reason)
         self.ruled_out_by.add(by)
         if change:
             self.what_would_change.append(change)

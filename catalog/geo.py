@@ -82,12 +82,21 @@ def _cities() -> dict[str, list[dict]]:
     return index
 
 
+SHORT_WORDS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+SHORT_WORD = re.compile(r"^(st|ste|ft|mt)\.?\s+")
+
+
 @lru_cache(maxsize=4096)
 def from_city(city: str, state: str | None = None) -> Place:
     code = state_code(state) if state else None
     if state and not code:
         raise UnknownPlace(f"'{state}' is not a US state we know.")
-    rows = _cities().get(" ".join(city.lower().split()), [])
+    wanted = " ".join(city.lower().split())
+    rows = _cities().get(wanted, [])
+    if not rows and SHORT_WORD.match(wanted):
+        # "St. Louis", "Ft Worth", "Mt Shasta": the ZIP table spells the first word out.
+        wanted = SHORT_WORD.sub(lambda m: SHORT_WORDS[m.group(1)] + " ", wanted)
+        rows = _cities().get(wanted, [])
     if code:
         rows = [row for row in rows if row["state"] == code]
     if not rows:
@@ -101,7 +110,10 @@ def from_city(city: str, state: str | None = None) -> Place:
     lat = sum(float(row["lat"]) for row in chosen) / len(chosen)
     lon = sum(float(row["long"]) for row in chosen) / len(chosen)
     zips = tuple(row["zip_code"] for row in chosen)
-    return Place(lat, lon, chosen[0]["city"].title(), chosen[0]["state"], zips=zips)
+    # Named as typed when the name is one of the city's other names (Pasadena's ZIPs are filed
+    # under La Canada Flintridge too).
+    name = next((row["city"] for row in chosen if row["city"].lower() == wanted), wanted)
+    return Place(lat, lon, name.title(), chosen[0]["state"], zips=zips)
 
 
 def locate(zip_code: str | None = None, city: str | None = None, state: str | None = None) -> Place | None:
@@ -164,3 +176,113 @@ def in_region(region_name: str, place: Place | None, state: str | None) -> bool 
     if region.center:
         return distance_miles(place.lat, place.lon, *region.center) <= region.radius_miles
     return region.min_lat <= place.lat < region.max_lat
+
+
+# ---------------------------------------------------------------- a place as people type it
+
+# Names people use for a place that are not its postal name. "LA" alone is Los Angeles (people
+# who mean Louisiana write the state's name); after a city it is still the state code.
+NICKNAMES = {
+    "la": ("Los Angeles", "CA", None), "l a": ("Los Angeles", "CA", None),
+    "sf": ("San Francisco", "CA", None), "san fran": ("San Francisco", "CA", None),
+    "bay area": ("San Francisco", "CA", "the Bay Area, CA"),
+    "sf bay area": ("San Francisco", "CA", "the Bay Area, CA"),
+    "san francisco bay area": ("San Francisco", "CA", "the Bay Area, CA"),
+    "nyc": ("New York", "NY", None), "new york city": ("New York", "NY", None),
+    "philly": ("Philadelphia", "PA", None), "vegas": ("Las Vegas", "NV", None),
+    "nola": ("New Orleans", "LA", None), "atl": ("Atlanta", "GA", None), "chi town": ("Chicago", "IL", None),
+}
+# Regions that name a state and nothing narrower: the state is known, the city is not.
+STATE_NICKNAMES = {
+    "socal": "CA", "so cal": "CA", "southern california": "CA", "norcal": "CA", "nor cal": "CA",
+    "northern california": "CA", "washington state": "WA", "dc": "DC", "d c": "DC",
+}
+LEAD_WORDS = re.compile(r"^(?:i\s+live\s+in|i\s+m\s+in|im\s+in|living\s+in|in|near|around|from|the)\s+")
+ZIP_IN_TEXT = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
+
+
+@dataclass(frozen=True)
+class Understood:
+    """A place as typed, understood: `place` for a ZIP or city, only `state` for a state, or a
+    `problem` sentence when it is not a place we know (never a guess)."""
+
+    text: str
+    place: Place | None = None
+    state: str | None = None
+    name: str | None = None
+    problem: str | None = None
+    # How wages.locate finds the pay area: the ZIP, or the city and state.
+    zip: str | None = None
+    city: str | None = None
+
+
+def _plain(text: str) -> str:
+    text = text.lower().replace(".", " ").replace("’", "'")
+    text = re.sub(r"[^a-z0-9,' ]+", " ", text)
+    text = " ".join(text.split())
+    previous = None
+    while previous != text:
+        previous, text = text, LEAD_WORDS.sub("", text)
+    return text.strip(" ,")
+
+
+def _city(text: str, city: str, state: str | None, name: str | None = None) -> Understood:
+    place = from_city(city, state)
+    return Understood(text, place, place.state, name or f"{place.city}, {place.state}", city=city)
+
+
+def _split_state(words: str) -> tuple[str, str] | None:
+    """("houston", "TX") from "houston, tx", "houston texas", "new york ny"; None without a state."""
+    if "," in words:
+        city, state = (part.strip() for part in words.rsplit(",", 1))
+        code = state_code(state) or STATE_NICKNAMES.get(state)
+        return (city, code) if city and code else None
+    parts = words.split()
+    for size in (3, 2, 1):
+        if len(parts) > size:
+            code = state_code(" ".join(parts[-size:]))
+            if code:
+                return " ".join(parts[:-size]), code
+    return None
+
+
+def understand(text: str) -> Understood:
+    """Any US ZIP, city (with or without a state), state name or code, or a common nickname
+    ("LA", "the Bay Area", "NYC"). A city without a state is the state where the name has most
+    ZIP codes (Seattle is in Washington)."""
+    raw = (text or "").strip()
+    found = ZIP_IN_TEXT.search(raw)
+    try:
+        if found:
+            place = from_zip(found.group(1))
+            return Understood(raw, place, place.state, f"{place.city}, {place.state}", zip=found.group(1))
+        words = _plain(raw)
+        bare = words.replace(",", " ").strip()
+        bare = " ".join(bare.split())
+        if bare in NICKNAMES:
+            city, state, name = NICKNAMES[bare]
+            return _city(raw, city, state, name)
+        code = state_code(bare) or STATE_NICKNAMES.get(bare)
+        if code:
+            return Understood(raw, None, code, STATE_NAMES[code])
+        split = _split_state(words)
+        if split:
+            city, code = split
+            city = city.strip(" ,")
+            if city in NICKNAMES and NICKNAMES[city][1] == code:
+                city_name, state, name = NICKNAMES[city]
+                return _city(raw, city_name, state, name)
+            try:
+                return _city(raw, city, code)
+            except UnknownPlace:
+                pass
+        if bare:
+            return _city(raw, bare, None)
+    except UnknownPlace:
+        pass
+    return not_placed(raw)
+
+
+def not_placed(text: str) -> Understood:
+    """Said back, never guessed."""
+    return Understood(text, problem=f"I couldn't place '{text}'. Send a ZIP code, or a city and state like Fresno, CA.")

@@ -84,6 +84,7 @@ class Scored:
     why: list[str]
     record: dict | None
     row: object = None
+    facts: Facts | None = None
 
     def render(self, names: documents.Names, today: dt.date) -> "Scored":
         """Fill `record` with the API document (programs and funding are scored on raw rows)."""
@@ -165,7 +166,7 @@ def score_program(row: models.Program, facts: Facts, names: documents.Names) -> 
     elif location.get("online") or data.get("format") == "online":
         score += 5
         why.append("You can do it online.")
-    return Scored("program", data["key"], data["name"], score, verdict, why, None, row)
+    return Scored("program", data["key"], data["name"], score, verdict, why, None, row, facts)
 
 
 def score_funding(row: models.Funding, facts: Facts, names: documents.Names) -> Scored:
@@ -191,7 +192,7 @@ def score_funding(row: models.Funding, facts: Facts, names: documents.Names) -> 
     if facts.profile.employee and rules.get("employer") == facts.profile.employer and facts.profile.employer:
         score += 15
         why.append("Your employer offers it.")
-    return Scored("funding", data["key"], data["name"], score, verdict, why, None, row)
+    return Scored("funding", data["key"], data["name"], score, verdict, why, None, row, facts)
 
 
 def score_role(role_doc: dict, distance: float, facts: Facts) -> Scored:
@@ -249,13 +250,52 @@ def role_candidates(session: Session, facts: Facts, today: dt.date, radius: floa
     return search.within_radius(session, query, facts.place, radius, max_rows=MATCH_BOX_ROWS)[: max(limit * 3, 20)]
 
 
-def offered(item: Scored) -> bool:
+ADULT_AUDIENCES = {"adults", "job_seekers", "employees", "professionals"}
+SCHOOL_LEVELS = {"middle_school", "high_school"}
+
+
+def age_group(data: dict) -> str | None:
+    """"minors" for what is only for school students, "adults" for what is only for adults (by
+    its rules or the audiences its record names), None for both."""
+    return age_group_of(_rules(data), data.get("audiences") or [])
+
+
+def age_group_of(rules: dict, audiences: list[str]) -> str | None:
+    """The same, from plain rule values and the audiences."""
+    school = set(rules.get("student_status") or [])
+    max_age = rules.get("max_age")
+    if (school and school <= SCHOOL_LEVELS) or rules.get("max_grade") or (max_age is not None and max_age < 18):
+        return "minors"
+    audiences = set(audiences)
+    if ((rules.get("min_age") or 0) >= 18 or (audiences and "students" not in audiences and audiences & ADULT_AUDIENCES)
+            or rules.get("position") or rules.get("employer") or rules.get("employees_only")):
+        return "adults"
+    return None
+
+
+def fits_age(data: dict, facts: Facts) -> bool:
+    """A minor is never offered what is only for adults; an adult who is not in middle or high
+    school is never offered what is only for school students."""
+    group = age_group(data)
+    if group == "adults":
+        return facts.is_minor is not True
+    if group == "minors":
+        return facts.is_minor is not False or facts.student in SCHOOL_LEVELS
+    return True
+
+
+def offered(item: Scored, by_audience: bool = False) -> bool:
     """Lists leave out what the person is ruled out of by age or school: a teenager is not shown
-    programs made only for adults, nor an adult programs only for students."""
-    return not item.verdict.ruled_out_by_age_or_school
+    programs made only for adults, nor an adult programs only for students. `by_audience` also
+    leaves out what the record says is made for the other age group though no sourced rule
+    says so (the guide's answers; /match shows those with the verdict "maybe")."""
+    if item.verdict.ruled_out_by_age_or_school:
+        return False
+    return not by_audience or item.row is None or fits_age(item.row.data, item.facts)
 
 
-def match(session: Session, facts: Facts, kinds: list[str], limit: int, today: dt.date) -> list[dict]:
+def match(session: Session, facts: Facts, kinds: list[str], limit: int, today: dt.date,
+          by_audience: bool = False) -> list[dict]:
     names = documents.Names(session)
     scored: list[Scored] = []
     if "program" in kinds:
@@ -270,7 +310,7 @@ def match(session: Session, facts: Facts, kinds: list[str], limit: int, today: d
         pairs = role_candidates(session, facts, today, ROLE_RADIUS_MILES, limit)
         names.load(occupation_keys=[row.occupation_key for row, _ in pairs if row.occupation_key])
         scored += [score_role(documents.role(row, names, distance), distance, facts) for row, distance in pairs]
-    return [item.render(names, today).as_dict() for item in rank([s for s in scored if offered(s)])[:limit]]
+    return [item.render(names, today).as_dict() for item in rank([s for s in scored if offered(s, by_audience)])[:limit]]
 
 
 def check(session: Session, facts: Facts, kind: str, row, today: dt.date) -> dict:

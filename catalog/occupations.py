@@ -52,22 +52,23 @@ def name_forms(name: str) -> list[str]:
     return [form for form in dict.fromkeys(forms) if form]
 
 
-def _same_word(typed: str, word: str) -> bool:
+def same_word(typed: str, word: str) -> bool:
     if typed == word or word in ABBREVIATIONS.get(typed, ()):
         return True
     # Two or three letters are initials ("MA", "RN"): only exact counts.
     return len(typed) >= 4 and len(word) >= 4 and fuzz.ratio(typed, word) >= 80
 
 
-def accounts_for(wanted: str, name: str) -> bool:
-    """Every word typed is a word of the name, and every telling word of the name was typed."""
+def accounts_for(wanted: str, name: str, generic: set[str] = GENERIC) -> bool:
+    """Every word typed is a word of the name, and every telling word of the name was typed
+    (`generic` words say what kind of thing, not which, so they may be left out)."""
     typed = [w for w in wanted.split() if w not in FILLER]
     words = name.split()
     if not typed:
         return False
-    if not all(any(_same_word(t, w) for w in words) for t in typed):
+    if not all(any(same_word(t, w) for w in words) for t in typed):
         return False
-    return all(any(_same_word(t, w) for t in typed) for w in words if w not in GENERIC and w not in FILLER)
+    return all(any(same_word(t, w) for t in typed) for w in words if w not in generic and w not in FILLER)
 
 
 @dataclass

@@ -49,6 +49,20 @@ def _in_state(column, state: str | None):
     return or_(column == "", contains(column, state)) if state else None
 
 
+def organization_offers(session: Session, key: str) -> tuple[list[models.Program], list[models.Funding]]:
+    """The programs an organization provides or sponsors, and the funds it sponsors or that are
+    for its employees, by name."""
+    programs = [
+        p for p in session.scalars(select(models.Program).order_by(models.Program.name))
+        if p.data.get("provider") == key or key in p.data.get("sponsors", [])
+    ]
+    funds = [
+        f for f in session.scalars(select(models.Funding).order_by(models.Funding.name))
+        if f.data.get("sponsor") == key or (f.data.get("eligibility") or {}).get("employer", {}).get("value") == key
+    ]
+    return programs, funds
+
+
 @dataclass
 class Page:
     items: list

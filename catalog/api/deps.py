@@ -20,14 +20,35 @@ def today(request: Request) -> dt.date:
     return getattr(request.app.state, "today", None) or dt.date.today()
 
 
-def require_api_key(request: Request, x_api_key: Annotated[str | None, Header()] = None) -> None:
-    expected = request.app.state.settings.catalog_api_key
-    if not expected:
-        raise HTTPException(503, "Writing is turned off on this server: CATALOG_API_KEY is not set.")
-    if not x_api_key:
-        raise HTTPException(401, "This needs an API key in the X-API-Key header.")
-    if not hmac.compare_digest(x_api_key.encode(), expected.encode()):
-        raise HTTPException(403, "That API key is not valid.")
+# Who holds which key (bot/settings.py): CATALOG_API_KEY is the operator's and opens every
+# keyed endpoint; the narrower keys open only what their holder needs.
+ROLE_KEYS = {"bot": "catalog_bot_key", "advisor": "catalog_advisor_key"}
+
+
+def _key_check(*roles: str):
+    def check(request: Request, x_api_key: Annotated[str | None, Header()] = None) -> None:
+        settings = request.app.state.settings
+        names = ["catalog_api_key"] + [ROLE_KEYS[role] for role in roles]
+        accepted = [getattr(settings, name) for name in names if getattr(settings, name)]
+        if not accepted:
+            wanted = " or ".join(name.upper() for name in names)
+            raise HTTPException(503, f"This is turned off on this server: {wanted} is not set.")
+        if not x_api_key:
+            raise HTTPException(401, "This needs an API key in the X-API-Key header.")
+        # Every key is compared, in constant time, so timing tells nothing about which one is close.
+        matches = [hmac.compare_digest(x_api_key.encode(), key.encode()) for key in accepted]
+        if not any(matches):
+            raise HTTPException(403, "That API key is not valid for this.")
+
+    return check
+
+
+# The operator's key only (imports, the retention purge).
+require_api_key = _key_check()
+# The assistant's work: recording a hand-off, forgetting a conversation's referrals.
+require_bot_key = _key_check("bot")
+# Advisors' work: listing, reading and updating referrals.
+require_advisor_key = _key_check("advisor")
 
 
 def _query_names(dependant) -> set[str]:

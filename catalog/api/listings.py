@@ -134,14 +134,7 @@ def get_organization(session: SessionDep, today: TodayDep, key: KeyPath) -> dict
     row = session.scalar(select(models.Organization).where(models.Organization.key == key))
     if row is None:
         raise HTTPException(404, f"No organization has the key '{key}'.")
-    programs = [
-        p for p in session.scalars(select(models.Program).order_by(models.Program.name))
-        if p.data.get("provider") == key or key in p.data.get("sponsors", [])
-    ]
-    funds = [
-        f for f in session.scalars(select(models.Funding).order_by(models.Funding.name))
-        if f.data.get("sponsor") == key or (f.data.get("eligibility") or {}).get("employer", {}).get("value") == key
-    ]
+    programs, funds = search.organization_offers(session, key)
     names = documents.Names(session).load_for([row.data, *(p.data for p in programs), *(f.data for f in funds)])
     answer = documents.organization(row, names)
     answer["programs"] = [_brief(documents.program(p, names, today), "provider") for p in programs]

@@ -1,5 +1,6 @@
 """Referrals: a person's request to be contacted by an advisor (the assistant's hand-off).
-Creating one needs the person's consent; reading and updating them is for advisors."""
+Creating one needs the person's consent and the assistant's key; reading and updating them is
+for advisors and their key."""
 
 from __future__ import annotations
 
@@ -13,10 +14,15 @@ from pydantic import Field, StringConstraints, field_validator, model_validator
 from sqlalchemy import delete, func, select
 
 from catalog import models
-from catalog.api.deps import PagingDep, SessionDep, require_api_key
+from catalog.api.deps import PagingDep, SessionDep, require_advisor_key, require_api_key, require_bot_key
 from catalog.records import Strict
 
-router = APIRouter(tags=["referrals"], dependencies=[Depends(require_api_key)])
+router = APIRouter(tags=["referrals"])
+# Which key each endpoint takes (catalog/api/deps.py): the assistant's key creates and forgets, the
+# advisors' key lists and updates, the operator's CATALOG_API_KEY does all of it and purges.
+BOT = [Depends(require_bot_key)]
+ADVISOR = [Depends(require_advisor_key)]
+OPERATOR = [Depends(require_api_key)]
 EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$")
 PHONE = re.compile(r"^\+?[\d\s().-]{7,20}$")
 Status = Literal["new", "contacted", "closed"]
@@ -67,7 +73,7 @@ def as_document(row: models.Referral) -> dict:
     }
 
 
-@router.post("/referrals", status_code=201, summary="Record a request to talk to an advisor")
+@router.post("/referrals", status_code=201, dependencies=BOT, summary="Record a request to talk to an advisor")
 def create(body: ReferralIn, session: SessionDep) -> dict:
     row = models.Referral(**body.model_dump(), status="new")
     session.add(row)
@@ -76,7 +82,7 @@ def create(body: ReferralIn, session: SessionDep) -> dict:
     return as_document(row)
 
 
-@router.get("/referrals", summary="Referrals for advisors, newest first")
+@router.get("/referrals", dependencies=ADVISOR, summary="Referrals for advisors, newest first")
 def list_referrals(
     session: SessionDep, paging: PagingDep, status: Status | None = None,
     conversation_id: Annotated[str | None, Query(max_length=200)] = None,
@@ -91,7 +97,7 @@ def list_referrals(
     return paging.answer([as_document(r) for r in rows[start:start + paging.per_page]], len(rows))
 
 
-@router.patch("/referrals/{referral_id}", summary="Update a referral's status or note")
+@router.patch("/referrals/{referral_id}", dependencies=ADVISOR, summary="Update a referral's status or note")
 def update(referral_id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")], body: ReferralUpdate, session: SessionDep) -> dict:
     row = session.get(models.Referral, referral_id)
     if row is None:
@@ -107,7 +113,7 @@ def update(referral_id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")], body: 
     return as_document(row)
 
 
-@router.delete("/referrals", summary="Delete a conversation's referrals (\"forget me\")")
+@router.delete("/referrals", dependencies=BOT, summary="Delete a conversation's referrals (\"forget me\")")
 def forget(session: SessionDep, conversation_id: Annotated[str, Query(min_length=1, max_length=200)]) -> dict:
     result = session.execute(delete(models.Referral).where(models.Referral.conversation_id == conversation_id))
     session.commit()
@@ -118,7 +124,7 @@ class PurgeIn(Strict):
     older_than_days: Annotated[int, Field(ge=1, le=36500, description="Keep referrals touched more recently")]
 
 
-@router.post("/referrals/purge", summary="Delete referrals untouched for a number of days (retention)")
+@router.post("/referrals/purge", dependencies=OPERATOR, summary="Delete referrals untouched for a number of days (retention)")
 def purge(body: PurgeIn, session: SessionDep) -> dict:
     """Whatever their status: an open referral nobody touched in that time is as stale as a closed
     one, and the person's contact details must not outlive the retention period."""

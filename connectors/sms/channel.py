@@ -23,12 +23,14 @@ from twilio.request_validator import RequestValidator
 
 from bot import settings
 from connectors.background import RESEND_TEXT, BackgroundTasks, GiveUp
+from connectors.limits import RateLimit, read_body, too_large, too_many
+from connectors.memory import memory_for
 from connectors.sms import keywords
 from connectors.sms.buttons import ExpiringMap, chosen
 from connectors.sms.optouts import OptOutStore
 from connectors.sms.replies import Turn
 from connectors.sms.segments import MAX_BODY_CHARS, count_segments
-from connectors.sms.senders import sender_id, sender_key
+from connectors.sms.senders import normalize_number, sender_id, sender_key
 from connectors.sms.twilio_api import SendError, TwilioSender
 
 logger = logging.getLogger(__name__)
@@ -113,6 +115,11 @@ class SMSInput(InputChannel):
             public_base_url=config.public_base_url,
             support_contact=config.support_contact,
             opt_out_url=config.sms_opt_out_url,
+            to_numbers=config.sms_to_numbers,
+            max_bytes=config.webhook_max_bytes,
+            messages_per_minute=config.messages_per_person_per_minute,
+            redis_url=config.redis_url,
+            message_memory_seconds=config.sms_message_memory_seconds,
         )
 
     def __init__(
@@ -125,8 +132,21 @@ class SMSInput(InputChannel):
         public_base_url: str,
         support_contact: str,
         opt_out_url: str,
+        to_numbers: tuple[str, ...] = (),
+        max_bytes: int = 64 * 1024,
+        messages_per_minute: int = 20,
+        redis_url: str = "",
+        message_memory_seconds: float = 7 * 24 * 3600,
     ) -> None:
         self.auth_token = auth_token
+        # Texts are taken only when addressed to one of our numbers.
+        self.to_numbers = {normalize_number(n) for n in (to_numbers or (from_number,)) if n}
+        self.max_bytes = max_bytes
+        memory = memory_for(redis_url)
+        # A MessageSid seen before (a replay, or Twilio trying again) is answered once.
+        self.seen_messages = memory
+        self.message_memory_seconds = message_memory_seconds
+        self.messages = RateLimit(memory, "sms", messages_per_minute, 60)
         self.public_base_url = public_base_url.rstrip("/")
         self.support_contact = support_contact
         self.opt_out_url = opt_out_url
@@ -247,15 +267,38 @@ class SMSInput(InputChannel):
             status = "ok" if self.configured else "not configured"
             return response.json({"status": status}, status=200 if self.configured else 503)
 
-        @sms.route("/webhook", methods=["POST"])
+        @sms.route("/webhook", methods=["POST"], stream=True)
         async def webhook(request: Request) -> HTTPResponse:
-            form = twilio_form(request)
+            # Nothing is read or parsed for a call that cannot be Twilio's.
+            if not self.configured or not request.headers.get("X-Twilio-Signature"):
+                logger.info("Refused an SMS webhook call without a Twilio signature")
+                return response.text("Forbidden", status=403)
+            if not await read_body(request, self.max_bytes):
+                return too_large(self.max_bytes, plain=True)
+            try:
+                form = twilio_form(request)
+            except RepeatedParameter as repeated:
+                # Twilio sends each parameter once; a repeated one is a signed request re-cut.
+                logger.info("Refused an SMS webhook call: %s", repeated)
+                return response.text(f"Bad request: {repeated}", status=400)
             if not self.signature_ok(request, form):
                 logger.info("Refused an SMS webhook call without a valid Twilio signature")
                 return response.text("Forbidden", status=403)
+            if normalize_number(form.get("To") or "") not in self.to_numbers:
+                logger.info("Refused a text addressed to a number this server does not serve")
+                return response.text("Forbidden: not a number served here", status=403)
+            message_sid = form.get("MessageSid") or ""
+            if not message_sid:
+                return response.text("Bad request: no MessageSid", status=400)
+            if not await self.seen_messages.add(f"sms-sid:{message_sid}", self.message_memory_seconds):
+                logger.info("An SMS already taken in came again (%s...); answered once", message_sid[:10])
+                return response.text(EMPTY_TWIML, content_type="text/xml")
             number = form.get("From") or ""
             if not number:
                 return response.text(EMPTY_TWIML, content_type="text/xml")
+            wait = await self.messages.wait(sender_id(self.key, number))
+            if wait is not None:
+                return too_many(wait, plain=True)
             text = (form.get("Body") or "")[:MAX_BODY_CHARS]
             try:
                 num_media = int(form.get("NumMedia") or 0)
@@ -288,12 +331,19 @@ class SMSInput(InputChannel):
         return sms
 
 
+class RepeatedParameter(ValueError):
+    """A form parameter given more than once."""
+
+
 def twilio_form(request: Request) -> RequestParameters:
     """The posted parameters, empty ones included: Twilio signs `Body=` of a picture-only message
-    too, and Sanic's own form parsing drops blank values."""
+    too, and Sanic's own form parsing drops blank values. Raises RepeatedParameter for a name
+    given twice (`From=...&From=...`): which value counts would depend on who reads it."""
     if not request.content_type.startswith("application/x-www-form-urlencoded"):
         return RequestParameters()
-    return RequestParameters(
-        parse_qs(request.body.decode("utf-8", errors="replace"), keep_blank_values=True)
-    )
+    params = parse_qs(request.body.decode("utf-8", errors="replace"), keep_blank_values=True)
+    repeated = sorted(name for name, values in params.items() if len(values) > 1)
+    if repeated:
+        raise RepeatedParameter(f"the parameter '{repeated[0]}' is given more than once")
+    return RequestParameters(params)
 

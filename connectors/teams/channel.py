@@ -21,6 +21,8 @@ from sanic.response import HTTPResponse
 
 from bot import settings
 from connectors.background import RESEND_TEXT, BackgroundTasks
+from connectors.limits import RateLimit, read_body, too_large, too_many
+from connectors.memory import memory_for
 from connectors.teams import cards
 from connectors.teams.auth import (
     AuthError,
@@ -110,6 +112,10 @@ class TeamsInput(InputChannel):
             login_base=config.teams_login_base,
             employer_tenant_id=config.teams_employer_tenant_id,
             employer=config.teams_employer_key,
+            allowed_tenants=config.teams_allowed_tenants,
+            max_bytes=config.webhook_max_bytes,
+            messages_per_minute=config.messages_per_person_per_minute,
+            redis_url=config.redis_url,
         )
 
     def __init__(
@@ -122,8 +128,16 @@ class TeamsInput(InputChannel):
         login_base: str,
         employer_tenant_id: str,
         employer: str,
+        allowed_tenants: tuple[str, ...] = (),
+        max_bytes: int = 64 * 1024,
+        messages_per_minute: int = 20,
+        redis_url: str = "",
     ) -> None:
         self.configured = bool(app_id and app_password)
+        # Empty: people from any tenant may write (the bot's Teams app decides who can install it).
+        self.allowed_tenants = frozenset(allowed_tenants)
+        self.max_bytes = max_bytes
+        self.messages = RateLimit(memory_for(redis_url), "teams", messages_per_minute, 60)
         if not self.configured:
             logger.warning(
                 "TEAMS_APP_ID or TEAMS_APP_PASSWORD is unset: the Teams channel refuses every request."
@@ -147,6 +161,17 @@ class TeamsInput(InputChannel):
 
     def get_output_channel(self) -> Optional[OutputChannel]:
         # A reply needs the conversation an activity came from; there is none outside a request.
+        return None
+
+    def refusal(self, activity: dict[str, Any]) -> Optional[str]:
+        """Why a correctly signed activity is still not taken, or None. The token says the Bot
+        Framework sent it; only Teams activities from allowed tenants reach the assistant (another
+        Bot Framework channel would bring senders the tenant rules know nothing about)."""
+        if activity.get("channelId") != "msteams":
+            return "only Microsoft Teams activities are taken here"
+        tenant = ((activity.get("channelData") or {}).get("tenant") or {}).get("id")
+        if self.allowed_tenants and tenant not in self.allowed_tenants:
+            return "this organization is not allowed to use this bot"
         return None
 
     def metadata(self, activity: dict[str, Any]) -> dict[str, Any]:
@@ -204,10 +229,15 @@ class TeamsInput(InputChannel):
             status = "ok" if self.configured else "not configured"
             return response.json({"status": status}, status=200 if self.configured else 503)
 
-        @teams.route("/webhook", methods=["POST"])
+        @teams.route("/webhook", methods=["POST"], stream=True)
         async def webhook(request: Request) -> HTTPResponse:
             if not self.configured:
                 return response.json({"error": "not configured"}, status=403)
+            # Nothing is read or parsed for a call without a token or with a body too large.
+            if not request.headers.get("Authorization"):
+                return response.json({"error": "unauthorized"}, status=401)
+            if not await read_body(request, self.max_bytes):
+                return too_large(self.max_bytes)
             try:
                 activity = json.loads(request.body or b"null")
             except ValueError:
@@ -224,7 +254,15 @@ class TeamsInput(InputChannel):
                 logger.info("Refused a Teams activity: %s", exc)
                 return response.json({"error": "unauthorized"}, status=401)
 
+            refused = self.refusal(activity)
+            if refused:
+                logger.info("Refused a Teams activity: %s", refused)
+                return response.json({"error": refused}, status=403)
             kind = activity.get("type")
+            if kind == "message":
+                wait = await self.messages.wait(str((activity.get("from") or {}).get("id")))
+                if wait is not None:
+                    return too_many(wait)
             # Bot Framework waits at most 15 s for this answer; replies go out separately.
             if kind == "message":
                 self.background.spawn(

@@ -70,8 +70,11 @@ class Server:
 
     def __init__(self, database_url: str, api_key: str, data_dir: Path = SEED_DIR, wage_dir: Path | None = None):
         self.api_key = api_key
+        # The assistant's and the advisors' narrower keys (catalog/api/deps.py).
+        self.bot_key, self.advisor_key = secrets.token_urlsafe(16), secrets.token_urlsafe(16)
         port = free_port()
-        settings = dataclasses.replace(load(), catalog_database_url=database_url, catalog_api_key=api_key, catalog_port=port)
+        settings = dataclasses.replace(load(), catalog_database_url=database_url, catalog_api_key=api_key, catalog_port=port,
+                                       catalog_bot_key=self.bot_key, catalog_advisor_key=self.advisor_key)
         self.app = create_app(settings)
         self.engine = self.app.state.engine
         self.import_results = service.prepare(self.engine, data_dir, wage_dir)

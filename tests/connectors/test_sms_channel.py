@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from urllib.parse import urlencode
 
+import aiohttp
 import pytest
 import pytest_asyncio
 from rasa.core.channels.channel import UserMessage
@@ -221,3 +223,88 @@ async def test_without_the_auth_token_everything_is_refused(twilio, tmp_path):
     finally:
         server.close()
         await server.wait_closed()
+
+
+async def post_raw(url: str, body: bytes, headers: dict):
+    async with aiohttp.ClientSession() as http:
+        async with http.post(url, data=body, headers=headers) as answer:
+            return answer.status, await answer.text()
+
+
+@pytest.mark.asyncio
+async def test_a_re_cut_request_with_a_repeated_key_is_refused(twilio, sms):
+    channel, assistant, url = sms
+    params = twilio.inbound_params(From=NUMBER, Body="forget me")
+    # Signed as Twilio would sign a request carrying both values: the signature alone would pass.
+    recut = {**params, "From": [NUMBER, "+15555550199"]}
+    body = urlencode([(k, v) for k, vs in recut.items() for v in (vs if isinstance(vs, list) else [vs])])
+    headers = {"X-Twilio-Signature": twilio.sign(url, recut), "Content-Type": "application/x-www-form-urlencoded"}
+    status, text_ = await post_raw(url, body.encode(), headers)
+    assert status == 400 and "'From' is given more than once" in text_
+    await asyncio.sleep(0.3)
+    assert assistant.received == [] and twilio.messages == []
+
+
+@pytest.mark.asyncio
+async def test_texts_to_a_number_we_do_not_serve_are_refused(twilio, sms):
+    channel, assistant, url = sms
+    answer = await text(twilio, url, "hi", To="+15550009999")
+    assert answer.status_code == 403 and "not a number served here" in answer.text
+    # Twilio's own formatting of our number is the same number.
+    answer = await text(twilio, url, "hi", To=twilio.from_number[:2] + " " + twilio.from_number[2:])
+    assert answer.status_code == 200
+    await replies(twilio, 1)
+    assert len(assistant.received) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_replayed_or_retried_text_is_answered_once(twilio, sms):
+    channel, assistant, url = sms
+    params = twilio.inbound_params(From=NUMBER, Body="hi there")
+    first = await asyncio.to_thread(twilio.post_inbound, url, params)
+    again = await asyncio.to_thread(twilio.post_inbound, url, params)
+    assert first.status_code == again.status_code == 200
+    assert again.text == first.text  # Twilio sees a normal answer and stops retrying
+    await replies(twilio, 1)
+    await asyncio.sleep(0.5)
+    assert len(twilio.messages_to(NUMBER)) == 1 and len(assistant.received) == 1
+
+
+@pytest.mark.asyncio
+async def test_big_or_unsigned_bodies_are_refused_before_they_are_read(twilio, sms):
+    channel, assistant, url = sms
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    big = b"Body=" + b"a" * (65 * 1024)
+    assert (await post_raw(url, big, {**form, "X-Twilio-Signature": "c2ln"}))[0] == 413
+
+    async def chunks():
+        yield b"Body="
+        for _ in range(40):
+            yield b"a" * 4096
+    async with aiohttp.ClientSession() as http:
+        async with http.post(url, data=chunks(), headers={**form, "X-Twilio-Signature": "c2ln"}) as answer:
+            assert answer.status == 413
+    # No signature header: refused whatever the size, before the body is read.
+    assert (await post_raw(url, big, form))[0] == 403
+    assert assistant.received == []
+
+
+@pytest.mark.asyncio
+async def test_a_flood_from_one_number_gets_429(twilio, tmp_path):
+    assistant = Assistant()
+    channel = make_channel(twilio, tmp_path, twilio.auth_token)
+    channel.messages.limit = 3
+    server, base = await serve_channel(channel, assistant, "sms_flood_test")
+    channel.public_base_url = base
+    url = f"{base}/webhooks/sms/webhook"
+    try:
+        statuses = [(await text(twilio, url, f"message {n}")).status_code for n in range(5)]
+        assert statuses == [200, 200, 200, 429, 429]
+        flooded = await text(twilio, url, "again")
+        assert 1 <= int(flooded.headers["Retry-After"]) <= 60
+        assert (await asyncio.to_thread(twilio.post_inbound, url, {"From": "+15555550177", "Body": "hi"})).status_code == 200
+    finally:
+        server.close()
+        await server.wait_closed()
+        await channel.background.drain()
+        await channel.sender.close()

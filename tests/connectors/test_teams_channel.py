@@ -178,3 +178,49 @@ async def test_without_the_app_password_everything_is_refused(bf):
     finally:
         server.close()
         await server.wait_closed()
+
+
+@pytest.mark.asyncio
+async def test_only_teams_activities_are_taken(bf, teams):
+    """A valid Bot Framework token from a key endorsed for another channel too (the real keys
+    endorse many), with that channel in the activity."""
+    channel, assistant, url = teams
+    assert "emulator" in bf.endorsements
+    activity = bf.activity("hi", channelId="emulator")
+    answer = await post(bf, url, activity)
+    assert answer.status_code == 403 and "only Microsoft Teams" in answer.json()["error"]
+    # A channel the key does not endorse is refused by the token check already.
+    assert (await post(bf, url, bf.activity("hi", channelId="webchat"))).status_code == 401
+    await asyncio.sleep(0.3)
+    assert assistant.received == [] and bf.replies_in(activity["conversation"]["id"]) == []
+
+
+@pytest.mark.asyncio
+async def test_only_allowed_tenants_reach_the_assistant(bf, teams):
+    channel, assistant, url = teams
+    channel.allowed_tenants = frozenset({"tenant-a", bf.employer_tenant_id})
+    outsider = bf.activity("hi", tenant_id="tenant-b")
+    answer = await post(bf, url, outsider)
+    assert answer.status_code == 403 and "not allowed" in answer.json()["error"]
+    member = bf.activity("hi", tenant_id="tenant-a")
+    assert (await post(bf, url, member)).status_code == 202
+    await replies(bf, member)
+    assert [m.metadata["tenant_id"] for m in assistant.received] == ["tenant-a"]
+
+
+@pytest.mark.asyncio
+async def test_big_or_tokenless_bodies_are_refused_before_they_are_read(bf, teams):
+    channel, assistant, url = teams
+    activity = bf.activity("a" * (65 * 1024))
+    assert (await post(bf, url, activity)).status_code == 413
+    assert (await post(bf, url, activity, "")).status_code == 401
+    assert assistant.received == []
+
+
+@pytest.mark.asyncio
+async def test_a_flood_from_one_person_gets_429(bf, teams):
+    channel, assistant, url = teams
+    channel.messages.limit = 2
+    user = "29:flood"
+    statuses = [(await post(bf, url, bf.activity(f"hi {n}", user_id=user))).status_code for n in range(4)]
+    assert statuses == [202, 202, 429, 429]

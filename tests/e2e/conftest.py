@@ -5,6 +5,7 @@ Bot Framework stand-ins in place of the real services."""
 from __future__ import annotations
 
 import pytest
+import requests
 
 from bot.launcher import Stack, isolated_env
 from tests.standins.botframework import BotFrameworkStandIn
@@ -36,3 +37,19 @@ def stack(tmp_path_factory, twilio, botframework):
     running = Stack(env=env).start()
     yield running
     running.stop()
+
+
+REST_TURN_TIMEOUT = 30
+
+
+def rest_post(stack, body: dict, timeout: float = REST_TURN_TIMEOUT, **headers: str) -> requests.Response:
+    """A POST to the REST channel with the stack's token (every REST client must send it)."""
+    return requests.post(f"{stack.rasa_url}/webhooks/rest/webhook", json=body,
+                         headers={**stack.rest_headers, **headers}, timeout=timeout)
+
+
+def say(stack, sender: str, text: str, timeout: float = REST_TURN_TIMEOUT) -> list[dict]:
+    """One turn through the REST channel: the assistant's messages."""
+    response = rest_post(stack, {"sender": sender, "message": text}, timeout)
+    assert response.status_code == 200, response.text
+    return response.json()

@@ -116,3 +116,23 @@ def test_a_picture_without_words_gets_a_helpful_reply(stack, sms):
     [reply] = sms.replies(1)
     assert "type your question" in reply
     assert tracker_rows(stack, "sender_id = :s", s=sms.sender) == 0
+
+
+def test_a_replayed_text_is_answered_once_and_a_re_cut_one_not_at_all(stack, sms, twilio):
+    url = f"{stack.rasa_url}/webhooks/sms/webhook"
+    params = twilio.inbound_params(From=sms.number, Body="hi")
+    for _ in range(3):  # Twilio trying again, or someone replaying a captured request
+        answer = twilio.post_inbound(url, params)
+        assert answer.status_code == 200
+    sms.replies(1)
+    time.sleep(3)
+    assert len(twilio.messages_to(sms.number)) == 1
+    assert tracker_rows(stack, "sender_id = :s AND type_name = 'user'", s=sms.sender) == 1
+
+    recut = {**twilio.inbound_params(From=sms.number, Body="forget me"), "From": [sms.number, new_number()]}
+    answer = requests.post(url, data=recut, headers={"X-Twilio-Signature": twilio.sign(url, recut)}, timeout=10)
+    assert answer.status_code == 400 and "given more than once" in answer.text
+    addressed_elsewhere = twilio.post_inbound(url, {"From": sms.number, "Body": "hi", "To": "+15550009999"})
+    assert addressed_elsewhere.status_code == 403
+    time.sleep(1)
+    assert tracker_rows(stack, "sender_id = :s AND type_name = 'user'", s=sms.sender) == 1

@@ -1,0 +1,51 @@
+"""The guide: answers first, in short sentences ready to send, with the one fact worth asking
+next (docs/catalog-api.md, "Guide")."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional
+
+from fastapi import APIRouter
+from pydantic import Field, StringConstraints
+
+from catalog import guide
+from catalog.api.deps import SessionDep, TodayDep
+from catalog.records import Strict
+from catalog.said import GuideFacts
+
+router = APIRouter(tags=["guide"])
+Words = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True)]
+
+
+class CareerRequest(Strict):
+    occupation: Words
+    facts: GuideFacts = GuideFacts()
+
+
+class AboutRequest(Strict):
+    name: Words
+    facts: GuideFacts = GuideFacts()
+
+
+class ListRequest(Strict):
+    kind: Literal["programs", "scholarships", "jobs", "tuition", "any"] = "any"
+    occupation: Optional[Words] = None
+    group: Optional[Words] = None
+    text: Optional[Annotated[str, StringConstraints(max_length=500)]] = None
+    facts: GuideFacts = GuideFacts()
+    offset: int = Field(0, ge=0, le=1000)
+
+
+@router.post("/guide/career", summary="A career answered: the work, the steps and time, local pay, outlook, programs")
+def career(body: CareerRequest, session: SessionDep, today: TodayDep) -> dict:
+    return guide.career(session, body.occupation, body.facts, today)
+
+
+@router.post("/guide/about", summary="One named program, fund or organization: what it is, cost, dates, the verdict")
+def about(body: AboutRequest, session: SessionDep, today: TodayDep) -> dict:
+    return guide.about(session, body.name, body.facts, today)
+
+
+@router.post("/guide/list", summary="What fits the person now, then the fact that would narrow it most")
+def listing(body: ListRequest, session: SessionDep, today: TodayDep) -> dict:
+    return guide.listing(session, body.kind, body.occupation, body.group, body.text, body.facts, body.offset, today)

@@ -1,0 +1,83 @@
+"""The edges of the running assistant: the REST channel takes only token holders and no metadata,
+the action server and the catalog listen on loopback only, webhook bodies are bounded, and what
+the services write under var/ is private to its owner."""
+
+from __future__ import annotations
+
+import os
+import stat
+import uuid
+
+import requests
+
+from tests.e2e.conftest import rest_post, say
+
+
+def test_the_rest_channel_needs_its_token(stack):
+    body = {"sender": f"rest-{uuid.uuid4().hex[:12]}", "message": "forget me"}
+    url = f"{stack.rasa_url}/webhooks/rest/webhook"
+    for headers in ({}, {"Authorization": "Bearer not-the-token"}, {"Authorization": stack.rest_headers["Authorization"][7:]}):
+        answer = requests.post(url, json=body, headers=headers, timeout=10)
+        assert answer.status_code == 401, headers
+        assert "Authorization: Bearer" in answer.json()["error"]
+    tracker = requests.get(f"{stack.rasa_url}/conversations/{body['sender']}/tracker",
+                           params={"token": stack.rasa_api_token}, timeout=10).json()
+    assert not [e for e in tracker["events"] if e["event"] == "user"]
+
+
+def test_metadata_and_channel_names_in_the_body_are_ignored(stack):
+    sender = f"rest-{uuid.uuid4().hex[:12]}"
+    answer = rest_post(stack, {
+        "sender": sender, "message": "hi", "input_channel": "teams",
+        "metadata": {"channel_profile": {"employee": True, "employer": "kaiser_permanente"}, "tenant_id": "x"},
+    })
+    assert answer.status_code == 200 and answer.json()
+    tracker = requests.get(f"{stack.rasa_url}/conversations/{sender}/tracker",
+                           params={"token": stack.rasa_api_token}, timeout=10).json()
+    [user] = [e for e in tracker["events"] if e["event"] == "user"]
+    assert user["input_channel"] == "rest"
+    assert not (user.get("metadata") or {}).get("channel_profile")
+    assert not tracker["slots"].get("employer")
+
+
+def test_large_rest_bodies_get_413(stack):
+    answer = rest_post(stack, {"sender": "big", "message": "a" * (70 * 1024)})
+    assert answer.status_code == 413 and "too large" in answer.json()["error"]
+    assert say(stack, f"rest-{uuid.uuid4().hex[:12]}", "hi")  # and the channel goes on
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses with a socket listening on `port`, from the kernel's tables."""
+    found = set()
+    for table, size in (("/proc/net/tcp", 8), ("/proc/net/tcp6", 32)):
+        with open(table) as rows:
+            next(rows)
+            for row in rows:
+                local, state = row.split()[1], row.split()[3]
+                address, hex_port = local.split(":")
+                if state == "0A" and int(hex_port, 16) == port:
+                    found.add(address if size == 32 else ".".join(str(int(address[i:i + 2], 16)) for i in (6, 4, 2, 0)))
+    return found
+
+
+def test_the_action_server_and_the_catalog_listen_on_loopback_only(stack):
+    for url in (stack.action_url, stack.catalog_url):
+        port = int(url.rsplit(":", 1)[1])
+        assert listening_addresses(port) == {"127.0.0.1"}, url
+    # Rasa itself is public: the channels are there.
+    assert listening_addresses(int(stack.rasa_url.rsplit(":", 1)[1])) - {"127.0.0.1"}
+
+
+def test_what_the_services_write_under_var_is_private(stack):
+    say(stack, f"rest-{uuid.uuid4().hex[:12]}", "hi")  # so the conversation store exists
+    var_dir = stack.settings.var_dir
+    seen = []
+    for folder, dirs, files in os.walk(var_dir):
+        for name in dirs:
+            mode = stat.S_IMODE(os.stat(os.path.join(folder, name)).st_mode)
+            assert mode == 0o700, f"{name}: {oct(mode)}"
+        for name in files:
+            mode = stat.S_IMODE(os.stat(os.path.join(folder, name)).st_mode)
+            assert mode & 0o077 == 0, f"{name}: {oct(mode)}"
+            seen.append(name)
+    assert {"catalog.db", "conversations.db", "endpoints.yml", "rasa.log", "actions.log"} <= set(seen)
