@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions import render
 from actions.base import CatalogAction
 from actions.catalog_client import call
-from actions.facts import entity_value, facts_of, intent_of, known, places_said, reply_to, subject_value
+from actions.facts import entity_value, facts_of, intent_of, known, places_said, program_said, reply_to, subject_value
 from actions.parsers import career_asked, first
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ def question_of(intent: str, tracker: Tracker, slots: dict[str, Any]) -> Optiona
     it names nothing to answer about (then a reply re-runs the last answer instead)."""
     text = str(tracker.latest_message.get("text") or "")
     occupation = said(subject_value(tracker, "occupation"))
-    program = said(subject_value(tracker, "program"))
+    program = said(program_said(tracker))
     last = slots.get("last_answer") if isinstance(slots.get("last_answer"), dict) else {}
     if intent in CAREER_INTENTS:
         occupation = career_said(tracker, occupation)
@@ -94,7 +94,7 @@ def again(last: dict[str, Any], tracker: Tracker) -> dict[str, Any]:
     """The last request, with a new subject when the reply names one ("what about a nurse?")."""
     request = dict(last)
     occupation = said(subject_value(tracker, "occupation"))
-    program = said(subject_value(tracker, "program"))
+    program = said(program_said(tracker))
     if occupation and request["kind"] in ("career", "list"):
         request["occupation"] = occupation
     if program and request["kind"] == "about":

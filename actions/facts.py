@@ -43,6 +43,23 @@ def subject_value(tracker: Tracker, entity: str) -> Optional[str]:
     return None
 
 
+# "the KP School of Allied Health radiology program": which of the school's programs.
+WHICH_PROGRAM = re.compile(r"^\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+(?:program|course|training|class)", re.I)
+
+
+def program_said(tracker: Tracker) -> Optional[str]:
+    """The program named in the latest message, with the words that say which of an
+    organisation's programs is meant; the catalog resolves the name or says it back."""
+    value = subject_value(tracker, "program")
+    text = str(tracker.latest_message.get("text") or "")
+    for found in tracker.latest_message.get("entities") or []:
+        if found.get("entity") == "program" and found.get("value") == value and found.get("end"):
+            which = WHICH_PROGRAM.match(text[found["end"]:])
+            if which:
+                return f"{value} {which.group(1)}"
+    return value
+
+
 def places_said(tracker: Tracker) -> Optional[str]:
     """The place named in the latest message: a ZIP code, else every GPE joined ("Houston, Texas"),
     since the slot keeps only one of several entities (two extractors may also give one twice)."""

@@ -129,3 +129,13 @@ def test_a_place_answer_misread_as_a_question_still_answers_the_question_asked(c
     said = text_of(messages)
     assert "Physician" in said and "don't have Pasadena" not in said
     assert slots["occupation"] == "physician" and slots["place"] == "Pasadena, CA"
+
+
+def test_a_deadline_question_about_one_program_of_a_school(catalog, domain):
+    text = "When is the deadline to apply to the KP School of Allied Health radiology program?"
+    start = text.index("KP School")
+    school = [{"entity": "program", "value": "KP School of Allied Health", "start": start, "end": start + 26}]
+    messages, slots = answer(domain, text=text, intent="program_info", entities=school)
+    first = messages[0]["text"]
+    assert "Radiologic Technology" in first and ("not published" in first or "Apply" in first or "apply" in first)
+    assert slots["last_answer"]["name"] == "KP School of Allied Health radiology"
