@@ -48,7 +48,8 @@ def _float(name: str, default: float) -> float:
 
 
 def _list(name: str, default: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in _env(name, default).split(",") if part.strip())
+    """Items separated by commas, spaces or line breaks."""
+    return tuple(part for part in _env(name, default).replace(",", " ").split() if part)
 
 
 # A variable is secret when its value must never be printed (``python -m bot check``).
@@ -87,6 +88,20 @@ class Settings:
     # catalog imports them at start when its wage table is empty.
     wage_data_dir: Path = field(
         default_factory=lambda: Path(_env("WAGE_DATA_DIR", str(ROOT / "data" / "wages")))
+    )
+
+    # Open roles: schema.org JobPosting feed URLs the catalog polls while it runs (and
+    # `python -m catalog poll-feeds` polls once). With none, `make run` shows the demo roles.
+    role_feeds: tuple[str, ...] = field(default_factory=lambda: _list("ROLE_FEEDS", ""))
+    # Seconds between polls: job boards refresh a few times a day; conditional requests make an
+    # unchanged feed cheap.
+    role_feeds_interval: float = field(default_factory=lambda: _float("ROLE_FEEDS_INTERVAL", 3600.0))
+    # The most one feed may take to download in all, and its largest accepted body.
+    role_feeds_timeout_seconds: float = field(
+        default_factory=lambda: _float("ROLE_FEEDS_TIMEOUT_SECONDS", 30.0)
+    )
+    role_feeds_max_bytes: int = field(
+        default_factory=lambda: _positive_int("ROLE_FEEDS_MAX_BYTES", 20 * 1024 * 1024)
     )
 
     # How the action server reaches the catalog.

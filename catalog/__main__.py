@@ -4,6 +4,7 @@
   import [PATH ...]   import catalog files or folders (default: the seed catalog)
   import-wages [PATH] import BLS OEWS wages (default: the file `make wage-data` fetched)
   verify-sources      check every source link and quoted passage; report to results/sources.{md,json}
+  poll-feeds          fetch the JobPosting feeds in ROLE_FEEDS once and update the open roles
 """
 
 from __future__ import annotations
@@ -64,7 +65,9 @@ def cmd_serve(_: argparse.Namespace) -> int:
 
     settings = load()
     app = create_app(settings)
-    for result in service.prepare(app.state.engine, settings.catalog_data_dir, settings.wage_data_dir):
+    prepared = service.prepare(app.state.engine, settings.catalog_data_dir, settings.wage_data_dir,
+                               demo_roles=not settings.role_feeds)
+    for result in prepared:
         status = f"FAILED {result.errors[0]}" if result.errors else f"{result.count} {result.kind}"
         print(f"seed import {result.file}: {status}", flush=True)
     service.warm_up(app.state.sessions)
@@ -82,6 +85,28 @@ def cmd_verify_sources(args: argparse.Namespace) -> int:
     print(", ".join(f"{name}: {count}" for name, count in summary.items()))
     print(f"report: {Path(args.out) / 'sources.md'} and {Path(args.out) / 'sources.json'}")
     return 1 if summary.get("dead") or summary.get("changed") else 0
+
+
+def cmd_poll_feeds(args: argparse.Namespace) -> int:
+    from catalog import db, feeds
+
+    settings = load()
+    urls = args.url or list(settings.role_feeds)
+    if not urls:
+        print("No feeds: set ROLE_FEEDS to JobPosting feed URLs (or give --url).", file=sys.stderr)
+        return 2
+    engine = db.make_engine(settings.catalog_database_url)
+    db.migrate(engine)
+    try:
+        results = feeds.poll(db.session_factory(engine), urls, timeout=settings.role_feeds_timeout_seconds,
+                             max_bytes=settings.role_feeds_max_bytes, all_feeds=not args.url)
+    finally:
+        engine.dispose()
+    for result in results:
+        print(result.line())
+    failed = sum(1 for r in results if r.status == "failed")
+    print(f"{len(results)} feeds: {len(results) - failed} ok, {failed} failed")
+    return 1 if failed else 0
 
 
 def add_verify_sources(commands) -> None:
@@ -108,6 +133,10 @@ def parser() -> argparse.ArgumentParser:
     wage_import.add_argument("--zip-crosswalk-sha256", help="expected SHA-256 of the crosswalk when not the pinned one")
     wage_import.set_defaults(run=cmd_import_wages)
     add_verify_sources(commands)
+    polling = commands.add_parser("poll-feeds", help="fetch the JobPosting feeds (ROLE_FEEDS) once")
+    polling.add_argument("--url", action="append",
+                         help="poll this feed instead of ROLE_FEEDS (repeatable; other feeds' roles are left alone)")
+    polling.set_defaults(run=cmd_poll_feeds)
     return root
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
 
-from catalog import db
+from catalog import db, feeds
 from catalog.api import deps, errors, guidance, guide, health, imports, listings, occupations, referrals
 from bot.settings import Settings, load
 
@@ -48,6 +49,17 @@ class BodyLimit:
 def create_app(settings: Settings | None = None, today: dt.date | None = None) -> FastAPI:
     settings = settings or load()
     engine = db.make_engine(settings.catalog_database_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        # The role feeds are polled while the service runs (from start, then every interval).
+        poller = app.state.poller
+        if poller is not None:
+            poller.start()
+        yield
+        if poller is not None:
+            poller.stop()
+
     app = FastAPI(
         title="Health Careers Guide catalog",
         version="1.0",
@@ -57,11 +69,16 @@ def create_app(settings: Settings | None = None, today: dt.date | None = None) -
             "was last verified."
         ),
         dependencies=[Depends(deps.reject_unknown_query)],
+        lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessions = db.session_factory(engine)
     app.state.today = today
+    app.state.poller = feeds.Poller(
+        app.state.sessions, settings.role_feeds, settings.role_feeds_interval,
+        settings.role_feeds_timeout_seconds, settings.role_feeds_max_bytes,
+    ) if settings.role_feeds else None
     errors.install(app)
     # Added first, so it is the innermost middleware: the route reads the body through it directly.
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)

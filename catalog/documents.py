@@ -133,6 +133,9 @@ def funding(row: models.Funding, names: Names, today: dt.date) -> dict:
     return _verified(data, row.data, names)
 
 
+DEMO_NOTICE = "This listing is an example, not a real opening."
+
+
 def role(row: models.Role, names: Names, distance: float | None = None) -> dict:
     data = row.data
     occupation_key = row.occupation_key
@@ -151,6 +154,8 @@ def role(row: models.Role, names: Names, distance: float | None = None) -> dict:
         "url": data.get("url"),
         "description": data.get("description"),
         "demo": row.demo,
+        # What to say beside a demo role wherever it is shown.
+        "notice": DEMO_NOTICE if row.demo else None,
         "distance_miles": round(distance, 1) if distance is not None else None,
         "source_url": data.get("source_url") or data.get("url"),
     }

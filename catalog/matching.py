@@ -204,8 +204,8 @@ def score_role(role_doc: dict, distance: float, facts: Facts) -> Scored:
     if role_doc.get("entry_level"):
         score += 10
         why.append("It is an entry-level job.")
-    if role_doc.get("demo"):
-        why.append("This listing is an example, not a real opening.")
+    if role_doc.get("notice"):
+        why.append(role_doc["notice"])
     if facts.is_minor:
         verdict.unknown("whether the employer hires people under 18", "age")
     return Scored("role", role_doc["key"], role_doc["title"], score, verdict, why, role_doc)

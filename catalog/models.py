@@ -123,6 +123,25 @@ class Role(Base):
     data: Mapped[dict] = mapped_column(JSON)
 
 
+class RoleFeed(Base):
+    """One JobPosting feed the catalog polls (ROLE_FEEDS): what its server said last time, so the
+    next request is conditional, and how the last poll went. Its roles have `source` = `source`."""
+
+    __tablename__ = "role_feeds"
+    source: Mapped[str] = mapped_column(String(80), primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    etag: Mapped[str | None] = mapped_column(String(300))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # "updated", "not_modified" or "failed" (the roles of the last good fetch are kept).
+    status: Mapped[str | None] = mapped_column(String(20))
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(String(500))
+    # When the feed last gave a good list, and how many roles it held.
+    fetched_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    roles: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class SearchDocument(Base):
     """Text of every program, fund and role, for full-text search (FTS5 on SQLite, a tsvector
     GIN index on PostgreSQL: see search.py and the migration)."""

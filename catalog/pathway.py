@@ -96,7 +96,7 @@ def plan(session: Session, facts: Facts, occupation_row: models.Occupation, toda
         })
     steps.append({
         "title": "Apply for jobs",
-        "detail": f"Look for {occupation_row.title.lower()} jobs near you." + (" Here are some examples." if roles else ""),
+        "detail": f"Look for {occupation_row.title.lower()} jobs near you." + _roles_line(roles),
         "url": None,
     })
     for number, step in enumerate(steps, start=1):
@@ -117,6 +117,14 @@ def plan(session: Session, facts: Facts, occupation_row: models.Occupation, toda
         "unpublished": verdict.unpublished,
         "facts": facts.as_dict(),
     }
+
+
+def _roles_line(roles: list[dict]) -> str:
+    if not roles:
+        return ""
+    if any(role["demo"] for role in roles):
+        return " Here are some example listings (not real openings)."
+    return " Here are some open now."
 
 
 def occupation_by_key(session: Session, key: str) -> models.Occupation | None:

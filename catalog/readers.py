@@ -7,6 +7,7 @@ is refused with a message naming the file, the record and the field before anyth
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import types
 import typing
@@ -158,6 +159,11 @@ def _date(value: Any) -> str | None:
     return str(value)[:10]
 
 
+def posting_key(url: str) -> str:
+    """A role key from a posting's URL (hashed when longer than a key may be)."""
+    return url if len(url) <= 120 else "url-" + hashlib.sha256(url.encode()).hexdigest()[:40]
+
+
 UNIT_PERIODS = {"HOUR": "hour", "YEAR": "year", "MONTH": "month", "WEEK": "week"}
 
 
@@ -168,6 +174,9 @@ def jobposting_to_role(posting: dict, demo: bool) -> dict[str, Any]:
     identifier = posting.get("identifier")
     if isinstance(identifier, dict):
         identifier = identifier.get("value")
+    if identifier is None and isinstance(posting.get("url"), str):
+        # A posting without an identifier is known by its link, so the next fetch updates it.
+        identifier = posting_key(posting["url"])
     location = _first(posting.get("jobLocation")) or {}
     address = location.get("address") or {}
     geo_point = location.get("geo") or {}

@@ -7,13 +7,15 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
-from catalog import db, importers, models, wages
+from catalog import db, feeds, importers, models, wages
 
 
-def prepare(engine: Engine, data_dir: Path, wage_dir: Path | None = None) -> list[importers.ImportResult]:
+def prepare(engine: Engine, data_dir: Path, wage_dir: Path | None = None,
+            demo_roles: bool = True) -> list[importers.ImportResult]:
     """Migrate; import the seed catalog when the database holds no occupations yet, and the
     BLS wages from `wage_dir` when it holds none yet (a missing wage file is reported, not fatal:
-    the catalog then says pay is not published)."""
+    the catalog then says pay is not published). Without `demo_roles` (real feeds are set) the
+    seed's example roles are deleted, so they never sit beside real openings."""
     db.migrate(engine)
     results: list[importers.ImportResult] = []
     with db.session_factory(engine)() as session:
@@ -21,6 +23,11 @@ def prepare(engine: Engine, data_dir: Path, wage_dir: Path | None = None) -> lis
             results = importers.import_paths(session, importers.catalog_files(data_dir))
         if wage_dir is not None and not session.scalar(select(func.count()).select_from(models.Wage)):
             results.append(seed_wages(session, wage_dir))
+        if not demo_roles:
+            removed = feeds.remove_demo_roles(session)
+            session.commit()
+            if removed:
+                results.append(importers.ImportResult("demo roles", "demo roles removed (ROLE_FEEDS is set)", removed))
     return results
 
 

@@ -256,6 +256,15 @@ def write_roles(session: Session, source: str, roles: list[RoleIn]) -> None:
     _write_documents(session, "role", ids, bodies)
 
 
+def delete_roles(session: Session, ids: list[int]) -> None:
+    """Delete roles and their search documents (which have no foreign key to cascade)."""
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        session.execute(delete(models.SearchDocument).where(
+            models.SearchDocument.kind == "role", models.SearchDocument.record_id.in_(chunk)))
+        session.execute(delete(models.Role).where(models.Role.id.in_(chunk)))
+
+
 def _entry_level(role: RoleIn) -> bool | None:
     """A posting is entry-level when it asks for no experience or says so in its title."""
     text = f"{role.title} {role.requirements or ''}".lower()

@@ -68,16 +68,19 @@ def small_database_url(request, tmp_path_factory):
 class Server:
     """The catalog app served by uvicorn in a thread, reached through real HTTP."""
 
-    def __init__(self, database_url: str, api_key: str, data_dir: Path = SEED_DIR, wage_dir: Path | None = None):
+    def __init__(self, database_url: str, api_key: str, data_dir: Path = SEED_DIR, wage_dir: Path | None = None,
+                 **settings_overrides):
         self.api_key = api_key
         # The assistant's and the advisors' narrower keys (catalog/api/deps.py).
         self.bot_key, self.advisor_key = secrets.token_urlsafe(16), secrets.token_urlsafe(16)
         port = free_port()
         settings = dataclasses.replace(load(), catalog_database_url=database_url, catalog_api_key=api_key, catalog_port=port,
-                                       catalog_bot_key=self.bot_key, catalog_advisor_key=self.advisor_key)
+                                       catalog_bot_key=self.bot_key, catalog_advisor_key=self.advisor_key,
+                                       **settings_overrides)
         self.app = create_app(settings)
         self.engine = self.app.state.engine
-        self.import_results = service.prepare(self.engine, data_dir, wage_dir)
+        # As `python -m catalog serve` does it.
+        self.import_results = service.prepare(self.engine, data_dir, wage_dir, demo_roles=not settings.role_feeds)
         config = uvicorn.Config(self.app, host="127.0.0.1", port=port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
