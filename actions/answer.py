@@ -8,7 +8,6 @@ facts, words the lines for the channel and remembers the answer, so that a fact 
 
 from __future__ import annotations
 
-import logging
 from typing import Any, Optional
 
 from rasa_sdk import Tracker
@@ -20,9 +19,7 @@ from actions import render
 from actions.base import CatalogAction
 from actions.catalog_client import call
 from actions.facts import entity_value, facts_of, intent_of, known, places_said, program_said, reply_to, subject_value
-from actions.parsers import career_asked, first
-
-log = logging.getLogger(__name__)
+from actions.parsers import career_asked, first, name_asked
 
 LIST_KINDS = {"find_programs": "programs", "find_scholarships": "scholarships",
               "find_jobs": "jobs", "tuition_support": "tuition"}
@@ -37,15 +34,20 @@ WHAT_NEXT = ('What do you want to know? For example: "how do I become a nurse?",
              '"scholarships for me" or "jobs near me".')
 
 
+# The catalog takes names of up to 120 characters.
+MAX_NAME_CHARS = 120
+
+
 def said(value: Any) -> Optional[str]:
     value = first(value)
-    return str(value).strip() if value not in (None, "") else None
+    return str(value).strip()[:MAX_NAME_CHARS] if value not in (None, "") else None
 
 
 def question_of(intent: str, tracker: Tracker, slots: dict[str, Any]) -> Optional[dict[str, Any]]:
     """The request a question intent makes ({"kind": "career"|"about"|"list", ...}), or None when
     it names nothing to answer about (then a reply re-runs the last answer instead)."""
     text = str(tracker.latest_message.get("text") or "")
+    text = "" if text.startswith("/") else text  # a button's payload, not words
     occupation = said(subject_value(tracker, "occupation"))
     program = said(program_said(tracker))
     last = slots.get("last_answer") if isinstance(slots.get("last_answer"), dict) else {}
@@ -56,13 +58,14 @@ def question_of(intent: str, tracker: Tracker, slots: dict[str, Any]) -> Optiona
         occupation = occupation or said(slots.get("occupation"))
         if occupation:
             return {"kind": "career", "occupation": occupation}
-        if not text or text.startswith("/"):
+        if not text:
             return None  # the menu button: which career?
         # "a career in medicine": no career named, so what fits them now, then one question.
         return {"kind": "list", "list": "programs", "occupation": None,
                 "group": said(entity_value(tracker, "group")), "text": text[:300]}
     if intent == "program_info" or (intent == "check_eligibility" and program):
-        name = program or (last.get("name") if last.get("kind") == "about" else None) or said(slots.get("program"))
+        name = (program or (last.get("name") if last.get("kind") == "about" else None)
+                or said(slots.get("program")) or name_asked(text))
         return {"kind": "about", "name": name} if name else None
     if intent == "check_eligibility" and last.get("kind") == "about":
         return dict(last)  # "am I eligible?" right after hearing about one program

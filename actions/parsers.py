@@ -135,3 +135,21 @@ def career_asked(text: Any) -> Optional[str]:
         return None
     words = next(g for g in found.groups() if g).strip(" '-")
     return words if words.lower() not in ("they", "you", "it", "that", "this", "one", "them") else None
+
+
+# "tell me about X", "how do I apply to X", "am I eligible for X": the name asked about when the
+# NLU marked none, sent as said so the catalog answers for it or says it does not have it.
+NAME_ASKED = re.compile(
+    r"\b(?:about|apply\s+(?:to|for)|eligible\s+for|qualify\s+for|get\s+into|join)\s+(?:the\s+)?"
+    r"(?P<name>[A-Za-z0-9][\w&'.-]*(?:\s+[\w&'.-]+){0,7}?)\s*(?:program\s*)?[?.!]*$",
+    re.I,
+)
+
+
+def name_asked(text: Any) -> Optional[str]:
+    """"Hogwarts Nursing School" from "tell me about Hogwarts Nursing School"; None otherwise."""
+    found = NAME_ASKED.search(str(text or "").strip())
+    if not found:
+        return None
+    name = found.group("name").strip()
+    return None if name.lower() in ("it", "that", "this", "them", "me", "you", "health careers", "careers") else name

@@ -139,3 +139,10 @@ def test_a_deadline_question_about_one_program_of_a_school(catalog, domain):
     first = messages[0]["text"]
     assert "Radiologic Technology" in first and ("not published" in first or "Apply" in first or "apply" in first)
     assert slots["last_answer"]["name"] == "KP School of Allied Health radiology"
+
+
+def test_a_program_the_guide_lacks_is_named_back(catalog, domain):
+    messages, slots = answer(domain, text="tell me about Hogwarts Nursing School", intent="program_info")
+    said = text_of(messages)
+    assert "Hogwarts Nursing School" in said and "Futuro" not in said
+    assert slots["program"] is None

@@ -3,7 +3,7 @@
 import pytest
 
 from actions.handoff import parse_contact, parse_method
-from actions.parsers import career_asked, parse_age, parse_education, parse_grade, parse_yes_no
+from actions.parsers import career_asked, name_asked, parse_age, parse_education, parse_grade, parse_yes_no
 
 
 @pytest.mark.parametrize("answer, age", [
@@ -69,3 +69,14 @@ def test_yes_and_no():
 ])
 def test_the_career_named_in_a_question(question, career):
     assert career_asked(question) == career
+
+
+@pytest.mark.parametrize("question, name", [
+    ("tell me about Hogwarts Nursing School", "Hogwarts Nursing School"),
+    ("how do I apply to Year Up?", "Year Up"),
+    ("am i eligible for the nurse scholars academy", "nurse scholars academy"),
+    ("tell me about it", None),
+    ("how do i become a nurse", None),
+])
+def test_the_name_asked_about(question, name):
+    assert name_asked(question) == name
