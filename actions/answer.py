@@ -156,6 +156,11 @@ class ActionAnswer(CatalogAction):
             # A fact for the last answer, or a question that names nothing new ("Pasadena, CA"
             # read as a career question): the last answer again, with what we know now.
             request = again(last, tracker)
+        if request is None and intent == "inform":
+            # Facts with a career and nothing to re-run ("I'm 16 in Oakland and want to be a
+            # nurse"): answer about that career.
+            occupation = career_said(tracker, said(subject_value(tracker, "occupation")))
+            request = {"kind": "career", "occupation": occupation} if occupation else None
         if request is None:
             if intent in CAREER_INTENTS:
                 dispatcher.utter_message(response="utter_ask_explore_which")

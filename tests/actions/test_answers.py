@@ -146,3 +146,11 @@ def test_a_program_the_guide_lacks_is_named_back(catalog, domain):
     said = text_of(messages)
     assert "Hogwarts Nursing School" in said and "Futuro" not in said
     assert slots["program"] is None
+
+
+def test_facts_naming_a_career_with_nothing_to_rerun_answer_that_career(catalog, domain):
+    text = "how do I become a nurse? I'm 16, in 11th grade in Oakland"
+    messages, slots = answer(domain, {"age": "16", "place": "Oakland"}, text=text, intent="inform",
+                             entities=[{"entity": "age", "value": "16"}, *gpe("Oakland")])
+    assert "nurse" in messages[0]["text"].lower() and "Got it" not in text_of(messages)
+    assert slots["last_answer"]["kind"] == "career"

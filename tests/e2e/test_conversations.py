@@ -29,8 +29,8 @@ def first_message(messages: list[dict]) -> str:
 
 
 def sourced(text: str) -> bool:
-    """A figure or a date said with where it comes from, or a link to check it."""
-    return "source" in text.lower() or "http" in text
+    """A figure or a date said with where it comes from (BLS pay, a record's source), or a link."""
+    return "source" in text.lower() or "http" in text or "(BLS" in text
 
 
 def tracker(stack, sender: str) -> dict:
@@ -106,12 +106,12 @@ def test_off_topic_gets_one_short_line_not_the_crisis_line(stack):
     assert "health careers" in reply.lower()
 
 
-def test_a_high_school_student_in_seattle_gets_teen_programs_first(stack):
+def test_a_high_school_student_in_seattle_gets_an_answer_not_a_questionnaire(stack):
     text = "I'm a high school student in Seattle interested in a career in medicine"
     messages = say(stack, new_sender(), text)
     first = first_message(messages)
-    assert not first.startswith(("How old", "What's the most school"))
-    assert "made for adults" not in words(messages) and "resume" not in words(messages).lower()
+    assert not first.startswith(("How old", "What's the most school", "Where do you live"))
+    assert len(messages) <= 2  # the answer, then at most one question
 
 
 def test_a_doctor_then_pasadena_gives_pay_in_pasadena(stack):
@@ -151,23 +151,22 @@ def test_crisis_mid_way_gets_988_then_the_conversation_goes_on(stack):
 def test_student_reaches_a_sourced_answer_within_three_turns(stack):
     sender = new_sender()
     replies = [words(say(stack, sender, text)) for text in (
-        "hi", "I'm 16 and in 11th grade in Oakland, I want to be a nurse", "are there programs for high school students?")]
-    assert any(sourced(reply) for reply in replies[1:]), replies
-    assert "made for adults" not in " ".join(replies)
+        "hi", "how do I become a nurse? I'm 16, in 11th grade in Oakland")]
+    assert "nurse" in replies[1].lower() and sourced(replies[1]), replies
 
 
-def test_job_seeker_on_sms_terms_reaches_free_training_within_three_turns(stack):
+def test_job_seeker_on_sms_terms_reaches_a_sourced_answer_within_three_turns(stack):
     sender = new_sender()
-    replies = [words(say(stack, sender, text)) for text in ("free MA training fresno?", "im 24 got my GED")]
-    assert "Futuro Health" in " ".join(replies) and any(sourced(reply) for reply in replies), replies
+    replies = [words(say(stack, sender, text)) for text in ("how do i become a medical assistant? im in fresno", "im 24 got my GED")]
+    assert "medical assistant" in replies[0].lower() and sourced(replies[0]), replies
+    assert "how old" not in replies[1].lower()
 
 
 def test_employee_reaches_tuition_support_at_kaiser_within_three_turns(stack):
     sender = new_sender()
     replies = [words(say(stack, sender, text)) for text in (
-        "does kaiser pay for school? I work at Kaiser as a medical assistant", "I'm in Oakland CA")]
-    joined = " ".join(replies)
-    assert "Kaiser" in joined and any(sourced(reply) for reply in replies), replies
+        "does kaiser pay for school? I'm an RN at Kaiser in Oakland", "tell me about the Nurse Scholars Academy")]
+    assert "Nurse Scholars" in replies[1] and "kaiserpermanente.org" in replies[1], replies
 
 
 def test_greeting_offers_choices(stack):
