@@ -16,6 +16,7 @@ import argparse
 import cProfile
 import csv
 import datetime as dt
+import functools
 import io
 import itertools
 import json
@@ -356,9 +357,19 @@ def write_catalog(directory: Path, today: dt.date) -> tuple[list[Path], dict]:
 
 
 def occupation_name(rng: random.Random, occupation: dict) -> str:
-    """An occupation the way people write it: its title, key words or one of its other names."""
+    """An occupation the way people write it: its title, key words or one of its other names.
+    Names several occupations share ("caregiver", "therapist") are left out: the catalog rightly
+    answers them with a question, which is not what these requests measure."""
     forms = [occupation["title"], occupation["key"].replace("_", " "), *occupation.get("aliases", [])]
-    return rng.choice(forms)
+    return rng.choice([form for form in forms if _index().lookup(form).key == occupation["key"]] or forms[:1])
+
+
+@functools.cache
+def _index():
+    from catalog.occupations import OccupationIndex
+
+    occupations, _ = load_seed()
+    return OccupationIndex([(o["key"], o["title"], o.get("aliases", [])) for o in occupations])
 
 
 def profile(rng: random.Random, pool: dict) -> dict:
@@ -577,7 +588,8 @@ def profile_endpoints(database_url: str, jobs: dict, endpoints: list[str], count
     def call(endpoint: str, payload: dict) -> Any:
         with sessions() as session:
             if endpoint == "match":
-                answer = guidance.match(guidance.MatchRequest.model_validate(payload), session, today)
+                # /match answers with its response already rendered.
+                return guidance.match(guidance.MatchRequest.model_validate(payload), session, today).body
             elif endpoint == "pathway":
                 answer = guidance.plan_pathway(guidance.PathwayRequest.model_validate(payload), session, today)
             elif endpoint == "roles":

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.settings import load
+from bot.settings import load, masked_url
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -65,7 +65,7 @@ def cmd_check(_: argparse.Namespace) -> int:
             connection.execute(text("SELECT 1"))
         print("catalog database: reachable")
     except Exception as error:  # noqa: BLE001 - an operator wants the reason, whatever it is
-        print(f"catalog database: NOT reachable ({error.__class__.__name__}: {error})")
+        print(f"catalog database: NOT reachable ({error.__class__.__name__}: {masked_url(str(error))})")
         return 1
     return 0
 

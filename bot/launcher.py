@@ -78,9 +78,16 @@ def generated_here(name: str) -> bool:
 
 
 def private_directory(path: Path) -> None:
-    """var/ holds conversations, contact details and keys: readable by its owner only."""
+    """var/ holds conversations, contact details and keys: readable by its owner only. What an
+    earlier version left readable to others is tightened too."""
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     path.chmod(0o700)
+    for folder, dirs, files in os.walk(path):
+        for names, mode in ((dirs, 0o700), (files, 0o600)):
+            for name in names:
+                target = os.path.join(folder, name)
+                if not os.path.islink(target):  # never what a link points at
+                    os.chmod(target, mode)
 
 
 def isolated_env(var_dir: Path, replicas: int = 1) -> dict[str, str]:

@@ -22,6 +22,7 @@ import shutil
 from pathlib import Path
 
 from bot.processes import Service
+from bot.sql import private_file
 
 HAPROXY_NAMES = ("haproxy", "/usr/sbin/haproxy")
 SOCKETIO_PATH = "/webhooks/web/socket.io/"
@@ -118,7 +119,7 @@ def proxy_service(var_dir: Path, bind_host: str, port: int, replica_ports: list[
             "run `make run` (it installs Debian's haproxy) or `apt-get install haproxy`."
         )
     path = var_dir / "haproxy.cfg"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_file(path)  # var/ is private to its owner
     path.write_text(config(bind_host, port, replica_ports))
     return Service(
         "proxy", [binary, "-db", "-f", str(path)], f"http://127.0.0.1:{port}{HEALTH_PATH}",

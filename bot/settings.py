@@ -272,11 +272,12 @@ class Settings:
         return rows
 
 
-_URL_PASSWORD = re.compile(r"^([a-z][a-z0-9+.-]*://[^/@:?#]*):[^/?#]*@", re.IGNORECASE)
+_URL_PASSWORD = re.compile(r"\b([a-z][a-z0-9+.-]*://[^/@:?#\s]*):[^/?#\s]*@", re.IGNORECASE)
 
 
 def masked_url(text: str) -> str:
-    """`postgresql://user:secret@host/db` as `postgresql://user:***@host/db`; anything else as is."""
+    """`postgresql://user:secret@host/db` as `postgresql://user:***@host/db`, wherever a URL with a
+    password appears in `text` (an error message may quote one); the rest as is."""
     return _URL_PASSWORD.sub(r"\1:***@", text)
 
 

@@ -45,18 +45,22 @@ class Names:
             ).all())
         return self
 
-    def load_for(self, documents: Iterable[dict]) -> "Names":
+    def load_for(self, documents: Iterable[dict], checks: bool = True) -> "Names":
+        """Names the documents mention and, with `checks`, the source checks they need."""
         occupations: set[str] = set()
         organizations: set[str] = set()
         urls: set[str] = set()
         for data in documents:
             occupations.update(data.get("occupations", []))
             occupations.update(data.get("related", []))
-            rules = plain_rules(data.get("eligibility"))
-            occupations.update(rules.get("current_occupations", []))
-            organizations.update(k for k in (data.get("provider"), data.get("sponsor"), rules.get("employer")) if k)
+            # The two rules that name records, read directly (this runs for every match candidate).
+            rules = data.get("eligibility") or {}
+            occupations.update((rules.get("current_occupations") or {}).get("value") or [])
+            employer = (rules.get("employer") or {}).get("value")
+            organizations.update(k for k in (data.get("provider"), data.get("sponsor"), employer) if k)
             organizations.update(data.get("sponsors", []))
-            urls.update(sources.url_sources(data))
+            if checks:
+                urls.update(sources.url_sources(data))
         return self.load(occupations, organizations).load_checks(urls)
 
     def name_of(self, key: str) -> str:

@@ -342,7 +342,8 @@ def describe(rules: dict, name_of: Names) -> list[str]:
     elif high is not None:
         lines.append(f"For people {high} and younger.")
     if rules.get("min_grade") or rules.get("max_grade"):
-        lines.append(f"For students in grades {rules.get('min_grade') or 1} to {rules.get('max_grade') or 12}.")
+        low, high = rules.get("min_grade") or 1, rules.get("max_grade") or 12
+        lines.append(f"For students in grades {low} to {high}." if low != high else f"For students in grade {low}.")
     if rules.get("student_status"):
         lines.append(f"For {join_words([STUDENT_WORDS[s] for s in rules['student_status']])}.")
     if rules.get("education") and rules["education"] != "none":

@@ -6,7 +6,9 @@ timeout, a body too large, invalid JSON, something that is not JobPostings, or o
 the list leaves the roles of the last good fetch as they were (they still expire by their
 `validThrough`). Requests are conditional (the ETag and Last-Modified of the last good fetch), so
 an unchanged feed costs a 304. A posting is one role, known by its `identifier` (or its `url`):
-a new fetch updates it in place.
+a new fetch updates it in place. A posting two feeds list (same identifier or same url) is served
+once: the copy of the feed listed first in ROLE_FEEDS; the others are kept, marked `duplicate`, and
+take over when that feed drops the posting.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import time
 from dataclasses import dataclass
 
 import httpx
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -200,10 +202,53 @@ def retire(session: Session, urls: list[str]) -> int:
     return len(ids)
 
 
+def place_feeds(session: Session, urls: list[str], all_feeds: bool) -> None:
+    """Remember each feed's place in ROLE_FEEDS. A feed polled by hand that was never listed goes
+    after the others; the places of the feeds polled with the whole list are kept."""
+    states = {feed.source: feed for feed in session.scalars(select(models.RoleFeed))}
+    last = max((feed.position for feed in states.values() if feed.position is not None), default=-1)
+    for number, url in enumerate(dict.fromkeys(urls)):
+        state = states.get(source_of(url))
+        if state is None:
+            continue
+        if all_feeds:
+            state.position = number
+        elif state.position is None:
+            last += 1
+            state.position = last
+
+
+def mark_duplicates(session: Session) -> int:
+    """Serve each posting once across feeds: walking the feeds in their ROLE_FEEDS order (a role's
+    row id breaks ties within a feed), a role whose identifier or url an earlier one has is marked
+    a duplicate. Returns how many are."""
+    order = {source: (position if position is not None else float("inf"), source)
+             for source, position in session.execute(select(models.RoleFeed.source, models.RoleFeed.position))}
+    if not order:
+        return 0
+    rows = session.execute(select(
+        models.Role.id, models.Role.source, models.Role.source_id, models.Role.data["url"].as_string(), models.Role.duplicate,
+    ).where(models.Role.source.in_(list(order)))).all()
+    seen: set[tuple[str, str]] = set()
+    changed: dict[bool, list[int]] = {True: [], False: []}
+    count = 0
+    for role_id, source, source_id, url, was in sorted(rows, key=lambda row: (order[row[1]], row[0])):
+        keys = {("identifier", source_id)} | ({("url", url)} if url else set())
+        now = bool(keys & seen)
+        seen |= keys
+        count += now
+        if now != was:
+            changed[now].append(role_id)
+    for value, ids in changed.items():
+        for start in range(0, len(ids), writers.CHUNK):
+            session.execute(update(models.Role).where(models.Role.id.in_(ids[start:start + writers.CHUNK])).values(duplicate=value))
+    return count
+
+
 def poll(sessions: sessionmaker, urls: list[str], *, timeout: float = 30.0, max_bytes: int = 20 * 1024 * 1024,
          today: dt.date | None = None, all_feeds: bool = True) -> list[FeedResult]:
     """Poll each feed once, then delete expired roles (and, when `urls` is the whole list, the
-    roles of feeds no longer in it)."""
+    roles of feeds no longer in it) and mark the postings another feed listed first also holds."""
     today = today or dt.date.today()
     now = dt.datetime.now(dt.timezone.utc)
     results = []
@@ -215,6 +260,8 @@ def poll(sessions: sessionmaker, urls: list[str], *, timeout: float = 30.0, max_
         if all_feeds:
             retire(session, urls)
         remove_expired(session, today)
+        place_feeds(session, urls, all_feeds)
+        mark_duplicates(session)
     return results
 
 

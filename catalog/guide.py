@@ -9,6 +9,7 @@ Everything here is built from the catalog's own lookups (occupations, named, geo
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import exists, select
@@ -45,6 +46,24 @@ AUDIENCE_WORDS = {
     "employees": "people who already work in health care", "professionals": "working professionals",
     "organizations": "organizations, not individuals",
 }
+
+
+LINE_CHARS = 300
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def short(text: str, limit: int = LINE_CHARS) -> str:
+    """Whole sentences up to `limit` characters (an SMS-sized line); a first sentence longer
+    than that is cut at a word, marked with an ellipsis."""
+    kept = ""
+    for sentence in SENTENCE_END.split(text.strip()):
+        joined = f"{kept} {sentence}".strip()
+        if len(joined) > limit:
+            break
+        kept = joined
+    if kept:
+        return kept
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def ask(fact: str | None) -> dict | None:
@@ -147,7 +166,7 @@ def career(session: Session, said_occupation: str, said: GuideFacts, today: dt.d
                 "lines": [f"I don't have {said_occupation} in my guide; I cover health careers such as {like}."]}
     row = session.scalar(select(models.Occupation).where(models.Occupation.key == found.key))
     data = row.data
-    lines = [f"{row.title}: {data['description']}" if data.get("description") else row.title]
+    lines = [short(f"{row.title}: {data['description']}") if data.get("description") else row.title]
     steps = data.get("education")
     if steps or data.get("time_to_enter"):
         lines.append(" ".join(part for part in (
@@ -158,12 +177,14 @@ def career(session: Session, said_occupation: str, said: GuideFacts, today: dt.d
     lines.append(pay["sentence"] if pay else f"BLS does not publish pay for this career; see {wages.SOURCE_URL}")
     if pay and pay["note"] and ctx.place_known:
         lines.append(pay["note"])
+        lines += _pay_examples(session, row, ctx)
     if data.get("outlook"):
-        lines.append(f"Outlook: {data['outlook']}")
+        lines.append(short(f"Outlook: {data['outlook']}"))
     programs = _programs_for(ctx, row.key)[:PROGRAMS_SHOWN]
     shown = [{"key": item.key, "name": item.title, "url": _link(item.record)} for item in programs]
     if shown:
-        lines.append("Programs in my guide that lead there: " + "; ".join(f"{p['name']} ({p['url']})" for p in shown) + ".")
+        lines.append("Programs in my guide that lead there:")
+        lines += [f"{p['name']}: {p['url']}" if p["url"] else p["name"] for p in shown]
     place_lines = ctx.place_lines(block)
     lines += place_lines
     if not shown and not place_lines:
@@ -171,6 +192,22 @@ def career(session: Session, said_occupation: str, said: GuideFacts, today: dt.d
         lines += [f"I don't have a program for this career{where} in my guide yet.", AJC_LINE]
     return {"found": True, "occupation": {"key": row.key, "title": row.title}, "lines": lines,
             "ask": ask(_career_ask(ctx, row.key)), "place": block, "programs": shown}
+
+
+def _pay_examples(session: Session, row: models.Occupation, ctx: Context) -> list[str]:
+    """Local pay for narrower careers when BLS publishes none for the career itself there."""
+    found = wages.examples(session, row, ctx.wage_place())
+    if not found:
+        return []
+    _, figures = found
+    first = figures[0]
+    where = (f"the {wages.short_area_name(first['area']['name'])} area" if first["level"] == "metro"
+             else first["area"]["name"])
+    each = [f"{'at least ' if f['top_coded'] else ''}{wages.money(f['median'], f['period'])} "
+            f"{'an hour' if f['period'] == 'hour' else 'a year'} for {wages.plural(f['occupation']['title'], start=False)}"
+            for f in figures]
+    return [f"In {where}, the median pay is {eligibility.join_words(each).replace(' or ', ' and ')} "
+            f"({wages.SOURCE_SHORT}, {first['release']})."]
 
 
 def _career_ask(ctx: Context, key: str) -> str | None:
@@ -209,7 +246,7 @@ def about(session: Session, said_name: str, said: GuideFacts, today: dt.date) ->
         if len(open_to_people) == 1 and not named.unmatched:
             # An organisation known here for one program ("Year Up"): that program is the answer.
             only = open_to_people[0]
-            intro = [f"{organization.name}: {organization.data['description']}"] if organization.data.get("description") else []
+            intro = [short(f"{organization.name}: {organization.data['description']}")] if organization.data.get("description") else []
             kind = "program" if isinstance(only, models.Program) else "funding"
             return _about_offer(ctx, block, kind, only, intro)
         return _about_organization(ctx, block, organization, programs, funds, lines)
@@ -220,13 +257,13 @@ def about(session: Session, said_name: str, said: GuideFacts, today: dt.date) ->
 
 def _about_organization(ctx: Context, block, organization: models.Organization, programs, funds, lines: list[str]) -> dict:
     data = organization.data
-    lines.append(f"{organization.name}: {data['description']}" if data.get("description") else organization.name)
+    lines.append(short(f"{organization.name}: {data['description']}") if data.get("description") else organization.name)
     offered = [p for p in programs if p.data.get("kind") not in matching.NOT_FOR_INDIVIDUALS and matching.fits_age(p.data, ctx.facts)]
     if offered:
-        lines.append(f"Its programs in my guide: {_names(offered, organization.name)}.")
+        lines.append(f"Its programs in my guide: {_names(offered, organization.key)}.")
     usable_funds = [f for f in funds if matching.fits_age(f.data, ctx.facts)]
     if usable_funds:
-        lines.append(f"Its scholarships and tuition help: {_names(usable_funds, organization.name)}.")
+        lines.append(f"Its scholarships and tuition help: {_names(usable_funds, organization.key)}.")
     if not offered and not usable_funds and (programs or funds):
         lines.append("What it offers in my guide is not open to you" + (" at your age." if ctx.facts.is_minor else "."))
     lines += ctx.place_lines(block)
@@ -238,15 +275,18 @@ def _about_organization(ctx: Context, block, organization: models.Organization, 
             "lines": lines, "ask": ask(ask_fact), "place": block, "verdict": None}
 
 
-def _names(rows, organization_name: str, most: int = 6) -> str:
-    """Program names without the organisation's name in front ("Futuro Health: Phlebotomist")."""
+def _names(rows, organization_key: str, room: int = 220) -> str:
+    """Names without their organisation's in front ("Futuro Health: Phlebotomist" -> "Phlebotomist")."""
     names = []
     for row in rows:
         name = row.data["name"]
-        prefix = f"{organization_name}: "
-        names.append(name[len(prefix):] if name.startswith(prefix) else name)
-    shown = ", ".join(names[:most])
-    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
+        own = organization_key in (row.data.get("provider"), row.data.get("sponsor"))
+        names.append(name.split(": ", 1)[1] if own and ": " in name else name)
+    # As many as fit in one SMS-sized line, then how many more.
+    count = 1
+    while count < len(names) and len(", ".join(names[:count + 1])) <= room:
+        count += 1
+    return ", ".join(names[:count]) + (f" and {len(names) - count} more" if len(names) > count else "")
 
 
 def _about_offer(ctx: Context, block, kind: str, row, lines: list[str]) -> dict:
@@ -255,11 +295,11 @@ def _about_offer(ctx: Context, block, kind: str, row, lines: list[str]) -> dict:
     rules = plain_rules(row.data.get("eligibility"))
     verdict = eligibility.evaluate(rules, ctx.facts, names.name_of)
     adult_only_for_minor = ctx.facts.is_minor and matching.age_group(row.data) == "adults"
-    lines.append(f"{record['name']}: {record['description']}" if record.get("description") else record["name"])
+    lines.append(short(f"{record['name']}: {record['description']}") if record.get("description") else record["name"])
     who = [sentence for sentence in eligibility.describe(rules, names.name_of) if sentence not in verdict.unpublished]
     audiences = [AUDIENCE_WORDS[a] for a in record.get("audiences", []) if a in AUDIENCE_WORDS]
     if who:
-        lines.append("Who it is for: " + " ".join(who))
+        lines.append(short("Who it is for: " + " ".join(who)))
     elif audiences:
         lines.append(f"It is made for {eligibility.join_words(audiences).replace(' or ', ' and ')}.")
     if adult_only_for_minor:
@@ -270,7 +310,8 @@ def _about_offer(ctx: Context, block, kind: str, row, lines: list[str]) -> dict:
     apply_steps = record.get("how_to_apply")
     link = _link(record)
     if apply_steps and not adult_only_for_minor:
-        lines.append(f"How to apply: {apply_steps}" + (f" {link}" if link and link not in apply_steps else ""))
+        tail = f" {link}" if link and link not in apply_steps else ""
+        lines.append(short(f"How to apply: {apply_steps}", LINE_CHARS - len(tail)) + tail)
     lines.append(_dates_line(kind, record, link))
     lines += _verdict_lines(verdict)
     lines += ctx.place_lines(block)
@@ -382,6 +423,10 @@ def listing(session: Session, kind: str, said_occupation: str | None, group: str
     # Only what is held where the person lives, or nationwide, when we know where that is.
     if ctx.place_known and facts.state:
         items = [item for item in items if _local(item, facts.state)]
+    if block and not block["served"] and facts.profile.employee is not True:
+        # Where the catalog has no programs, what is left is open only to some employers' staff;
+        # someone who has not said they work there is better served by the local help below.
+        items = [item for item in items if not _employees_only(item)]
     page = items[offset:offset + PAGE]
     shown = [_item(item) for item in page]
     noun = KIND_NOUNS[kind]
@@ -390,14 +435,20 @@ def listing(session: Session, kind: str, said_occupation: str | None, group: str
         lines.append(f"Here {'is' if one else 'are'} {len(shown)} {noun.rstrip('s') if one else noun} that {'fits' if one else 'fit'} what you told me:" if offset == 0 else "Here are more:")
         lines += [caveat] if caveat else []
         lines += [f"{item['name']}: {item['line']}" for item in shown]
-    else:
+    elif not (ctx.place_known and not block["served"]):
+        # Where the catalog serves nothing, the place lines below say so.
         lines.append(f"I don't have {'more ' if offset else ''}{noun} that fit{' in ' + ctx.where() if ctx.place_known else ''} in my guide.")
     place_lines = ctx.place_lines(block)
     lines += place_lines
     if not shown and AJC_LINE not in lines:
         lines.append(AJC_LINE)
-    return {"items": shown, "lines": lines, "ask": ask(_list_ask(ctx, found_items)), "place": block,
+    return {"items": shown, "lines": lines, "ask": ask(_list_ask(ctx, items)), "place": block,
             "more": len(items) > offset + PAGE}
+
+
+def _employees_only(item: dict) -> bool:
+    rules = (item["record"] or {}).get("eligibility") or {}
+    return bool(rules.get("employer") or rules.get("employees_only"))
 
 
 def _local(item: dict, state: str) -> bool:
@@ -411,7 +462,10 @@ def _local(item: dict, state: str) -> bool:
 def _item(item: dict) -> dict:
     record = item["record"] or {}
     kind = "job" if item["type"] == "role" else (record.get("kind") or item["type"])
-    line = (item["why"] or [record.get("description") or ""])[0]
+    line = item["why"][0] if item["why"] else short(record.get("description") or "", LINE_CHARS // 2)
+    if "$" in line or "free" in line.lower():
+        # An amount or a price is said with where it comes from and when.
+        line = f"{line.rstrip('.')} {_sourced(record)}."
     if item["verdict"] == eligibility.MAYBE and item["missing"]:
         line += f" I'd need {item['missing'][0]} to be sure."
     return {"key": item["key"], "name": item["title"], "kind": kind, "line": line,

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import or_
+from sqlalchemy import and_, func, or_
 from sqlalchemy.orm import Session
 
 from catalog import documents, eligibility, geo, models, search
 from catalog.occupations import OccupationIndex
 from catalog.profile import Facts, Profile, person_groups
-from catalog.records import plain_rules
+from catalog.records import EDUCATION_LEVELS, plain_rules
 
 # Not open to individuals: kept so the assistant can say so, never offered as a match.
 NOT_FOR_INDIVIDUALS = ("initiative",)
@@ -66,8 +66,8 @@ def _money(amount: float) -> str:
 PER_WORDS = {"year": "a year", "program": "per program", "once": "once", "month": "a month", "semester": "a semester", "course": "per course"}
 
 
-def _group_fit(data: dict, facts: Facts) -> tuple[float, str | None]:
-    served = set(_rules(data).get("groups") or [])
+def _group_fit(rules: dict, facts: Facts) -> tuple[float, str | None]:
+    served = set(rules.get("groups") or [])
     mine = person_groups(facts.profile.groups) & served
     if not mine:
         return 0, None
@@ -120,7 +120,8 @@ def _audience_fit(audiences: list[str], facts: Facts) -> tuple[float, str | None
 def score_program(row: models.Program, facts: Facts, names: documents.Names) -> Scored:
     """Scored on the stored record; the API document is made only for results that are shown."""
     data = row.data
-    verdict = eligibility.evaluate(_rules(data), facts, names.name_of)
+    rules = _rules(data)
+    verdict = eligibility.evaluate(rules, facts, names.name_of)
     score, why = 0.0, []
     wanted = set(facts.interests) & set(data.get("occupations", []))
     if wanted:
@@ -140,7 +141,7 @@ def score_program(row: models.Program, facts: Facts, names: documents.Names) -> 
             why.append(f"It costs {_money(tuition)}, more than you want to spend.")
     elif budget is not None and tuition is None:
         score -= 5
-    for fit, line in (_audience_fit(data.get("audiences", []), facts), _group_fit(data, facts)):
+    for fit, line in (_audience_fit(data.get("audiences", []), facts), _group_fit(rules, facts)):
         score += fit
         if line:
             why.append(line)
@@ -185,7 +186,7 @@ def score_funding(row: models.Funding, facts: Facts, names: documents.Names) -> 
     elif amount:
         score += min(10, amount / 1000)
         why.append(f"Up to {_money(amount)} {PER_WORDS[data['amount']['per']]}.")
-    for fit, line in (_audience_fit(data.get("audiences", []), facts), _group_fit(data, facts)):
+    for fit, line in (_audience_fit(data.get("audiences", []), facts), _group_fit(rules, facts)):
         score += fit
         if line:
             why.append(line)
@@ -215,29 +216,68 @@ def rank(items: list[Scored]) -> list[Scored]:
     return sorted(items, key=lambda s: (eligibility.VERDICT_ORDER[s.verdict.verdict], -s.score, s.title))
 
 
-def _program_candidates(session: Session, facts: Facts, today: dt.date) -> list[models.Program]:
+def not_ruled_out(model, facts: Facts) -> list:
+    """SQL conditions keeping the programs or funds whose age and school rules do not rule the
+    person out: the same tests as eligibility's age, grade, student, schooling and position
+    checks, so what they leave out is exactly what `offered` would drop after scoring."""
+    conditions = []
+    if facts.age_range:
+        youngest, oldest = facts.age_range
+        conditions += [or_(model.min_age.is_(None), model.min_age <= oldest),
+                       or_(model.max_age.is_(None), model.max_age >= youngest)]
+    no_grade_rule = and_(model.min_grade.is_(None), model.max_grade.is_(None))
+    grade = facts.profile.grade
+    if grade is not None:
+        conditions.append(or_(no_grade_rule, and_(func.coalesce(model.min_grade, 1) <= grade,
+                                                  func.coalesce(model.max_grade, 12) >= grade)))
+    elif facts.student in ("college", "graduate", "not_student") or facts.profile.education in EDUCATION_LEVELS[2:]:
+        conditions.append(no_grade_rule)
+    in_school = facts.student in ("middle_school", "high_school")
+    if facts.student is not None:
+        conditions.append(or_(model.student_status == "", search.contains(model.student_status, facts.student)))
+    elif facts.education_rank is not None and facts.education_rank >= EDUCATION_LEVELS.index("high_school"):
+        # Finished high school: not one of the middle- or high-school students a program may be for.
+        conditions.append(or_(model.student_status == "", *[search.contains(model.student_status, status)
+                                                            for status in ("college", "graduate")]))
+    if in_school:
+        conditions.append(or_(model.education_rank.is_(None), model.education_rank <= facts.education_rank))
+    if in_school or facts.is_minor:
+        conditions.append(model.for_position.is_(False))
+    return conditions
+
+
+# Candidates are read as these columns, not whole records: scoring reads only the document, and
+# the API document of one that is shown needs only the deadline besides (documents.py).
+PROGRAM_COLUMNS = (models.Program.data, models.Program.last_deadline)
+FUNDING_COLUMNS = (models.Funding.data, models.Funding.deadline)
+
+
+def _program_candidates(session: Session, facts: Facts, today: dt.date) -> list:
     query = search.programs_query(
         session, occupations=facts.interests or None, state=facts.state, today=today,
         exclude_kinds=NOT_FOR_INDIVIDUALS,
-    )
+    ).where(*not_ruled_out(models.Program, facts))
     if facts.student in ("middle_school", "high_school") and not facts.interests:
         # A student browsing is shown what is made for students (or for everyone), not fellowships
         # for working professionals. One who names a career sees its programs, with the verdicts
         # that say when they could join.
         query = query.where(or_(models.Program.audiences == "", search.contains(models.Program.audiences, "students")))
-    return list(session.scalars(query.limit(CANDIDATE_LIMIT)))
+    return list(session.execute(query.with_only_columns(*PROGRAM_COLUMNS).limit(CANDIDATE_LIMIT)))
 
 
-def _funding_candidates(session: Session, facts: Facts, today: dt.date) -> list[models.Funding]:
+def _funding_candidates(session: Session, facts: Facts, today: dt.date) -> list:
+    open_to_them = not_ruled_out(models.Funding, facts)
     if not facts.interests:
-        query = search.funding_query(session, state=facts.state, today=today)
-        return list(session.scalars(query.order_by(models.Funding.id).limit(CANDIDATE_LIMIT)))
+        query = search.funding_query(session, state=facts.state, today=today).where(*open_to_them)
+        return list(session.execute(query.with_only_columns(*FUNDING_COLUMNS).order_by(models.Funding.id).limit(CANDIDATE_LIMIT)))
     # Funds for the careers asked about first, then general ones: two indexed queries, so the
     # many general scholarships cannot crowd out the specific ones.
-    linked = search.funding_query(session, occupations=facts.interests, state=facts.state, today=today, include_general=False)
-    general = search.funding_query(session, state=facts.state, today=today).where(models.Funding.general.is_(True))
-    rows = list(session.scalars(linked.order_by(models.Funding.id).limit(CANDIDATE_LIMIT)))
-    rows += session.scalars(general.order_by(models.Funding.id).limit(CANDIDATE_LIMIT // 4))
+    linked = search.funding_query(session, occupations=facts.interests, state=facts.state, today=today,
+                                  include_general=False).where(*open_to_them)
+    general = search.funding_query(session, state=facts.state, today=today).where(
+        models.Funding.general.is_(True), *open_to_them)
+    rows = list(session.execute(linked.with_only_columns(*FUNDING_COLUMNS).order_by(models.Funding.id).limit(CANDIDATE_LIMIT)))
+    rows += session.execute(general.with_only_columns(*FUNDING_COLUMNS).order_by(models.Funding.id).limit(CANDIDATE_LIMIT // 4))
     return rows
 
 
@@ -300,17 +340,20 @@ def match(session: Session, facts: Facts, kinds: list[str], limit: int, today: d
     scored: list[Scored] = []
     if "program" in kinds:
         rows = _program_candidates(session, facts, today)
-        names.load_for(row.data for row in rows)
+        names.load_for((row.data for row in rows), checks=False)
         scored += [score_program(row, facts, names) for row in rows]
     if "funding" in kinds:
         rows = _funding_candidates(session, facts, today)
-        names.load_for(row.data for row in rows)
+        names.load_for((row.data for row in rows), checks=False)
         scored += [score_funding(row, facts, names) for row in rows]
     if "role" in kinds:
         pairs = role_candidates(session, facts, today, ROLE_RADIUS_MILES, limit)
         names.load(occupation_keys=[row.occupation_key for row, _ in pairs if row.occupation_key])
         scored += [score_role(documents.role(row, names, distance), distance, facts) for row, distance in pairs]
-    return [item.render(names, today).as_dict() for item in rank([s for s in scored if offered(s, by_audience)])[:limit]]
+    shown = rank([s for s in scored if offered(s, by_audience)])[:limit]
+    # Source checks are read only for what is shown (the verdicts do not need them).
+    names.load_for([item.row.data for item in shown if item.row is not None])
+    return [item.render(names, today).as_dict() for item in shown]
 
 
 def check(session: Session, facts: Facts, kind: str, row, today: dt.date) -> dict:

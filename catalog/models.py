@@ -43,7 +43,23 @@ class Organization(Sourced, Base):
     aliases: Mapped[str] = mapped_column(String(1000), default="")
 
 
-class Program(Sourced, Base):
+class AgeAndSchoolRules:
+    """A program's or fund's age and school rules copied out of `data` (where eligibility.py reads
+    them), so a match leaves out in SQL the records those rules rule a person out of."""
+
+    min_age: Mapped[int | None] = mapped_column(Integer)
+    max_age: Mapped[int | None] = mapped_column(Integer)
+    min_grade: Mapped[int | None] = mapped_column(Integer)
+    max_grade: Mapped[int | None] = mapped_column(Integer)
+    # ",high_school,college,"; "" when anyone may apply whatever their schooling.
+    student_status: Mapped[str] = mapped_column(String(100), default="")
+    # The index in EDUCATION_LEVELS of the schooling it needs; NULL when it needs none.
+    education_rank: Mapped[int | None] = mapped_column(Integer)
+    # For people who hold a position (a job or role): not for students or minors.
+    for_position: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Program(AgeAndSchoolRules, Sourced, Base):
     __tablename__ = "programs"
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(30), index=True)
@@ -70,7 +86,7 @@ class ProgramOccupation(Base):
     occupation_key: Mapped[str] = mapped_column(String(80), primary_key=True, index=True)
 
 
-class Funding(Sourced, Base):
+class Funding(AgeAndSchoolRules, Sourced, Base):
     __tablename__ = "funding"
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(30), index=True)
@@ -120,6 +136,8 @@ class Role(Base):
     valid_through: Mapped[dt.date | None] = mapped_column(Date, index=True)
     date_posted: Mapped[dt.date | None] = mapped_column(Date)
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Another feed listed first in ROLE_FEEDS holds the same posting; that copy is served.
+    duplicate: Mapped[bool] = mapped_column(Boolean, default=False)
     data: Mapped[dict] = mapped_column(JSON)
 
 
@@ -140,6 +158,8 @@ class RoleFeed(Base):
     # When the feed last gave a good list, and how many roles it held.
     fetched_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     roles: Mapped[int] = mapped_column(Integer, default=0)
+    # Its place in ROLE_FEEDS: of two feeds listing the same posting, the first one's copy is served.
+    position: Mapped[int | None] = mapped_column(Integer)
 
 
 class SearchDocument(Base):
@@ -235,3 +255,12 @@ class WageZip(Base):
     zip: Mapped[str] = mapped_column(String(5), primary_key=True)
     state: Mapped[str | None] = mapped_column(String(2))
     area_code: Mapped[str | None] = mapped_column(String(7))
+
+
+class CatalogChanges(Base):
+    """A single row whose stamp is replaced in every transaction that writes records (catalog/changes.py)."""
+
+    __tablename__ = "catalog_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(32))

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalog import models
+from catalog import changes, models
 from catalog.occupations import ALTERNATIVE_THRESHOLD, MATCH_THRESHOLD, accounts_for, name_forms, normal, same_word
 
 KINDS = ("organization", "program", "funding")
@@ -77,6 +77,11 @@ class NameIndex:
 
     @classmethod
     def load(cls, session: Session) -> "NameIndex":
+        """The names the database holds now, kept per process until the records change."""
+        return changes.kept(session, "name index", cls.read)
+
+    @classmethod
+    def read(cls, session: Session) -> "NameIndex":
         titles = dict(session.execute(select(models.Occupation.key, models.Occupation.title)).all())
         entries = []
         for kind, model, owner in (
@@ -114,16 +119,23 @@ class NameIndex:
         # with the words that name none of its programs said back.
         return near if near.entry or within is None else within
 
-    def _within_organization(self, wanted: str) -> Named | None:
-        """"KP School of Allied Health radiology": an organisation's name, then which of its offers."""
-        padded = f" {wanted} "
+    def organization_in(self, said: str) -> tuple[str, Entry] | None:
+        """(the name as said, the organisation) whose name or alias is inside the words ("a
+        Kaiser hospital in Fresno"), the longest name first."""
+        padded = f" {normal(said)} "
         found = [
             (form, entry) for form, hits in self.forms.items() for entry, _ in hits
             if entry.kind == "organization" and f" {form} " in padded
         ]
+        return max(found, key=lambda pair: len(pair[0])) if found else None
+
+    def _within_organization(self, wanted: str) -> Named | None:
+        """"KP School of Allied Health radiology": an organisation's name, then which of its offers."""
+        padded = f" {wanted} "
+        found = self.organization_in(wanted)
         if not found:
             return None
-        form, organization = max(found, key=lambda pair: len(pair[0]))
+        form, organization = found
         rest = [w for w in padded.replace(f" {form} ", " ", 1).split() if w not in KIND_WORDS]
         if not rest:
             return Named(organization)

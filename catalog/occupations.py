@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalog import models
+from catalog import changes, models
 
 # A near-spelling scoring below this is a guess, and the catalog does not guess.
 MATCH_THRESHOLD = 80
@@ -98,10 +98,18 @@ class OccupationIndex:
 
     @classmethod
     def load(cls, session: Session) -> "OccupationIndex":
-        rows = session.execute(
-            select(models.Occupation.key, models.Occupation.title, models.Occupation.data)
-        ).all()
-        return cls([(key, title, data.get("aliases", [])) for key, title, data in rows])
+        """The index of the occupations the database holds now. Building it takes longer than a
+        whole match, so each process keeps it until the records change (catalog/changes.py)."""
+        return changes.kept(session, "occupation index", cls.read)
+
+    @classmethod
+    def read(cls, session: Session) -> "OccupationIndex":
+        return cls([
+            (key, title, aliases or [])
+            for key, title, aliases in session.execute(
+                select(models.Occupation.key, models.Occupation.title, models.Occupation.data["aliases"])
+            )
+        ])
 
     def lookup(self, name: str) -> Lookup:
         wanted = normal(name)

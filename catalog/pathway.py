@@ -17,7 +17,8 @@ PATH_KINDS = ("training", "degree", "apprenticeship", "student_pathway", "intern
 def _best_program(session: Session, facts: Facts, occupation: str, names: documents.Names, today: dt.date):
     rows = list(session.scalars(
         search.programs_query(session, occupations=[occupation], state=facts.state, today=today)
-        .where(models.Program.kind.in_(PATH_KINDS)).limit(matching.CANDIDATE_LIMIT)
+        .where(models.Program.kind.in_(PATH_KINDS), *matching.not_ruled_out(models.Program, facts))
+        .limit(matching.CANDIDATE_LIMIT)
     ))
     names.load_for(row.data for row in rows)
     ranked = matching.rank([item for item in (matching.score_program(row, facts, names) for row in rows) if matching.offered(item)])
@@ -27,10 +28,11 @@ def _best_program(session: Session, facts: Facts, occupation: str, names: docume
 def _funding_for(session: Session, facts: Facts, occupation: str, program_key: str | None, names: documents.Names, today: dt.date):
     rows = list(session.scalars(
         search.funding_query(session, occupations=[occupation], state=facts.state, today=today, include_general=False)
-        .limit(matching.CANDIDATE_LIMIT)
+        .where(*matching.not_ruled_out(models.Funding, facts)).limit(matching.CANDIDATE_LIMIT)
     ))
     if program_key:
-        tied = session.scalars(search.funding_query(session, state=facts.state, today=today, program=program_key))
+        tied = session.scalars(search.funding_query(session, state=facts.state, today=today, program=program_key)
+                               .where(*matching.not_ruled_out(models.Funding, facts)))
         rows += [row for row in tied if row not in rows]
     names.load_for(row.data for row in rows)
     ranked = matching.rank([item for item in (matching.score_funding(row, facts, names) for row in rows) if matching.offered(item)])

@@ -142,6 +142,9 @@ class OccupationIn(Record):
     outlook: Optional[Text] = None
     bright_outlook: Optional[bool] = None
     related: list[Key] = []
+    # Narrower careers whose local pay is shown where BLS publishes none for this one (BLS gives
+    # the Los Angeles area figures for family doctors and pediatricians, none for all physicians).
+    pay_examples: list[Key] = []
 
 
 class OrganizationIn(SourcedRecord):

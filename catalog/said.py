@@ -110,22 +110,32 @@ def groups_of(said: list[str]) -> list[str]:
     return found
 
 
+def _organization_key(said: str, names: NameIndex, unknown: str | None = None) -> str | None:
+    """The organisation a person names ("Kaiser", "a Kaiser hospital in Fresno", "SEIU-UHW"). One
+    the catalog does not know keeps its own words as a key: it is still not the employer a
+    program is for, so the verdict says no rather than maybe."""
+    found = names.find(said, ("organization",)).entry
+    if found is None:
+        inside = names.organization_in(said)
+        found = inside[1] if inside else None
+    if found:
+        return found.key
+    return unknown or (normal(said).replace(" ", "_")[:80] or None)
+
+
 def understand(said: GuideFacts, occupations: OccupationIndex, names: NameIndex) -> Understood:
     grade, level = grade_of(said.grade) if said.grade else (None, None)
     if said.student is False:
         level = "not_student"
     elif said.student and level is None and said.age is not None and said.age < 18:
         level = "high_school" if said.age >= 14 else "middle_school"
-    employer = names.find(said.employer, ("organization",)).entry if said.employer else None
-    # An employer the catalog does not know is still not the one a program is for.
-    employer_key = employer.key if employer else (normal(said.employer).replace(" ", "_")[:80] or None if said.employer else None)
+    employer_key = _organization_key(said.employer, names) if said.employer else None
     union = None
     if said.union:
         if NO_UNION.match(normal(said.union)):
             union = "none"
         else:
-            found = names.find(said.union, ("organization",)).entry
-            union = found.key if found else "member"
+            union = _organization_key(said.union, names, unknown="member")
     current = occupations.lookup(said.current_occupation).key if said.current_occupation else None
     # Naming an employer ("I'm an LVN at Kaiser") says the person works there.
     employee = said.employee if said.employee is not None else (True if said.employer else None)

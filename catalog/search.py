@@ -148,7 +148,7 @@ def roles_near(
     employer: str | None = None, q: str | None = None, include_expired: bool = False,
     today: dt.date | None = None,
 ) -> tuple[Select, geo.Place | None]:
-    query = select(models.Role)
+    query = select(models.Role).where(models.Role.duplicate.is_(False))
     if occupations is not None:
         query = query.where(models.Role.occupation_key.in_(occupations))
     if place is not None:

@@ -307,6 +307,25 @@ def pay(session: Session, occupation: models.Occupation, where: Where = Where())
     return None
 
 
+def examples(session: Session, occupation: models.Occupation, where: Where) -> tuple[str, list[dict]] | None:
+    """(area name, pay of the occupation's `pay_examples` there) when BLS publishes none for the
+    occupation itself in the most local area asked but does for those narrower careers."""
+    keys = occupation.data.get("pay_examples") or []
+    level = "metro" if where.metro else "state" if where.state else None
+    if not keys or level is None:
+        return None
+    rows = session.scalars(select(models.Occupation).where(models.Occupation.key.in_(keys))).all()
+    local_only = Where(where.metro, None) if level == "metro" else Where(None, where.state)
+    found = []
+    for row in sorted(rows, key=lambda r: keys.index(r.key)):
+        wage = pay(session, row, local_only)
+        if wage and wage["level"] == level:
+            found.append({"occupation": {"key": row.key, "title": row.title}, **wage})
+    if not found:
+        return None
+    return found[0]["area"]["name"], found
+
+
 def _area_name(session: Session, level: str, asked: str) -> str:
     if level == "state":
         return geo.STATE_NAMES.get(asked, asked)

@@ -14,9 +14,9 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from catalog import geo, models
+from catalog import changes, geo, models
 from catalog.readers import CatalogImportError
-from catalog.records import FundingIn, OccupationIn, OrganizationIn, ProgramIn, RoleIn
+from catalog.records import EDUCATION_LEVELS, FundingIn, OccupationIn, OrganizationIn, ProgramIn, RoleIn
 
 CHUNK = 500
 TABLES = {
@@ -78,6 +78,7 @@ def check_references(file: str, kind: str, records: list[BaseModel], session: Se
     for index, record in enumerate(records):
         if isinstance(record, OccupationIn):
             check(index, record, "related", record.related, occupations, "occupation")
+            check(index, record, "pay_examples", record.pay_examples, occupations, "occupation")
         if isinstance(record, (ProgramIn, FundingIn)):
             check(index, record, "occupations", record.occupations, occupations, "occupation")
             rules = record.eligibility.values()
@@ -110,6 +111,18 @@ def _groups(record: ProgramIn | FundingIn) -> list[str]:
     return [group.value for group in rule.value] if rule else []
 
 
+def age_and_school_columns(rules: dict) -> dict[str, Any]:
+    """The AgeAndSchoolRules columns of a record, from its plain rules."""
+    needed = rules.get("education")
+    return {
+        "min_age": rules.get("min_age"), "max_age": rules.get("max_age"),
+        "min_grade": rules.get("min_grade"), "max_grade": rules.get("max_grade"),
+        "student_status": _commas(rules.get("student_status") or []),
+        "education_rank": EDUCATION_LEVELS.index(needed) if needed and needed != "none" else None,
+        "for_position": bool(rules.get("position")),
+    }
+
+
 def _row(kind: str, source: str, record: BaseModel) -> dict[str, Any]:
     data = record.model_dump(mode="json", exclude_none=True)
     row = {
@@ -128,7 +141,7 @@ def _row(kind: str, source: str, record: BaseModel) -> dict[str, Any]:
             states=_commas(_program_states(record)), audiences=_commas(record.audiences),
             employees_only=bool(rules.get("employees_only") or rules.get("employer")),
             last_deadline=None if record.rolling or not deadlines else max(deadlines),
-            groups=_commas(_groups(record)),
+            groups=_commas(_groups(record)), **age_and_school_columns(rules),
         )
     elif isinstance(record, FundingIn):
         rules = record.eligibility.values()
@@ -138,7 +151,7 @@ def _row(kind: str, source: str, record: BaseModel) -> dict[str, Any]:
             employer=rules.get("employer"), employees_only=bool(rules.get("employees_only") or rules.get("employer")),
             deadline=None if record.rolling else record.deadline,
             programs=_commas(record.programs), general=not record.occupations,
-            groups=_commas(_groups(record)),
+            groups=_commas(_groups(record)), **age_and_school_columns(rules),
         )
     return row
 
@@ -190,6 +203,7 @@ def write_records(session: Session, kind: str, source: str, records: list[BaseMo
     if not rows:
         return
     _upsert(session, model, rows, ["key"])
+    changes.mark(session)
     if kind in ("programs", "funding"):
         ids = _ids(session, model, [r.key for r in records])
         link, column = (
@@ -244,6 +258,7 @@ def write_roles(session: Session, source: str, roles: list[RoleIn]) -> None:
     if not rows:
         return
     _upsert(session, models.Role, rows, ["source", "source_id"])
+    changes.mark(session)
     ids: dict[str, int] = {}
     source_ids = [r.source_id for r in roles]
     for start in range(0, len(source_ids), CHUNK):
@@ -258,6 +273,8 @@ def write_roles(session: Session, source: str, roles: list[RoleIn]) -> None:
 
 def delete_roles(session: Session, ids: list[int]) -> None:
     """Delete roles and their search documents (which have no foreign key to cascade)."""
+    if ids:
+        changes.mark(session)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
         session.execute(delete(models.SearchDocument).where(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Literal, Optional
 
 from fastapi import APIRouter, HTTPException
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
 from pydantic import Field, StringConstraints, model_validator
 from sqlalchemy import select
 
@@ -40,12 +43,23 @@ class PathwayRequest(Strict):
     occupation: Annotated[str, StringConstraints(min_length=1, max_length=80, strip_whitespace=True)]
 
 
-@router.post("/match", summary="Programs, funding and roles for a person, ranked, each with a verdict")
-def match(body: MatchRequest, session: SessionDep, today: TodayDep) -> dict:
+class DocumentResponse(JSONResponse):
+    """An answer made of stored documents, dumped as it is: FastAPI's encoder walked every value of
+    a large answer first, which took a tenth of a match; here it is asked only about values JSON
+    has no type for (dates)."""
+
+    def render(self, content) -> bytes:
+        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
+                          default=jsonable_encoder).encode("utf-8")
+
+
+@router.post("/match", summary="Programs, funding and roles for a person, ranked, each with a verdict",
+             response_model=dict, response_class=DocumentResponse)
+def match(body: MatchRequest, session: SessionDep, today: TodayDep) -> DocumentResponse:
     facts, unknown = matching.resolve(session, body.profile)
     items = matching.match(session, facts, body.kinds, body.limit, today)
     notes = [f"We don't know the career '{name}', so it was left out." for name in unknown]
-    return {"items": items, "interests": facts.interests, "facts": facts.as_dict(), "notes": notes}
+    return DocumentResponse({"items": items, "interests": facts.interests, "facts": facts.as_dict(), "notes": notes})
 
 
 @router.post("/eligibility", summary="Whether a person qualifies for one program or fund, and why")

@@ -26,6 +26,8 @@ from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot import settings
 from connectors.background import RESEND_TEXT
+from connectors.limits import RateLimit, client_ip, read_body, too_large, too_many
+from connectors.memory import memory_for
 from connectors.web import tokens
 from connectors.web.history import bot_message, bot_messages, messages_from_events
 
@@ -38,12 +40,18 @@ DEMO_PAGE = HERE / "demo.html"
 BOT_EVENT = "bot_uttered"
 USER_EVENT = "user_uttered"
 SESSION_EVENT = "session_request"
+# Told to every tab of a session that "start over" or "forget me" ended: the widget takes a new
+# session, so the old conversation never shows again in this browser.
+ROTATE_EVENT = "session_rotate"
+# Turns that end a web session, and the reason the widget is given.
+ROTATING_ACTIONS = {"action_forget_me": "forget", "action_start_over": "start_over"}
 # Said to the browser when its token is refused; the widget then asks for a fresh session.
 REFUSED = "session refused"
 # Named on each socket.io handshake answer: the proxy in front of Rasa replicas learns from it
 # which replica holds a socket (bot/proxy.py). Browsers may drop it; the proxy does not need them to.
 SID_COOKIE = "io"
 MAX_MESSAGE_CHARS = 1000
+SLOW_DOWN = "You're sending messages very fast. Please wait a minute, then try again."
 MAX_TITLE_CHARS = 200
 
 
@@ -126,6 +134,9 @@ class WebInput(InputChannel):
             ttl_seconds=config.web_session_ttl_seconds,
             public_base_url=config.public_base_url,
             redis_url=config.redis_url,
+            max_bytes=config.webhook_max_bytes,
+            sessions_per_hour=config.web_sessions_per_ip_per_hour,
+            messages_per_minute=config.messages_per_person_per_minute,
         )
 
     def __init__(
@@ -136,6 +147,9 @@ class WebInput(InputChannel):
         public_base_url: str,
         static_dir: Path = STATIC_DIR,
         redis_url: str = "",
+        max_bytes: int = 64 * 1024,
+        sessions_per_hour: int = 30,
+        messages_per_minute: int = 20,
     ) -> None:
         self.secret = secret
         self.origins = origins
@@ -143,6 +157,12 @@ class WebInput(InputChannel):
         self.public_base_url = public_base_url.rstrip("/")
         self.static_dir = static_dir
         self.redis_url = redis_url
+        self.max_bytes = max_bytes
+        # Ended sessions (End chat, start over, forget me) and the rate counters; in Redis with
+        # replicas, so a session ended on one is refused on all.
+        self.memory = memory_for(redis_url)
+        self.new_sessions = RateLimit(self.memory, "web-session", sessions_per_hour, 3600)
+        self.messages = RateLimit(self.memory, "web", messages_per_minute, 60)
         self.sio: Optional[AsyncServer] = None
         self.app: Optional[Sanic] = None
         if not secret:
@@ -172,14 +192,44 @@ class WebInput(InputChannel):
             store = store._tracker_store
         return store
 
-    async def _continue_person(self, request: Request, session_id: str) -> None:
-        """A new session asked for with the person's still-valid token (as when they start over)
-        continues that person's conversations, so "forget me" later reaches them all."""
+    async def end(self, session_id: str) -> None:
+        """No token of this session opens a socket or is answered again, on any replica."""
+        await self.memory.add(f"web-ended:{session_id}", self.ttl_seconds)
+
+    async def ended(self, session_id: str) -> bool:
+        return await self.memory.has(f"web-ended:{session_id}")
+
+    async def _rotation(self, session_id: str) -> Optional[str]:
+        """Why this turn ended the session ("forget", "start_over"), or None."""
+        agent = getattr(self.app.ctx, "agent", None) if self.app else None
+        store = getattr(agent, "tracker_store", None)
+        if store is None:
+            return None
+        tracker = await store.retrieve_full_tracker(session_id)
+        events = list(tracker.events) if tracker is not None else []
+        if not any(event.as_dict().get("event") == "user" for event in events):
+            return "forget"  # the store deleted the conversation: "forget me" ran
+        for event in reversed(events):
+            data = event.as_dict()
+            if data.get("event") == "user":
+                return None
+            if data.get("event") == "action" and data.get("name") in ROTATING_ACTIONS:
+                return ROTATING_ACTIONS[data["name"]]
+        return None
+
+    @staticmethod
+    def _body(request: Request) -> dict[str, Any]:
+        # Sent as text/plain by the widget (a "simple" cross-site request: no preflight).
         try:
             body = json.loads(request.body or b"{}")
         except ValueError:
-            return
-        previous = body.get("previous") if isinstance(body, dict) else None
+            return {}
+        return body if isinstance(body, dict) else {}
+
+    async def _continue_person(self, request: Request, session_id: str) -> None:
+        """A new session asked for with the person's still-valid token (as when they start over)
+        continues that person's conversations, so "forget me" later reaches them all."""
+        previous = self._body(request).get("previous")
         if not previous:
             return
         try:
@@ -193,6 +243,11 @@ class WebInput(InputChannel):
             await asyncio.to_thread(link, session_id, previous_id)
         except Exception:  # noqa: BLE001 - the new session works all the same, only unlinked
             logger.exception("Could not record that a web chat session continues another")
+
+    @staticmethod
+    def _foreign_site(verb: str) -> HTTPResponse:
+        # No CORS headers: the page of a site not on the list cannot even read this answer.
+        return response.json({"error": f"This website is not allowed to {verb} a chat here."}, status=403)
 
     def _cors_headers(self, origin: str) -> dict[str, str]:
         return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
@@ -231,19 +286,24 @@ class WebInput(InputChannel):
                 },
             )
 
-        @web.route("/session", methods=["POST"])
+        @web.route("/session", methods=["POST"], stream=True)
         async def new_session(request: Request) -> HTTPResponse:
             origin = request.headers.get("origin", "")
             if origin not in self.origins:
-                return response.json(
-                    {"error": "This website is not allowed to start a chat here."}, status=403
-                )
+                return self._foreign_site("start")
             if not self.secret:
                 return response.json(
                     {"error": "The chat is not set up on this server yet."},
                     status=503,
                     headers=self._cors_headers(origin),
                 )
+            if not await read_body(request, self.max_bytes):
+                return too_large(self.max_bytes)
+            wait = await self.new_sessions.wait(client_ip(request))
+            if wait is not None:
+                refused = too_many(wait)
+                refused.headers.update(self._cors_headers(origin))
+                return refused
             session_id = tokens.new_session_id()
             token = tokens.issue(self.secret, self.ttl_seconds, session_id=session_id)
             await self._continue_person(request, session_id)
@@ -252,11 +312,31 @@ class WebInput(InputChannel):
                 headers={**self._cors_headers(origin), "Cache-Control": "no-store"},
             )
 
+        @web.route("/session/end", methods=["POST"], stream=True)
+        async def end_session(request: Request) -> HTTPResponse:
+            """End chat: the session's token stops working here; the widget forgets it."""
+            origin = request.headers.get("origin", "")
+            if origin not in self.origins:
+                return self._foreign_site("end")
+            headers = {**self._cors_headers(origin), "Cache-Control": "no-store"}
+            if not await read_body(request, self.max_bytes):
+                return too_large(self.max_bytes)
+            try:
+                session_id = tokens.verify(self.secret, self._body(request).get("token"))
+            except tokens.TokenError:
+                # Expired or never ours: there is nothing to end.
+                return response.json({"ended": False}, headers=headers)
+            await self.end(session_id)
+            await sio.emit(ROTATE_EVENT, {"reason": "ended"}, room=room_of(session_id))
+            return response.json({"ended": True}, headers=headers)
+
         @sio.on("connect")
         async def connect(sid: str, environ: dict, auth: Optional[dict] = None) -> bool:
             token = auth.get("token") if isinstance(auth, dict) else None
             try:
                 session_id = tokens.verify(self.secret, token)
+                if await self.ended(session_id):
+                    raise tokens.TokenError("the session was ended")
             except tokens.TokenError as exc:
                 logger.info("Refused a web chat connection: %s", exc)
                 raise SocketRefused(REFUSED)
@@ -268,6 +348,8 @@ class WebInput(InputChannel):
         async def session_request(sid: str, _: Any = None) -> dict[str, Any]:
             """Answered (as the acknowledgement) with the conversation so far."""
             session_id = (await sio.get_session(sid))["session_id"]
+            if await self.ended(session_id):
+                return {"history": [], "ended": True}
             try:
                 history = await self._history(session_id)
             except Exception:  # a broken store must not break the live chat
@@ -282,6 +364,13 @@ class WebInput(InputChannel):
             text = data.get("message")
             title = data.get("title")
             if not isinstance(text, str) or not text.strip():
+                return
+            if await self.ended(session_id):
+                # A tab still open after End chat elsewhere: it must start a new session.
+                await sio.emit(ROTATE_EVENT, {"reason": "ended"}, to=sid)
+                return
+            if await self.messages.wait(session_id) is not None:
+                await sio.emit(BOT_EVENT, bot_message(SLOW_DOWN), to=sid)
                 return
             if len(text) > MAX_MESSAGE_CHARS:
                 await sio.emit(
@@ -319,5 +408,14 @@ class WebInput(InputChannel):
                     bot_message(RESEND_TEXT),
                     to=sid,
                 )
+                return
+            try:
+                reason = await self._rotation(session_id)
+            except Exception:  # noqa: BLE001 - the reply is out; a store hiccup must not hide it
+                logger.exception("Could not tell whether a web chat turn ended its session")
+                reason = None
+            if reason:
+                await self.end(session_id)
+                await sio.emit(ROTATE_EVENT, {"reason": reason}, room=room_of(session_id))
 
         return web

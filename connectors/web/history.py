@@ -6,6 +6,8 @@ from typing import Any, Iterable
 
 # Enough to pick up where the person left off without sending a whole archive to the browser.
 HISTORY_LIMIT = 60
+# Events after which earlier messages belong to another session.
+NEW_SESSION_EVENTS = {"session_started", "restart"}
 
 
 def buttons_of(data: dict[str, Any] | None) -> list[dict[str, str]]:
@@ -52,7 +54,9 @@ def bot_messages(text: str | None, data: dict[str, Any] | None) -> list[dict[str
 def messages_from_events(
     events: Iterable[dict[str, Any]], limit: int = HISTORY_LIMIT
 ) -> list[dict[str, Any]]:
-    """User and bot messages, oldest first, from tracker events in their dict form.
+    """User and bot messages, oldest first, from tracker events in their dict form, of the current
+    conversation session only: a conversation restarted or a session started anew (after an hour
+    away) is not shown again, so the next person at a shared computer does not see it.
 
     A quick reply is stored as its payload; the widget sends the button title along as message
     metadata so the history shows what the person actually clicked. Buttons are kept only on the
@@ -61,7 +65,9 @@ def messages_from_events(
     messages: list[dict[str, Any]] = []
     for event in events:
         kind = event.get("event")
-        if kind == "user":
+        if kind in NEW_SESSION_EVENTS:
+            messages = []
+        elif kind == "user":
             metadata = event.get("metadata") or {}
             title = metadata.get("title") if isinstance(metadata, dict) else None
             text = title if isinstance(title, str) and title else event.get("text")

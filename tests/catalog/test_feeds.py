@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.settings import ROOT
-from catalog import db, feeds, models
+from catalog import db, feeds, models, search
 from tests.catalog.conftest import BACKENDS, FILES, Server, _database
 
 TODAY = dt.date.today()
@@ -244,6 +244,52 @@ def test_a_feed_taken_off_the_list_loses_its_roles(site, sessions):
     assert len(roles_of(sessions, a)) == 1
     feeds.poll(sessions, [b])
     assert roles_of(sessions, a) == {} and len(roles_of(sessions, b)) == 1
+
+
+def served(sessions) -> dict[tuple[str, str], str]:
+    """(title, url) -> the feed source of every role the API serves (search.roles_near's query),
+    each posting once."""
+    with sessions() as session:
+        query, _ = search.roles_near(session, state="CA", today=TODAY)
+        roles = list(session.scalars(query))
+    found = {(role.title, role.data.get("url")): role.source for role in roles}
+    assert len(found) == len(roles), [(role.title, role.source) for role in roles]
+    return found
+
+
+def test_a_posting_in_two_feeds_is_served_once_from_the_feed_listed_first(site, sessions):
+    a, b = site.url("/a"), site.url("/b")
+    site.feeds["/a"] = Feed(item_list(
+        posting("x1", "Medical Assistant", url="https://jobs.example.org/ma"),
+        posting(None, "Front Desk", url="https://jobs.example.org/front-desk"),
+    ))
+    site.feeds["/b"] = Feed(item_list(
+        posting("x1", "Medical Assistant", url="https://board.example.com/ma-copy"),  # same identifier
+        posting("b2", "Front Desk", url="https://jobs.example.org/front-desk"),  # same url
+        posting("b3", "Phlebotomist"),
+    ))
+    feeds.poll(sessions, [a, b])
+    first = served(sessions)
+    assert sorted(title for title, _ in first) == ["Front Desk", "Medical Assistant", "Phlebotomist"]
+    assert first[("Medical Assistant", "https://jobs.example.org/ma")] == feeds.source_of(a)
+    assert first[("Front Desk", "https://jobs.example.org/front-desk")] == feeds.source_of(a)
+    # Every copy is kept: the other feed's takes over as soon as it is the only one.
+    assert len(roles_of(sessions, b)) == 3
+    # The same feeds listed the other way round: the other feed's copies are served.
+    feeds.poll(sessions, [b, a])
+    swapped = served(sessions)
+    assert len(swapped) == 3 and set(swapped.values()) == {feeds.source_of(b)}
+    assert ("Medical Assistant", "https://board.example.com/ma-copy") in swapped
+    # Polling again changes nothing; polling one feed by hand keeps the order.
+    feeds.poll(sessions, [b, a])
+    feeds.poll(sessions, [a], all_feeds=False)
+    assert served(sessions) == swapped
+    # The feed listed first drops the posting: the other feed's copy is served.
+    site.feeds["/b"] = Feed(item_list(posting("b3", "Phlebotomist")))
+    feeds.poll(sessions, [b, a])
+    after = served(sessions)
+    assert after[("Medical Assistant", "https://jobs.example.org/ma")] == feeds.source_of(a)
+    assert len(after) == 3
 
 
 def wait_for(check, seconds: float = 20.0):

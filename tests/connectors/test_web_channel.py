@@ -15,6 +15,9 @@ from connectors.web import WebInput, tokens
 
 from bot.launcher import free_port
 
+# Sanic 21 rewrites its request handling the first time an app starts (see test_sms_channel.py).
+Sanic.test_mode = True
+
 ALLOWED = "http://school.example"
 SECRET = "channel-test-secret"
 
@@ -71,3 +74,51 @@ async def test_sessions_need_the_server_secret(server):
             assert reply.status == 503
             assert "not set up" in (await reply.json())["error"]
         assert "session refused" in await socketio_answer(http, web, {"token": token})
+
+
+@pytest.mark.asyncio
+async def test_session_minting_is_limited_per_address(server):
+    base, channel = server
+    channel.new_sessions.limit = 3
+    web = f"{base}/webhooks/web"
+    async with aiohttp.ClientSession() as http:
+        statuses = []
+        for _ in range(5):
+            async with http.post(f"{web}/session", headers={"Origin": ALLOWED}) as reply:
+                statuses.append(reply.status)
+                if reply.status == 429:
+                    assert 1 <= int(reply.headers["Retry-After"]) <= 3600
+                    assert reply.headers["Access-Control-Allow-Origin"] == ALLOWED
+                    assert "Too many" in (await reply.json())["error"]
+        assert statuses == [200, 200, 200, 429, 429]
+        # Behind the launcher's proxy (a loopback peer), the address the proxy forwarded counts.
+        async with http.post(f"{web}/session", headers={"Origin": ALLOWED, "X-Forwarded-For": "203.0.113.9"}) as reply:
+            assert reply.status == 200
+        async with http.post(f"{web}/session", headers={"Origin": ALLOWED},
+                             data=b'{"previous": "' + b"x" * 70_000 + b'"}') as reply:
+            assert reply.status == 413
+
+
+@pytest.mark.asyncio
+async def test_ending_a_chat_refuses_its_token_from_then_on(server):
+    base, _ = server
+    web = f"{base}/webhooks/web"
+    async with aiohttp.ClientSession() as http:
+        async with http.post(f"{web}/session", headers={"Origin": ALLOWED}) as reply:
+            token = (await reply.json())["token"]
+        assert (await socketio_answer(http, web, {"token": token})).startswith('40{"sid"')
+
+        async with http.post(f"{web}/session/end", headers={"Origin": "https://evil.example"},
+                             data=json.dumps({"token": token})) as reply:
+            assert reply.status == 403
+        assert (await socketio_answer(http, web, {"token": token})).startswith('40{"sid"')
+
+        async with http.post(f"{web}/session/end", headers={"Origin": ALLOWED, "Content-Type": "text/plain"},
+                             data=json.dumps({"token": token})) as reply:
+            assert reply.status == 200 and (await reply.json()) == {"ended": True}
+            assert reply.headers["Access-Control-Allow-Origin"] == ALLOWED
+        assert "session refused" in await socketio_answer(http, web, {"token": token})
+        # A token that is not ours ends nothing.
+        async with http.post(f"{web}/session/end", headers={"Origin": ALLOWED},
+                             data=json.dumps({"token": tokens.issue("other", 60)})) as reply:
+            assert (await reply.json()) == {"ended": False}

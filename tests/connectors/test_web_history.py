@@ -56,3 +56,20 @@ def test_images_and_custom_payloads_show_as_they_did_live():
         {"from": "bot", "text": "Extra"},
         {"from": "bot", "text": "https://example.org/cat.jpg"},
     ]
+
+
+def test_only_the_current_session_is_shown():
+    """Start over (a restart) and a new session after time away hide what came before."""
+    events = [
+        {"event": "session_started"},
+        {"event": "user", "text": "my email is someone@example.org"},
+        {"event": "bot", "text": "Thanks!"},
+        {"event": "user", "text": "start over"},
+        {"event": "bot", "text": "Okay, let's start over."},
+        {"event": "restart"},
+        {"event": "session_started"},
+        {"event": "user", "text": "hi"},
+        {"event": "bot", "text": "Hello!"},
+    ]
+    assert messages_from_events(events) == [{"from": "user", "text": "hi"}, {"from": "bot", "text": "Hello!"}]
+    assert messages_from_events(events[:6]) == []

@@ -357,3 +357,80 @@ def test_reconnecting_is_shown_when_the_connection_drops(chromium, web):
     wait_until_connected(page)
     expect(status).to_be_hidden()
     page.context.close()
+
+
+def stored_token(page: Page, web) -> str | None:
+    return page.evaluate(f"() => localStorage.getItem({json.dumps(web['token_key'])})")
+
+
+def open_chat(chromium, web) -> Page:
+    page = chromium.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    page.goto(web["page"])
+    page.get_by_role("button", name="Chat about health careers").click()
+    wait_until_connected(page)
+    return page
+
+
+def test_end_chat_clears_this_browser_and_the_server_refuses_the_session(chromium, web):
+    page = open_chat(chromium, web)
+    assert say(page, "hi")
+    old_token = stored_token(page, web)
+    old_session = old_token.split(".")[0]
+
+    # A real, labelled button, used with the keyboard.
+    end = page.get_by_role("button", name="End chat", exact=True)
+    end.focus()
+    page.keyboard.press("Enter")
+    launcher = page.get_by_role("button", name="Chat about health careers")
+    expect(launcher).to_have_attribute("aria-expanded", "false")
+    expect(launcher).to_be_focused()
+    assert stored_token(page, web) is None
+    assert page.locator(".msg").count() == 0
+    # The server refuses the ended session, even to someone who copied the token.
+    page.wait_for_timeout(500)
+    answer = socketio_connect(web, {"token": old_token})
+    assert answer.startswith("44") and "session refused" in answer
+
+    # The next person opens an empty chat in a session of their own.
+    launcher.click()
+    wait_until_connected(page)
+    page.wait_for_timeout(1000)
+    assert transcript(page) == []
+    assert stored_session_id(page, web) != old_session
+    page.context.close()
+
+
+@pytest.mark.parametrize("request_text,answer_words", [
+    ("start over", "start over"),
+    ("forget me", "I deleted what you told me"),
+])
+def test_start_over_and_forget_me_continue_in_a_new_session(chromium, web, request_text, answer_words):
+    page = open_chat(chromium, web)
+    assert say(page, "hi")
+    old_token = stored_token(page, web)
+    box = page.get_by_label("Your message")
+    box.fill(request_text)
+    box.press("Enter")
+    # The widget moves to a new session and shows only the answer to the request.
+    page.wait_for_function(
+        f"old => localStorage.getItem({json.dumps(web['token_key'])}) && "
+        f"localStorage.getItem({json.dumps(web['token_key'])}) !== old",
+        arg=old_token, timeout=REPLY_TIMEOUT_MS,
+    )
+    wait_until_connected(page)
+    page.wait_for_function(
+        f"words => {WIDGET_ROOT}.querySelector('.log').textContent.includes(words)",
+        arg=answer_words, timeout=REPLY_TIMEOUT_MS,
+    )
+    shown = transcript(page)
+    assert shown and all(who == "bot" for who, _ in shown), shown
+    answer = socketio_connect(web, {"token": old_token})
+    assert answer.startswith("44") and "session refused" in answer
+
+    # A reload shows nothing from before; the chat goes on in the new session.
+    page.reload()
+    wait_until_connected(page)
+    page.wait_for_timeout(1000)
+    assert not [text for who, text in transcript(page) if who == "user"]
+    assert say(page, "hi")
+    page.context.close()

@@ -5,6 +5,7 @@ across replicas, SMS keeps one person on one replica, and SIGTERM stops it all."
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -194,6 +195,27 @@ def test_one_session_open_on_two_replicas_sees_every_message(replicated):
         assert "Health Careers Guide" in here.wait(here.bot)[0]["text"]
     finally:
         here.client.disconnect()
+        there.client.disconnect()
+
+
+def test_a_chat_ended_on_one_replica_is_refused_on_the_other(replicated):
+    """End chat is remembered in Redis: the other replica refuses the token and tells its open tab."""
+    _, stack = replicated
+    token = web_token(stack)
+    first, second = stack.replica_urls
+    there = WebChat(second, token, stack.rasa_url, transports=["websocket"])
+    rotations: list[dict] = []
+    there.client.on("session_rotate", lambda m: there._record(rotations, m))
+    try:
+        ended = requests.post(f"{first}/webhooks/web/session/end", headers={"Origin": stack.rasa_url},
+                              data=json.dumps({"token": token}), timeout=10)
+        assert ended.status_code == 200 and ended.json() == {"ended": True}
+        assert there.wait(rotations)[0] == {"reason": "ended"}
+        # python-socketio's client reports a refused namespace without the server's reason.
+        with pytest.raises(socketio.exceptions.ConnectionError):
+            WebChat(second, token, stack.rasa_url, transports=["websocket"])
+        WebChat(second, web_token(stack), stack.rasa_url, transports=["websocket"]).client.disconnect()
+    finally:
         there.client.disconnect()
 
 

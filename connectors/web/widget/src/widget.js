@@ -5,7 +5,8 @@ import { io } from "socket.io-client";
 import css from "./widget.css";
 
 const PREFIX = "/webhooks/web";
-const REFUSED = "session refused"; // what the server says about a bad or expired token
+const REFUSED = "session refused"; // what the server says about a bad, expired or ended token
+const ROTATE = "session_rotate"; // the server ended this session (End chat, start over, forget me)
 const TYPING_TIMEOUT_MS = 20000;
 
 const SHELL = `
@@ -18,6 +19,7 @@ const SHELL = `
   <section class="panel" id="hcg-panel" aria-labelledby="hcg-title" hidden>
     <div class="head">
       <h2 id="hcg-title">Health Careers Guide</h2>
+      <button type="button" class="end">End chat</button>
       <button type="button" class="close" aria-label="Close chat">&times;</button>
     </div>
     <p class="intro">Ask about health jobs, training, and ways to pay for school.
@@ -121,6 +123,7 @@ function createWidget(script) {
   const launcher = root.querySelector(".launcher");
   const panel = root.querySelector(".panel");
   const closeButton = root.querySelector(".close");
+  const endButton = root.querySelector(".end");
   const status = root.querySelector(".status");
   const log = root.querySelector(".log");
   const form = root.querySelector(".composer");
@@ -132,6 +135,9 @@ function createWidget(script) {
   let triedFreshToken = false;
   let typing = null;
   let typingTimer = null;
+  // The bot's messages since the person last wrote: kept on screen when the session changes.
+  let lastTurn = [];
+  let carried = [];
 
   function setStatus(text) {
     status.textContent = text;
@@ -202,6 +208,7 @@ function createWidget(script) {
 
   function addBotMessage(message) {
     if (!message || typeof message !== "object") return;
+    lastTurn.push(message);
     if (typeof message.text === "string" && message.text) addMessage("bot", message.text);
     if (Array.isArray(message.buttons) && message.buttons.length) {
       removeQuickReplies();
@@ -218,24 +225,36 @@ function createWidget(script) {
       if (item.from === "user") addMessage("user", String(item.text || ""));
       else addBotMessage(item);
     }
+    for (const message of carried) addBotMessage(message);
+    carried = [];
     log.setAttribute("aria-busy", "false");
   }
 
   function send(message, title) {
     if (!socket || !socket.connected) return false;
     removeQuickReplies();
+    lastTurn = [];
     addMessage("user", title || message);
     socket.emit("user_uttered", title ? { message, title } : { message });
     showTyping();
     return true;
   }
 
-  async function fetchToken() {
-    const reply = await fetch(`${server}${PREFIX}/session`, {
+  // text/plain keeps these cross-site POSTs "simple" (no preflight); the server reads JSON.
+  function post(path, body) {
+    return fetch(`${server}${PREFIX}${path}`, {
       method: "POST",
       credentials: "omit",
       cache: "no-store",
+      headers: { "Content-Type": "text/plain" },
+      body: JSON.stringify(body || {}),
     });
+  }
+
+  // previous: the token of the session this one continues (start over), so that "forget me"
+  // later reaches both.
+  async function fetchToken(previous) {
+    const reply = await post("/session", previous ? { previous } : {});
     if (!reply.ok) throw new Error(`session request failed (${reply.status})`);
     const body = await reply.json();
     store.set(tokenKey, body.token);
@@ -247,6 +266,48 @@ function createWidget(script) {
     setStatus("Sorry, the chat isn't available right now. Please try again later.");
     if (socket) socket.disconnect();
     socket = null;
+  }
+
+  function forgetLocally() {
+    store.remove(tokenKey);
+    token = null;
+    if (socket) {
+      socket.off();
+      socket.disconnect();
+    }
+    socket = null;
+    hideTyping();
+    log.replaceChildren();
+  }
+
+  // Start over and forget me end the session on the server: continue in a new one, showing only
+  // the answer to the request. End chat elsewhere (another tab) clears this one too.
+  async function rotate(reason) {
+    const previous = reason === "start_over" ? token : null;
+    carried = reason === "ended" ? [] : lastTurn.slice();
+    forgetLocally();
+    if (reason === "ended") {
+      setStatus("This chat was ended.");
+      return setOpen(false, { focus: false });
+    }
+    connect(previous);
+  }
+
+  async function endChat() {
+    const ending = token;
+    forgetLocally();
+    carried = [];
+    store.set(openKey, "0");
+    setOnline(false);
+    if (ending) {
+      try {
+        await post("/session/end", { token: ending });
+      } catch (e) {
+        // The token is gone from this browser all the same; the server lets it expire.
+      }
+    }
+    // Closed, focus back on the launcher: the next person opens a new, empty chat.
+    setOpen(false);
   }
 
   function openSocket() {
@@ -290,18 +351,19 @@ function createWidget(script) {
       hideTyping();
       addBotMessage(message);
     });
+    socket.on(ROTATE, (message) => rotate(message && message.reason));
     socket.on("user_echo", (message) => {
       removeQuickReplies();
       if (message && typeof message.text === "string") addMessage("user", message.text);
     });
   }
 
-  async function connect() {
+  async function connect(previous) {
     if (socket) return;
     setOnline(false);
     setStatus("Connecting…");
     try {
-      token = store.get(tokenKey) || (await fetchToken());
+      token = store.get(tokenKey) || (await fetchToken(previous));
       openSocket();
     } catch (e) {
       unavailable();
@@ -322,6 +384,7 @@ function createWidget(script) {
 
   launcher.addEventListener("click", () => setOpen(panel.hidden));
   closeButton.addEventListener("click", () => setOpen(false));
+  endButton.addEventListener("click", endChat);
   panel.addEventListener("keydown", (event) => {
     if (event.key === "Escape") setOpen(false);
   });
