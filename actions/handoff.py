@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions import render
 from actions.catalog_client import CatalogError, CatalogUnavailable, call
 from actions.parsers import first, parse_yes_no
-from actions.profile import build_profile, entity_value
+from actions.facts import entity_value, facts_of
 from bot import settings as bot_settings
 
 EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+\.[A-Za-z]{2,}")
@@ -105,20 +105,23 @@ class ValidateHandoffForm(FormValidationAction):
 
 
 def topic_of(tracker: Tracker) -> str:
-    kind = tracker.get_slot("search_kind")
-    occupation = first(tracker.get_slot("occupation"))
-    parts = [str(p).replace("_", " ") for p in (kind, occupation) if p]
-    return ": ".join(parts) if parts else "general question"
+    """What the person last asked about, in a few words for the advisor."""
+    last = tracker.get_slot("last_answer")
+    if not isinstance(last, dict):
+        return "general question"
+    subject = last.get("occupation") or last.get("name") or last.get("group")
+    parts = [str(p).replace("_", " ") for p in (last.get("list") or last.get("kind"), subject) if p]
+    return ": ".join(parts) or "general question"
 
 
 def context_of(tracker: Tracker) -> dict:
-    """What the advisor should know before calling: the known profile, nothing more."""
-    context: dict[str, Any] = {"profile": build_profile(tracker)}
+    """What the advisor should know before calling: the known facts, nothing more."""
+    context: dict[str, Any] = {"facts": {k: v for k, v in facts_of(tracker.slots).items() if v not in (None, [])}}
     if tracker.get_slot("is_minor") is not None:
         context["is_minor"] = tracker.get_slot("is_minor")
-    last = tracker.get_slot("last_search")
-    if isinstance(last, dict) and last.get("feature"):
-        context["last_search"] = last["feature"]
+    last = tracker.get_slot("last_answer")
+    if isinstance(last, dict) and last.get("kind"):
+        context["last_answer"] = last["kind"]
     return context
 
 

@@ -1,4 +1,4 @@
-"""'Show more': the next page of the person's last search."""
+"""'Show more': the next page of the person's last list, with the facts known now."""
 
 from __future__ import annotations
 
@@ -8,13 +8,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import render
+from actions.answer import ask_catalog
 from actions.base import CatalogAction
-from actions.funding import ActionSearchFunding, ActionSearchTuition
-from actions.jobs import ActionSearchJobs
-from actions.programs import ActionSearchPrograms
+from actions.facts import facts_of
 
-SEARCHES = {search.feature: search for search in
-            (ActionSearchPrograms, ActionSearchFunding, ActionSearchTuition, ActionSearchJobs)}
+NOTHING_YET = ('There\'s nothing more to show yet. Ask me something like "training near me", '
+               '"scholarships" or "jobs near me".')
 
 
 class ActionShowMore(CatalogAction):
@@ -23,15 +22,9 @@ class ActionShowMore(CatalogAction):
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                      domain: DomainDict) -> list[EventType]:
-        last = tracker.get_slot("last_search")
-        search = SEARCHES.get(last.get("feature")) if isinstance(last, dict) else None
-        if search is None:
-            render.say(dispatcher, "There's nothing more to show yet. What do you want to look for? "
-                       "You can say: find training, scholarships, jobs near me or tuition support.",
-                       [{"title": "Find training", "payload": "/find_programs"},
-                        {"title": "Scholarships", "payload": "/find_scholarships"},
-                        {"title": "Jobs near me", "payload": "/find_jobs"}])
+        last = tracker.get_slot("last_answer")
+        if not isinstance(last, dict) or last.get("kind") != "list":
+            render.say(dispatcher, NOTHING_YET)
             return []
-        # The search runs with the profile it started with, so page two continues page one.
         offset = int(tracker.get_slot("results_offset") or 0)
-        return await search().show(dispatcher, tracker, last.get("profile") or {}, offset)
+        return await ask_catalog(dispatcher, tracker, last, facts_of(tracker.slots), offset)

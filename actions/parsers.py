@@ -1,4 +1,4 @@
-"""Reading people's answers: places, ages, grades, schooling, yes or no, organization names.
+"""Reading people's answers: ages, grades, schooling, yes or no, organization names, careers asked.
 
 Pure functions with no Rasa state, so every action and form reads a fact the same way.
 """
@@ -8,48 +8,17 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from actions.records import KEY
-
 EDUCATION_LEVELS = ("none", "some_high_school", "high_school", "some_college", "certificate",
                     "associate", "bachelor", "master", "doctorate")
 MIN_AGE, MAX_AGE = 10, 110  # what the catalog's Profile accepts
+KEY = re.compile(r"^[a-z0-9_]{1,80}$")  # a catalog key ("kaiser_permanente")
 
-ZIP = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
+# "I live in", "it's", "near": words before a place in a reply to "where do you live?".
 LEAD_IN = re.compile(
     r"^(?:i\s*(?:'m|am)\s+(?:in|from|near|at)|i\s+live\s+(?:in|near|at)|we\s+live\s+in|"
     r"i\s+stay\s+in|my\s+(?:city|zip(?:\s+code)?)\s+is|it'?s|in|near|from|around|close\s+to)\s+",
     re.I,
 )
-
-
-def parse_location(text: Any) -> Optional[dict]:
-    """{"zip", "city", "state"} from an answer, or None when it names no place we could look up."""
-    text = str(text or "").strip()
-    found = ZIP.search(text)
-    if found:
-        return {"zip": found.group(1), "city": None, "state": None}
-    cleaned = LEAD_IN.sub("", text).strip(" .!?")
-    if not cleaned or len(cleaned) > 60 or re.search(r"[\d@/]", cleaned):
-        return None
-    if "," in cleaned:
-        city, state = (part.strip() for part in cleaned.split(",", 1))
-    else:
-        words = cleaned.split()
-        # "Fresno CA": a trailing two-letter word is a state code.
-        if len(words) > 1 and len(words[-1]) == 2 and words[-1].isalpha():
-            city, state = " ".join(words[:-1]), words[-1]
-        else:
-            city, state = cleaned, ""
-    city = city.title() if city.islower() else city
-    state = state.upper() if len(state) == 2 else (state.title() if state.islower() else state)
-    if not city and not state:
-        return None
-    return {"zip": None, "city": city or None, "state": state or None}
-
-
-def location_text(place: dict) -> str:
-    """How a confirmed place is kept in the `location` slot."""
-    return place.get("zip") or ", ".join(p for p in (place.get("city"), place.get("state")) if p)
 
 
 GRADE_WORDS = {"freshman": 9, "sophomore": 10, "junior": 11, "senior": 12}
@@ -146,3 +115,41 @@ def as_key(value: Any) -> Optional[str]:
 def first(value: Any) -> Any:
     """A text slot filled by two entities at once holds a list; the first is what was meant."""
     return value[0] if isinstance(value, list) and value else value
+
+
+# How people name the career they ask about when the NLU found no occupation entity: the words
+# go to the catalog as said, which answers for them or names them back (never a different one).
+CAREER_ASKED = re.compile(
+    r"\b(?:become|becoming|be|being|work as|career as|job as|train as|training to be)\s+(?:an?\s+)?"
+    r"(?P<be>[a-z][a-z' -]{2,40}?)(?:\s+(?:in|near|at|and|if|when|with)\b|[?.!,]|$)"
+    r"|\bwhat\s+(?:does|do)\s+(?:an?\s+)?(?P<does>[a-z][a-z' -]{2,40}?)\s+do\b"
+    r"|\bhow\s+much\s+(?:does|do)\s+(?:an?\s+)?(?P<earn>[a-z][a-z' -]{2,40}?)\s+(?:make|earn|get paid)\b",
+    re.I,
+)
+
+
+def career_asked(text: Any) -> Optional[str]:
+    """"veterinarian" from "how do I become a veterinarian?"; None when no career is named."""
+    found = CAREER_ASKED.search(str(text or ""))
+    if not found:
+        return None
+    words = next(g for g in found.groups() if g).strip(" '-")
+    return words if words.lower() not in ("they", "you", "it", "that", "this", "one", "them") else None
+
+
+# "tell me about X", "how do I apply to X", "am I eligible for X": the name asked about when the
+# NLU marked none, sent as said so the catalog answers for it or says it does not have it.
+NAME_ASKED = re.compile(
+    r"\b(?:about|apply\s+(?:to|for)|eligible\s+for|qualify\s+for|get\s+into|join)\s+(?:the\s+)?"
+    r"(?P<name>[A-Za-z0-9][\w&'.-]*(?:\s+[\w&'.-]+){0,7}?)\s*(?:program\s*)?[?.!]*$",
+    re.I,
+)
+
+
+def name_asked(text: Any) -> Optional[str]:
+    """"Hogwarts Nursing School" from "tell me about Hogwarts Nursing School"; None otherwise."""
+    found = NAME_ASKED.search(str(text or "").strip())
+    if not found:
+        return None
+    name = found.group("name").strip()
+    return None if name.lower() in ("it", "that", "this", "them", "me", "you", "health careers", "careers") else name

@@ -66,9 +66,9 @@ def referrals_of(catalog, conversation):
 def test_handoff_records_a_referral_and_forget_me_deletes_it(catalog, domain, conversation, monkeypatch):
     monkeypatch.setenv("HANDOFF_TEAM", "a Futuro Health advisor")
     monkeypatch.setenv("HANDOFF_RESPONSE_TIME", "within 1 business day")
-    slots = {"contact_method": "email", "contact": "sam@example.org", "consent": True, "search_kind": "programs",
-             "occupation": "medical_assistant", "age": 24.0, "location": "93701", "zip": "93701",
-             "education": "high_school", "last_search": {"feature": "programs", "profile": {}}}
+    slots = {"contact_method": "email", "contact": "sam@example.org", "consent": True,
+             "occupation": "medical_assistant", "age": "24", "place": "93701", "education": "high_school",
+             "last_answer": {"kind": "list", "list": "programs", "occupation": "medical_assistant"}}
     messages, events = run_action(ActionHandoff(), make_tracker(slots, sender=conversation, channel="web"), domain)
     said = text_of(messages)
     assert "A Futuro Health advisor will contact you by email within 1 business day" in said
@@ -78,9 +78,8 @@ def test_handoff_records_a_referral_and_forget_me_deletes_it(catalog, domain, co
     assert referral["contact"] == "sam@example.org" and referral["contact_method"] == "email"
     assert referral["consent"] is True and referral["channel"] == "web" and referral["name"] is None
     assert referral["topic"] == "programs: medical assistant"
-    assert referral["context"]["profile"] == {"age": 24, "zip": "93701", "education": "high_school",
-                                              "interests": ["medical assistant"]}
-    assert referral["context"]["last_search"] == "programs"
+    assert referral["context"]["facts"] == {"age": 24, "place": "93701", "education": "high_school"}
+    assert referral["context"]["last_answer"] == "list"
 
     messages, events = run_action(ActionForgetMe(), make_tracker({"age": 24.0}, sender=conversation, intent="forget_me"), domain)
     assert messages[0]["response"] == "utter_forgot"

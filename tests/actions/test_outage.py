@@ -4,35 +4,30 @@ recovers when the catalog is back."""
 import signal
 import time
 
+from actions.answer import ActionAnswer
 from actions.catalog_client import Breaker
-from actions.eligibility import ActionCheckEligibility
 from actions.handoff import ActionHandoff
 from actions.privacy import ActionForgetMe
-from actions.profile_form import ValidateProfileForm
-from actions.programs import ActionSearchPrograms
 from actions.render import UNAVAILABLE
-from tests.actions.conftest import make_tracker, run_action, slot_events, text_of
+from tests.actions.conftest import make_tracker, run_action, text_of
 
-SLOTS = {"age": 24.0, "location": "Fresno, CA", "city": "Fresno", "state": "CA", "education": "high_school",
-         "occupation": "medical_assistant"}
+SLOTS = {"age": "24", "place": "Fresno, CA", "education": "high_school", "occupation": "medical_assistant"}
+
+
+def question(slots=SLOTS, intent="find_programs"):
+    return make_tracker(slots, text="medical assistant training", intent=intent)
 
 
 def test_catalog_down_then_back(catalog, domain):
     catalog.stop()
     try:
         started = time.monotonic()
-        messages, events = run_action(ActionSearchPrograms(), make_tracker(SLOTS), domain)
+        messages, events = run_action(ActionAnswer(), question(), domain)
         assert time.monotonic() - started < 5
         assert text_of(messages) == UNAVAILABLE and events == []
 
-        messages, events = run_action(ActionCheckEligibility(), make_tracker({**SLOTS, "program": "futuro_health_medical_assistant"}), domain)
+        messages, events = run_action(ActionAnswer(), question({"program": "Futuro Health"}, "program_info"), domain)
         assert text_of(messages) == UNAVAILABLE
-
-        # The profile form keeps a plausible answer rather than blaming the person for the outage.
-        tracker = make_tracker({"search_kind": "programs", "requested_slot": "location"}, text="Fresno, CA",
-                               new_slots={"location": "Fresno, CA"}, active_loop="profile_form")
-        messages, events = run_action(ValidateProfileForm(), tracker, domain)
-        assert slot_events(events)["city"] == "Fresno" and text_of(messages) == ""
 
         handoff = {"contact_method": "email", "contact": "sam@example.org", "consent": True}
         messages, events = run_action(ActionHandoff(), make_tracker(handoff, sender="outage-person"), domain)
@@ -44,7 +39,7 @@ def test_catalog_down_then_back(catalog, domain):
     finally:
         catalog.start()
 
-    messages, _ = run_action(ActionSearchPrograms(), make_tracker(SLOTS), domain)
+    messages, _ = run_action(ActionAnswer(), question(), domain)
     assert "Futuro Health" in text_of(messages)
 
 
@@ -53,10 +48,10 @@ def test_closed_port_answers_within_five_seconds(catalog, domain, monkeypatch):
 
     monkeypatch.setenv("CATALOG_URL", f"http://127.0.0.1:{free_port()}")
     started = time.monotonic()
-    messages, _ = run_action(ActionSearchPrograms(), make_tracker(SLOTS), domain)
+    messages, _ = run_action(ActionAnswer(), question(), domain)
     assert time.monotonic() - started < 5 and text_of(messages) == UNAVAILABLE
     monkeypatch.undo()
-    messages, _ = run_action(ActionSearchPrograms(), make_tracker(SLOTS), domain)
+    messages, _ = run_action(ActionAnswer(), question(), domain)
     assert "Futuro Health" in text_of(messages)
 
 
@@ -68,7 +63,7 @@ def test_a_hung_catalog_costs_one_deadline_then_fails_fast_until_it_is_back(cata
         waits = []
         for _ in range(3):
             started = time.monotonic()
-            messages, events = run_action(ActionSearchPrograms(), make_tracker(SLOTS), domain)
+            messages, events = run_action(ActionAnswer(), question(), domain)
             waits.append(time.monotonic() - started)
             assert text_of(messages) == UNAVAILABLE and events == []
         # The first turn waits out one deadline (2 s), well inside 3 s; the next ones do not wait.
@@ -77,12 +72,12 @@ def test_a_hung_catalog_costs_one_deadline_then_fails_fast_until_it_is_back(cata
         # Past the pause one call tries again (and waits again: the catalog is still stuck).
         time.sleep(3.1)
         started = time.monotonic()
-        messages, _ = run_action(ActionSearchPrograms(), make_tracker(SLOTS), domain)
+        messages, _ = run_action(ActionAnswer(), question(), domain)
         assert 1.5 < time.monotonic() - started < 2.8 and text_of(messages) == UNAVAILABLE
     finally:
         catalog.service.popen.send_signal(signal.SIGCONT)
     time.sleep(3.1)
-    messages, _ = run_action(ActionSearchPrograms(), make_tracker(SLOTS), domain)
+    messages, _ = run_action(ActionAnswer(), question(), domain)
     assert "Futuro Health" in text_of(messages)
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from actions.handoff import parse_contact, parse_method
-from actions.parsers import parse_age, parse_education, parse_grade, parse_location, parse_yes_no
+from actions.parsers import career_asked, name_asked, parse_age, parse_education, parse_grade, parse_yes_no
 
 
 @pytest.mark.parametrize("answer, age", [
@@ -37,18 +37,6 @@ def test_schooling(answer, level):
     assert parse_education(answer) == level
 
 
-@pytest.mark.parametrize("answer, place", [
-    ("93701", {"zip": "93701", "city": None, "state": None}),
-    ("I live in 98101-1234", {"zip": "98101", "city": None, "state": None}),
-    ("Fresno, CA", {"zip": None, "city": "Fresno", "state": "CA"}),
-    ("i live in fresno ca", {"zip": None, "city": "Fresno", "state": "CA"}),
-    ("Seattle", {"zip": None, "city": "Seattle", "state": None}),
-    ("", None), ("call me at 555", None),
-])
-def test_places(answer, place):
-    assert parse_location(answer) == place
-
-
 @pytest.mark.parametrize("answer, method", [
     ("text message", "sms"), ("Email", "email"), ("phone call", "phone"), ("on Teams", "teams"), ("carrier pigeon", None),
 ])
@@ -69,3 +57,26 @@ def test_yes_and_no():
     assert parse_yes_no("yes please") is True
     assert parse_yes_no("nope") is False
     assert parse_yes_no("maybe") is None
+
+
+@pytest.mark.parametrize("question, career", [
+    ("how do I become a veterinarian?", "veterinarian"),
+    ("what does a respiratory therapist do and how much do they earn?", "respiratory therapist"),
+    ("wat do u need to be a nurse", "nurse"),
+    ("I want to be a medical assistant in Fresno", "medical assistant"),
+    ("how much do they make", None),
+    ("tell me about Futuro Health", None),
+])
+def test_the_career_named_in_a_question(question, career):
+    assert career_asked(question) == career
+
+
+@pytest.mark.parametrize("question, name", [
+    ("tell me about Hogwarts Nursing School", "Hogwarts Nursing School"),
+    ("how do I apply to Year Up?", "Year Up"),
+    ("am i eligible for the nurse scholars academy", "nurse scholars academy"),
+    ("tell me about it", None),
+    ("how do i become a nurse", None),
+])
+def test_the_name_asked_about(question, name):
+    assert name_asked(question) == name

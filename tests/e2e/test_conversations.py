@@ -1,6 +1,7 @@
 """Whole conversations through Rasa's REST channel against the running assistant (catalog,
-action server, Rasa with the trained model): the three audiences, safety, hostile input,
-restarts, an outage of the catalog, and "forget me"."""
+action server, Rasa with the trained model): every question answered in the first reply, a fact
+given next re-running that answer, the three audiences reaching a sourced answer within three
+turns, safety, hostile input, restarts, an outage of the catalog, and "forget me"."""
 
 from __future__ import annotations
 
@@ -11,40 +12,25 @@ import uuid
 import pytest
 import requests
 
-TURN_TIMEOUT = 30
+from tests.e2e.conftest import say
 
 
 def new_sender(prefix: str = "rest") -> str:
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
 
 
-def say(stack, sender: str, text: str) -> list[dict]:
-    response = requests.post(
-        f"{stack.rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=TURN_TIMEOUT
-    )
-    assert response.status_code == 200, response.text
-    return response.json()
-
-
 def words(messages: list[dict]) -> str:
     return " ".join(m.get("text") or "" for m in messages)
 
 
-# What to answer when the assistant asks for a fact, by the words of its question.
-def converse(stack, sender: str, opening: str, answers: dict[str, str], until: str, turns: int = 8) -> str:
-    """Say `opening`, then answer each question from `answers` until a reply contains `until`."""
-    transcript = []
-    reply = words(say(stack, sender, opening))
-    transcript.append(reply)
-    for _ in range(turns):
-        if until.lower() in reply.lower():
-            return reply
-        answer = next((value for cue, value in answers.items() if cue.lower() in reply.lower()), None)
-        assert answer is not None, f"unexpected question: {reply!r}\nso far: {transcript}"
-        reply = words(say(stack, sender, answer))
-        transcript.append(reply)
-    assert until.lower() in reply.lower(), f"never got {until!r}: {transcript}"
-    return reply
+def first_message(messages: list[dict]) -> str:
+    assert messages, "every message gets an answer"
+    return messages[0].get("text") or ""
+
+
+def sourced(text: str) -> bool:
+    """A figure or a date said with where it comes from (BLS pay, a record's source), or a link."""
+    return "source" in text.lower() or "http" in text or "(BLS" in text
 
 
 def tracker(stack, sender: str) -> dict:
@@ -61,64 +47,131 @@ def stored_events(stack, sender: str) -> int:
         return db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0]
 
 
-JOB_SEEKER = {
-    "where do you live": "Fresno, CA",
-    "how old": "24",
-    "most school": "I have my GED",
-}
+# The issue's table: what people typed on a fresh clone, and what the FIRST reply must be.
+def test_how_to_become_a_cna_is_answered_at_once(stack):
+    first = first_message(say(stack, new_sender(), "how do i become a cna"))
+    assert "nursing assistant" in first.lower()
+    assert "where do you live" not in first.lower()
+
+
+def test_tell_me_about_futuro_health(stack):
+    first = first_message(say(stack, new_sender(), "tell me about Futuro Health"))
+    assert "Futuro Health" in first and "where do you live" not in first.lower()
+
+
+def test_eligibility_with_the_facts_in_the_question(stack):
+    text = "Am I eligible for the Nurse Scholars Academy? I'm an LVN at Kaiser in Fresno."
+    first = first_message(say(stack, new_sender(), text))
+    assert "Nurse Scholars" in first and not first.startswith("How old")
+
+
+def test_a_deadline_question_about_a_school(stack):
+    text = "When is the deadline to apply to the KP School of Allied Health radiology program?"
+    first = first_message(say(stack, new_sender(), text))
+    assert "KP School of Allied Health" in first
+    assert "where do you live" not in first.lower()
+    assert "not published" in first.lower() or "deadline" in first.lower() or "apply" in first.lower()
+
+
+def test_respiratory_therapist_is_not_swapped_for_another_therapist(stack):
+    text = "what does a respiratory therapist do and how much do they earn?"
+    first = first_message(say(stack, new_sender(), text))
+    assert "respiratory therapist" in first.lower() and "Marriage" not in first
+    assert "$" in first and sourced(first)
+
+
+def test_sms_shorthand_is_understood(stack):
+    first = first_message(say(stack, new_sender(), "wat do u need to be a nurse"))
+    assert "nurse" in first.lower() and "didn't get that" not in first
+
+
+def test_a_place_outside_california_is_understood(stack):
+    text = "I live in Houston Texas and want to be a medical assistant. any free training?"
+    reply = words(say(stack, new_sender(), text))
+    assert "couldn't find that place" not in reply and "Houston" in reply
+    assert "careeronestop" in reply.lower() or "medical assistant" in reply.lower()
+
+
+def test_chest_pain_gets_911_not_the_menu(stack):
+    messages = say(stack, new_sender(), "I have chest pain, what should I do?")
+    first = first_message(messages)
+    assert "911" in first and "doctor" in first and "medical advice" in first
+    assert not any(m.get("buttons") for m in messages)
+
+
+def test_off_topic_gets_one_short_line_not_the_crisis_line(stack):
+    messages = say(stack, new_sender(), "show me a tabulation of reviews for lcd tv's on amazon")
+    reply = words(messages)
+    assert "988" not in reply and len(messages) == 1 and len(reply) < 200
+    assert "health careers" in reply.lower()
+
+
+def test_a_high_school_student_in_seattle_gets_an_answer_not_a_questionnaire(stack):
+    text = "I'm a high school student in Seattle interested in a career in medicine"
+    messages = say(stack, new_sender(), text)
+    first = first_message(messages)
+    assert not first.startswith(("How old", "What's the most school", "Where do you live"))
+    assert len(messages) <= 2  # the answer, then at most one question
+
+
+def test_a_doctor_then_pasadena_gives_pay_in_pasadena(stack):
+    sender = new_sender()
+    first = first_message(say(stack, sender, "how do I become a doctor?"))
+    assert "physician" in first.lower() or "doctor" in first.lower()
+    reply = words(say(stack, sender, "Pasadena, CA"))
+    assert "physician" in reply.lower() and "$" in reply and sourced(reply)
+    assert "don't know the career" not in reply and "don't have" not in reply
+    # Pasadena's pay is the Los Angeles area's (BLS publishes metro areas), or the state's.
+    assert "Los Angeles" in reply or "Pasadena" in reply or "California" in reply
+
+
+def test_a_career_the_guide_lacks_is_named_back(stack):
+    first = first_message(say(stack, new_sender(), "how do I become a veterinarian?"))
+    assert "veterinarian" in first.lower() and "don't have" in first
+
+
+# Facts at any time, in any order, corrected at will.
+def test_a_correction_replaces_the_age_and_nothing_is_asked_twice(stack):
+    sender = new_sender()
+    say(stack, sender, "any scholarships for me? I'm 16 and live in Fresno")
+    reply = words(say(stack, sender, "actually I'm 19"))
+    slots = tracker(stack, sender)["slots"]
+    assert str(slots["age"]).startswith("19") and "Fresno" in str(slots["place"])
+    assert "how old" not in reply.lower() and "where do you live" not in reply.lower()
+
+
+def test_crisis_mid_way_gets_988_then_the_conversation_goes_on(stack):
+    sender = new_sender()
+    say(stack, sender, "how do i become a nurse")
+    assert "988" in words(say(stack, sender, "i want to kill myself"))
+    assert "nurse" in words(say(stack, sender, "how do i become a nurse")).lower()
+
+
+# The three audiences: a specific, sourced answer in no more than three turns.
+def test_student_reaches_a_sourced_answer_within_three_turns(stack):
+    sender = new_sender()
+    replies = [words(say(stack, sender, text)) for text in (
+        "hi", "how do I become a nurse? I'm 16, in 11th grade in Oakland")]
+    assert "nurse" in replies[1].lower() and sourced(replies[1]), replies
+
+
+def test_job_seeker_on_sms_terms_reaches_a_sourced_answer_within_three_turns(stack):
+    sender = new_sender()
+    replies = [words(say(stack, sender, text)) for text in ("how do i become a medical assistant? im in fresno", "im 24 got my GED")]
+    assert "medical assistant" in replies[0].lower() and sourced(replies[0]), replies
+    assert "how old" not in replies[1].lower()
+
+
+def test_employee_reaches_tuition_support_at_kaiser_within_three_turns(stack):
+    sender = new_sender()
+    replies = [words(say(stack, sender, text)) for text in (
+        "does kaiser pay for school? I'm an RN at Kaiser in Oakland", "tell me about the Nurse Scholars Academy")]
+    assert "Nurse Scholars" in replies[1] and "kaiserpermanente.org" in replies[1], replies
 
 
 def test_greeting_offers_choices(stack):
     messages = say(stack, new_sender(), "hi")
     assert "Health Careers Guide" in words(messages)
-    assert any(m.get("buttons") for m in messages)
-
-
-def test_job_seeker_finds_free_medical_assistant_training(stack):
-    reply = converse(stack, new_sender(), "I want free medical assistant training", JOB_SEEKER, until="Futuro Health")
-    assert "Futuro Health" in reply
-
-
-def test_one_message_answers_several_questions_and_nothing_is_asked_twice(stack):
-    sender = new_sender()
-    first = words(say(stack, sender, "find me training programs"))
-    assert "where do you live" in first.lower() or "how old" in first.lower()
-    second = words(say(stack, sender, "I'm 17 and live in Oakland"))
-    assert "where do you live" not in second.lower() and "how old" not in second.lower()
-    slots = tracker(stack, sender)["slots"]
-    assert slots["age"] == 17 and slots["city"] == "Oakland"
-
-
-def test_student_in_seattle_gets_health_care_career_pathways(stack):
-    answers = {"where do you live": "Seattle, WA", "how old": "16", "most school": "still in high school"}
-    reply = converse(stack, new_sender(), "what programs are there for high school students", answers, until="Health Care Career Pathways")
-    assert "Health Care Career Pathways" in reply
-
-
-def test_employee_asks_about_tuition_support(stack):
-    answers = {"work for a health care employer": "yes", "who do you work for": "Kaiser Permanente",
-               "where do you": "Oakland, CA", "your job now": "registered nurse"}
-    reply = converse(stack, new_sender(), "Does my employer offer tuition reimbursement? I am a nurse", answers, until="Nurse Scholars")
-    assert "Nurse Scholars" in reply
-
-
-def test_crisis_gets_988_even_in_the_middle_of_a_question(stack):
-    sender = new_sender()
-    say(stack, sender, "find me training programs")
-    reply = words(say(stack, sender, "i want to kill myself"))
-    assert "988" in reply
-
-
-@pytest.mark.parametrize("text", ["can you refill my prescription", "I have a fever and a rash, what should I take"])
-def test_medical_questions_are_redirected(stack, text):
-    reply = words(say(stack, new_sender(), text)).lower()
-    assert "doctor" in reply or "clinic" in reply
-
-
-def test_out_of_scope_says_what_it_can_do(stack):
-    messages = say(stack, new_sender(), "what's the weather in Chicago tomorrow")
-    text = words(messages).lower()
-    assert "health careers" in text or "training" in text
     assert any(m.get("buttons") for m in messages)
 
 
@@ -137,20 +190,20 @@ def test_hostile_input_gets_a_polite_answer(stack, text):
 
 def test_conversation_survives_a_restart_of_every_process(stack):
     sender = new_sender()
-    say(stack, sender, "find me training programs")
+    say(stack, sender, "I want medical assistant training")
     say(stack, sender, "I'm 24 and live in Fresno")
     for name in ("catalog", "actions", "rasa"):
         stack.restart(name)
     slots = tracker(stack, sender)["slots"]
-    assert slots["age"] == 24 and slots["city"] == "Fresno"
-    # The first programs a 24-year-old with a GED in Fresno qualifies for (by their published rules).
-    reply = converse(stack, sender, "I have my GED", JOB_SEEKER, until="KP School of Allied Health")
-    assert "KP School of Allied Health" in reply
+    assert str(slots["age"]).startswith("24") and slots["place"] == "Fresno"
+    # The facts are still known: the last answer runs again with them and a new one.
+    reply = words(say(stack, sender, "I have my GED"))
+    assert "Futuro Health" in reply and "how old" not in reply.lower()
 
 
 def test_catalog_outage_gets_a_clear_answer_and_recovers(stack):
     sender = new_sender()
-    say(stack, sender, "find me training programs")
+    say(stack, sender, "I want medical assistant training")
     say(stack, sender, "I'm 24 and live in Fresno")
     stack.stop_process("catalog")
     try:
@@ -160,8 +213,8 @@ def test_catalog_outage_gets_a_clear_answer_and_recovers(stack):
         assert "can't look that up right now" in reply
     finally:
         stack.start_process("catalog")
-    reply = converse(stack, sender, "find me training programs", JOB_SEEKER, until="KP School of Allied Health")
-    assert "KP School of Allied Health" in reply
+    reply = words(say(stack, sender, "I have my GED"))
+    assert "Futuro Health" in reply
 
 
 def referrals_of(stack, sender: str) -> list[dict]:
@@ -171,13 +224,22 @@ def referrals_of(stack, sender: str) -> list[dict]:
     return response.json()["items"]
 
 
-HANDOFF = {"how should they reach you": "email", "best email or phone": "maria@example.org", "is it okay to share": "yes"}
+# What the person says, and what the assistant asks next.
+HANDOFF = [("can I talk to a real person", "how should they reach you"), ("email", "best email or phone"),
+           ("maria@example.org", "is it okay to share"), ("yes", "will contact you")]
+
+
+def hand_off(stack, sender: str) -> str:
+    for text, expected in HANDOFF:
+        reply = words(say(stack, sender, text))
+        assert expected in reply.lower(), (text, reply)
+    return reply
 
 
 def test_talk_to_a_person_records_a_referral_with_consent(stack):
     sender = new_sender()
     say(stack, sender, "I'm 24 and live in Fresno")
-    reply = converse(stack, sender, "can I talk to a real person", HANDOFF, until="will contact you")
+    reply = hand_off(stack, sender)
     assert "career advisor" in reply.lower()
     [referral] = referrals_of(stack, sender)
     assert referral["consent"] is True and referral["contact"] == "maria@example.org"
@@ -187,7 +249,7 @@ def test_talk_to_a_person_records_a_referral_with_consent(stack):
 def test_forget_me_deletes_the_conversation_and_the_referral(stack):
     sender = new_sender()
     say(stack, sender, "I'm 24 and live in Fresno")
-    converse(stack, sender, "can I talk to a real person", HANDOFF, until="will contact you")
+    hand_off(stack, sender)
     assert stored_events(stack, sender) > 0 and referrals_of(stack, sender)
     reply = words(say(stack, sender, "forget me"))
     assert "deleted" in reply.lower()

@@ -104,15 +104,15 @@ def test_a_conversation_keeps_its_state_across_replicas(replicated):
     first, second = stack.replica_urls
     sender = f"scale-{uuid.uuid4().hex[:10]}"
     # Each turn on the other replica than the one before.
-    say(first, sender, "find me training programs")
+    say(first, sender, "I want medical assistant training")
     say(second, sender, "I'm 24 and live in Fresno")
     known = slots(stack, first, sender)
-    assert known["age"] == 24 and known["city"] == "Fresno"
-    # The age and city told to the second replica count on the first: it asks for neither and
-    # offers the first programs a 24-year-old with a GED in Fresno qualifies for.
+    assert str(known["age"]).startswith("24") and known["place"] == "Fresno"
+    # The age and place told to the second replica count on the first: it asks for neither and
+    # answers the last question again with them.
     reply, _ = say(first, sender, "I have my GED")
     assert "where do you live" not in reply.lower() and "how old" not in reply.lower(), reply
-    assert "KP School of Allied Health" in reply
+    assert "Futuro Health" in reply
 
 
 def test_the_proxy_spreads_turns_over_both_replicas(replicated):

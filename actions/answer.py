@@ -1,0 +1,217 @@
+"""action_answer: every question answered at once from what is known, then at most one question.
+
+The catalog writes the answer (POST /guide/career, /guide/about, /guide/list: ready `lines`, the
+one fact to `ask`, the resolved `place`); this action picks which question was asked, sends the
+facts, words the lines for the channel and remembers the answer, so that a fact given next
+("Pasadena, CA", "actually I'm 19") re-runs it with that fact.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import render
+from actions.base import CatalogAction
+from actions.catalog_client import call
+from actions.facts import entity_value, facts_of, intent_of, known, places_said, program_said, reply_to, subject_value
+from actions.parsers import career_asked, first, name_asked
+
+LIST_KINDS = {"find_programs": "programs", "find_scholarships": "scholarships",
+              "find_jobs": "jobs", "tuition_support": "tuition"}
+CAREER_INTENTS = {"explore_career", "next_steps"}
+# Messages that give facts (or yes/no) rather than ask something new.
+REPLY_INTENTS = {"inform", "affirm", "deny"}
+FACT_ENTITIES = {"zip", "GPE", "age", "grade", "education", "employee_status", "employer", "union",
+                 "group", "occupation", "program"}
+
+GOT_IT = "Got it, thanks."
+WHAT_NEXT = ('What do you want to know? For example: "how do I become a nurse?", '
+             '"scholarships for me" or "jobs near me".')
+
+
+# The catalog takes names of up to 120 characters.
+MAX_NAME_CHARS = 120
+
+
+def said(value: Any) -> Optional[str]:
+    value = first(value)
+    return str(value).strip()[:MAX_NAME_CHARS] if value not in (None, "") else None
+
+
+def question_of(intent: str, tracker: Tracker, slots: dict[str, Any]) -> Optional[dict[str, Any]]:
+    """The request a question intent makes ({"kind": "career"|"about"|"list", ...}), or None when
+    it names nothing to answer about (then a reply re-runs the last answer instead)."""
+    text = str(tracker.latest_message.get("text") or "")
+    text = "" if text.startswith("/") else text  # a button's payload, not words
+    occupation = said(subject_value(tracker, "occupation"))
+    program = said(program_said(tracker))
+    last = slots.get("last_answer") if isinstance(slots.get("last_answer"), dict) else {}
+    if intent in CAREER_INTENTS:
+        occupation = career_said(tracker, occupation)
+        if not occupation and last.get("kind") == "career":
+            return None  # "how much do they make?": the last career again
+        occupation = occupation or said(slots.get("occupation"))
+        if occupation:
+            return {"kind": "career", "occupation": occupation}
+        if not text:
+            return None  # the menu button: which career?
+        # "a career in medicine": no career named, so what fits them now, then one question.
+        return {"kind": "list", "list": "programs", "occupation": None,
+                "group": said(entity_value(tracker, "group")), "text": text[:300]}
+    if intent == "program_info" or (intent == "check_eligibility" and program):
+        name = (program or (last.get("name") if last.get("kind") == "about" else None)
+                or said(slots.get("program")) or name_asked(text))
+        return {"kind": "about", "name": name} if name else None
+    if intent == "check_eligibility" and last.get("kind") == "about":
+        return dict(last)  # "am I eligible?" right after hearing about one program
+    if intent in LIST_KINDS or intent == "check_eligibility":
+        return {"kind": "list", "list": LIST_KINDS.get(intent, "any"),
+                "occupation": occupation or said(slots.get("occupation")),
+                "group": said(entity_value(tracker, "group")), "text": text[:300] or None}
+    return None
+
+
+def career_said(tracker: Tracker, occupation: Optional[str]) -> Optional[str]:
+    """The career as the person named it. The NLU may mark only part of a name ("therapist" in
+    "respiratory therapist"), whose value would be a different career: then the whole name goes
+    to the catalog as said, which answers for it or names it back."""
+    text = str(tracker.latest_message.get("text") or "")
+    named = career_asked(text)
+    if not occupation or not named:
+        return occupation or named
+    for found in tracker.latest_message.get("entities") or []:
+        if found.get("entity") == "occupation" and found.get("role") is None:
+            marked = text[found.get("start", 0):found.get("end", 0)].lower().split()
+            words = named.lower().split()
+            if marked and len(words) > len(marked) and words[-len(marked):] == marked:
+                return named
+    return occupation
+
+
+def again(last: dict[str, Any], tracker: Tracker) -> dict[str, Any]:
+    """The last request, with a new subject when the reply names one ("what about a nurse?")."""
+    request = dict(last)
+    occupation = said(subject_value(tracker, "occupation"))
+    program = said(program_said(tracker))
+    if occupation and request["kind"] in ("career", "list"):
+        request["occupation"] = occupation
+    if program and request["kind"] == "about":
+        request["name"] = program
+    return request
+
+
+def fact_events(tracker: Tracker) -> tuple[dict[str, Any], bool]:
+    """Slot values this message gives beyond what the slot mappings took (a place said in several
+    entities, a bare reply to the asked fact), and whether the message was such a bare reply."""
+    values: dict[str, Any] = {}
+    place = places_said(tracker)
+    if place:
+        values["place"] = place
+    # A message with a fact entity said what it is; only a bare reply is read here.
+    said_facts = {e.get("entity") for e in tracker.latest_message.get("entities") or []} & FACT_ENTITIES
+    reply = {} if said_facts else reply_to(tracker.get_slot("asked_fact"), tracker)
+    return {**values, **reply}, bool(reply)
+
+
+# A reply this short that gives the fact asked is an answer, not a new question.
+SHORT_REPLY_WORDS = 5
+ENTITIES_OF = {"place": {"zip", "GPE"}, "employee": {"employee_status"}, "current_occupation": {"occupation"}}
+
+
+def gives_asked_fact(tracker: Tracker, given: dict[str, Any]) -> bool:
+    asked = tracker.get_slot("asked_fact")
+    text = str(tracker.latest_message.get("text") or "")
+    if not asked or len(text.split()) > SHORT_REPLY_WORDS:
+        return False
+    said = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+    return asked in given or bool(ENTITIES_OF.get(asked, {asked}) & said)
+
+
+class ActionAnswer(CatalogAction):
+    def name(self) -> str:
+        return "action_answer"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                     domain: DomainDict) -> list[EventType]:
+        intent = intent_of(tracker)
+        given, bare_reply = fact_events(tracker)
+        slots = {**tracker.slots, **given}
+        events: list[EventType] = [SlotSet(name, value) for name, value in given.items()]
+        last = slots.get("last_answer") if isinstance(slots.get("last_answer"), dict) else None
+        if entity_value(tracker, "occupation") and not subject_value(tracker, "occupation"):
+            # The slot mapping took a place for a career; keep the career we were talking about.
+            slots["occupation"] = (last or {}).get("occupation")
+            events.append(SlotSet("occupation", slots["occupation"]))
+
+        # A short reply giving the fact asked ("Pasadena, CA") answers it, whatever intent it got.
+        asks = intent not in REPLY_INTENTS and not (last and (bare_reply or gives_asked_fact(tracker, given)))
+        request = question_of(intent, tracker, slots) if asks else None
+        rerun = not asks or given or (intent in CAREER_INTENTS and last and last.get("kind") == "career")
+        if request is None and last and rerun:
+            # A fact for the last answer, or a question that names nothing new ("Pasadena, CA"
+            # read as a career question): the last answer again, with what we know now.
+            request = again(last, tracker)
+        if request is None and intent == "inform":
+            # Facts with a career and nothing to re-run ("I'm 16 in Oakland and want to be a
+            # nurse"): answer about that career.
+            occupation = career_said(tracker, said(subject_value(tracker, "occupation")))
+            request = {"kind": "career", "occupation": occupation} if occupation else None
+        if request is None:
+            if intent in CAREER_INTENTS:
+                dispatcher.utter_message(response="utter_ask_explore_which")
+            elif intent in REPLY_INTENTS and (given or tracker.latest_message.get("entities")):
+                render.say(dispatcher, f"{GOT_IT} {WHAT_NEXT}")
+            else:
+                render.say(dispatcher, WHAT_NEXT)
+            return events
+        return events + await ask_catalog(dispatcher, tracker, request, facts_of(slots), offset=0)
+
+
+def body_of(request: dict[str, Any], facts: dict[str, Any], offset: int) -> tuple[str, dict[str, Any]]:
+    if request["kind"] == "career":
+        return "/guide/career", {"occupation": request["occupation"], "facts": facts}
+    if request["kind"] == "about":
+        return "/guide/about", {"name": request["name"], "facts": facts}
+    return "/guide/list", {"kind": request.get("list") or "any", "occupation": request.get("occupation"),
+                           "group": request.get("group"), "text": request.get("text"),
+                           "facts": facts, "offset": offset}
+
+
+async def ask_catalog(dispatcher: CollectingDispatcher, tracker: Tracker, request: dict[str, Any],
+                      facts: dict[str, Any], offset: int) -> list[EventType]:
+    """One /guide call: say its lines, ask its one question unless the fact is already known,
+    and remember what was answered and asked."""
+    path, body = body_of(request, facts, offset)
+    answer = await call("POST", path, json=body)
+    events: list[EventType] = []
+    place = answer.get("place") or {}
+    if place.get("problem"):
+        # Not understood: forget it, so the question about the place can be asked again.
+        facts = {**facts, "place": None}
+        events.append(SlotSet("place", None))
+    ask = answer.get("ask") or {}
+    fact = ask.get("fact")
+    question = ask.get("question") if fact and not known(facts, fact) else None
+    items = answer.get("items") or []
+    buttons = [render.SHOW_MORE] if answer.get("more") else []
+    render.answer(dispatcher, tracker, answer.get("lines") or [], question, buttons)
+    if request["kind"] == "career" and answer.get("found") is False:
+        events.append(SlotSet("occupation", None))
+    elif request["kind"] == "career" and answer.get("occupation"):
+        events.append(SlotSet("occupation", answer["occupation"].get("key") or request["occupation"]))
+    if request["kind"] == "about" and answer.get("found") is False:
+        events.append(SlotSet("program", None))
+    minor = (answer.get("facts") or {}).get("is_minor")
+    if isinstance(minor, bool):
+        events.append(SlotSet("is_minor", minor))
+    events += [
+        SlotSet("last_answer", request),
+        SlotSet("asked_fact", fact if question else None),
+        SlotSet("results_offset", float(offset + len(items))),
+    ]
+    return events
