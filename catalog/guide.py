@@ -86,6 +86,11 @@ class Context:
         heard = understand(said, occupations, names)
         return cls(session, today, heard.facts, heard.place, occupations, names)
 
+    def decided(self) -> dict:
+        """What the catalog decided about the person (the one place that decides who is a minor),
+        so the assistant can act on it, e.g. not ask a minor for contact details."""
+        return {"is_minor": self.facts.is_minor, "student": self.facts.student}
+
     @property
     def place_known(self) -> bool:
         return self.place is not None and self.place.problem is None
@@ -162,7 +167,7 @@ def career(session: Session, said_occupation: str, said: GuideFacts, today: dt.d
     found = ctx.occupations.lookup(said_occupation)
     if not found.key:
         like = eligibility.join_words(_careers_like(ctx.occupations, found.alternatives)).replace(" or ", " and ")
-        return {"found": False, "occupation": None, "place": block, "ask": None, "programs": [],
+        return {"facts": ctx.decided(), "found": False, "occupation": None, "place": block, "ask": None, "programs": [],
                 "lines": [f"I don't have {said_occupation} in my guide; I cover health careers such as {like}."]}
     row = session.scalar(select(models.Occupation).where(models.Occupation.key == found.key))
     data = row.data
@@ -190,7 +195,7 @@ def career(session: Session, said_occupation: str, said: GuideFacts, today: dt.d
     if not shown and not place_lines:
         where = f" for {ctx.where()}" if ctx.place_known else ""
         lines += [f"I don't have a program for this career{where} in my guide yet.", AJC_LINE]
-    return {"found": True, "occupation": {"key": row.key, "title": row.title}, "lines": lines,
+    return {"facts": ctx.decided(), "found": True, "occupation": {"key": row.key, "title": row.title}, "lines": lines,
             "ask": ask(_career_ask(ctx, row.key)), "place": block, "programs": shown}
 
 
@@ -234,7 +239,7 @@ def about(session: Session, said_name: str, said: GuideFacts, today: dt.date) ->
         lines = [f"I don't have {said_name} in my guide."]
         if named.alternatives:
             lines.append("Did you mean " + eligibility.join_words([e.name for e in named.alternatives]) + "?")
-        return {"found": False, "kind": None, "key": None, "name": None, "lines": lines, "ask": None,
+        return {"facts": ctx.decided(), "found": False, "kind": None, "key": None, "name": None, "lines": lines, "ask": None,
                 "place": block, "verdict": None}
     lines: list[str] = []
     if named.unmatched:
@@ -271,7 +276,7 @@ def _about_organization(ctx: Context, block, organization: models.Organization, 
     if link:
         lines.append(f"More: {link}")
     ask_fact = "age" if ctx.facts.is_minor is None and any(matching.age_group(r.data) for r in [*programs, *funds]) else None
-    return {"found": True, "kind": "organization", "key": organization.key, "name": organization.name,
+    return {"facts": ctx.decided(), "found": True, "kind": "organization", "key": organization.key, "name": organization.name,
             "lines": lines, "ask": ask(ask_fact), "place": block, "verdict": None}
 
 
@@ -316,7 +321,7 @@ def _about_offer(ctx: Context, block, kind: str, row, lines: list[str]) -> dict:
     lines += _verdict_lines(verdict)
     lines += ctx.place_lines(block)
     missing = verdict.missing_facts[0] if verdict.verdict == eligibility.MAYBE and verdict.missing_facts else None
-    return {
+    return {"facts": ctx.decided(),
         "found": True, "kind": kind, "key": record["key"], "name": record["name"], "lines": lines,
         "ask": ask(missing), "place": block,
         "verdict": {"status": STATUS[verdict.verdict], "reasons": verdict.reasons + verdict.unpublished,
@@ -442,7 +447,7 @@ def listing(session: Session, kind: str, said_occupation: str | None, group: str
     lines += place_lines
     if not shown and AJC_LINE not in lines:
         lines.append(AJC_LINE)
-    return {"items": shown, "lines": lines, "ask": ask(_list_ask(ctx, items)), "place": block,
+    return {"facts": ctx.decided(), "items": shown, "lines": lines, "ask": ask(_list_ask(ctx, items)), "place": block,
             "more": len(items) > offset + PAGE}
 
 

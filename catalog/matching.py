@@ -314,11 +314,12 @@ def age_group_of(rules: dict, audiences: list[str]) -> str | None:
 
 
 def fits_age(data: dict, facts: Facts) -> bool:
-    """A minor is never offered what is only for adults; an adult who is not in middle or high
-    school is never offered what is only for school students."""
+    """A minor, or anyone still in middle or high school, is never offered what is only for
+    adults (an 18-year-old senior is still a school student to these programs' audiences); an
+    adult who is not in middle or high school is never offered what is only for school students."""
     group = age_group(data)
     if group == "adults":
-        return facts.is_minor is not True
+        return facts.is_minor is not True and facts.student not in SCHOOL_LEVELS
     if group == "minors":
         return facts.is_minor is not False or facts.student in SCHOOL_LEVELS
     return True

@@ -229,3 +229,19 @@ def test_bad_requests_are_clear_4xx(api):
     assert api.post("/guide/about", json={"name": "NSA", "facts": {"age": 5}}).status_code == 422
     response = api.post("/guide/list", json={"kind": "everything"})
     assert response.status_code == 422 and "detail" in response.json()
+
+
+def test_every_answer_says_who_the_catalog_decided_the_person_is(api):
+    """The assistant acts on the catalog's one decision about minors (hand-off asks no contact)."""
+    teen = {"age": 16, "place": "Oakland"}
+    for path, body in [("/guide/career", {"occupation": "medical assistant", "facts": teen}),
+                       ("/guide/about", {"name": "Futuro Health", "facts": teen}),
+                       ("/guide/list", {"kind": "programs", "facts": teen})]:
+        assert post(api, path, body)["facts"]["is_minor"] is True
+    senior = {"grade": "senior in high school", "place": "Seattle"}
+    answer = post(api, "/guide/list", {"kind": "any", "facts": senior})
+    assert answer["facts"]["student"] == "high_school"
+    # Still in high school: nothing made only for adults, whatever the age.
+    adult_only = {"kp_graduate_medical_education", "satcher_health_policy_leadership_fellowship",
+                  "kp_bernard_j_tyson_school_of_medicine_md", "ihi_safety_net_training"}
+    assert not adult_only & {item["key"] for item in answer["items"]}
