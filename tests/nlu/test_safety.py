@@ -55,3 +55,27 @@ def test_crisis_statements_become_crisis(classifier, text):
 ])
 def test_ordinary_messages_are_left_alone(classifier, text):
     assert classify(classifier, text).get(INTENT)["name"] == "find_programs"
+
+
+# Work and school talk the model took for danger: its next guess is used instead.
+@pytest.mark.parametrize("text", [
+    "i hurt my back lifting patients, can i still be a cna", "i cut my hours to go to school",
+    "careers in suicide prevention", "i want to be a doctor but i'm scared of blood",
+    "i'm killing it at work lately", "that exam killed me", "my job is a dead end",
+])
+def test_work_talk_the_model_calls_crisis_takes_its_next_guess(classifier, text):
+    message = Message(data={TEXT: text, INTENT: {"name": "crisis", "confidence": 0.7},
+                            INTENT_RANKING_KEY: [{"name": "crisis", "confidence": 0.7},
+                                                 {"name": "explore_career", "confidence": 0.2}]})
+    message = classifier.process([message])[0]
+    assert message.get(INTENT)["name"] == "explore_career"
+    assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == ["explore_career"]
+
+
+# ...but never when a statement of danger is there too.
+@pytest.mark.parametrize("text", [
+    "my job is a dead end and i want to die", "i hurt my back and i don't want to live anymore",
+])
+def test_danger_beside_work_talk_stays_crisis(classifier, text):
+    message = classify(classifier, text, intent="crisis")
+    assert message.get(INTENT) == {"name": "crisis", "confidence": 1.0}
