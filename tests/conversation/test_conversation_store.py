@@ -34,7 +34,7 @@ def opening_turn(sender: str, domain) -> DialogueStateTracker:
             ActionExecuted("action_listen"),
             UserUttered("I'm 17 and live in Oakland", {"name": "inform", "confidence": 0.98}),
             SlotSet("age", 17.0),
-            SlotSet("location", "Oakland"),
+            SlotSet("place", "Oakland"),
             ActionExecuted("utter_what_next"),
             BotUttered("Got it. What do you want to do next?"),
             ActionExecuted("action_listen"),
@@ -50,7 +50,7 @@ async def test_saves_and_restores_a_conversation(store, sender_id, domain):
 
     assert restored is not None
     assert restored.get_slot("age") == 17.0
-    assert restored.get_slot("location") == "Oakland"
+    assert restored.get_slot("place") == "Oakland"
     assert restored.latest_message.text == "I'm 17 and live in Oakland"
     assert ("user", None) in stored_rows(store, sender_id)
 
@@ -151,7 +151,7 @@ async def test_endpoints_yml_loads_this_store(monkeypatch, tmp_path, database_ur
     sender = f"test-{uuid.uuid4().hex}"
     try:
         await store.save(opening_turn(sender, domain))
-        assert (await store.retrieve(sender)).get_slot("location") == "Oakland"
+        assert (await store.retrieve(sender)).get_slot("place") == "Oakland"
     finally:
         inner.delete_conversation(sender)
         inner.engine.dispose()
