@@ -124,7 +124,7 @@ def test_the_proxy_spreads_turns_over_both_replicas(replicated):
         assert reply.strip()
         served.append(replica)
     assert set(served) == {"rasa-1", "rasa-2"}, served
-    assert slots(stack, stack.rasa_url, sender)["city"] == "Fresno"
+    assert slots(stack, stack.rasa_url, sender)["place"] == "Fresno"
 
 
 def web_token(stack: Stack) -> str:
