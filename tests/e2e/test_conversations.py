@@ -57,6 +57,8 @@ def test_how_to_become_a_cna_is_answered_at_once(stack):
 def test_tell_me_about_futuro_health(stack):
     first = first_message(say(stack, new_sender(), "tell me about Futuro Health"))
     assert "Futuro Health" in first and "where do you live" not in first.lower()
+    # The organisation, with its programs, never one of its programs in its place.
+    assert "Nonprofit in California" in first, first
 
 
 def test_eligibility_with_the_facts_in_the_question(stack):
