@@ -118,7 +118,7 @@ $(MODEL): $(TRAINING_INPUTS) $(SPACY_MODEL) $(SENTENCE_ENCODER)
 	$(RASA) train --fixed-model-name assistant --out models --config config.yml \
 		--domain $(if $(wildcard domain),domain,domain.yml) --data data/nlu data/stories data/rules
 
-# Debian's HAProxy, the local proxy in front of Rasa replicas (RASA_REPLICAS > 1; bot/proxy.py).
+# Debian's HAProxy, the local proxy in front of Rasa replicas (RASA_REPLICAS > 1; ops/proxy.py).
 HAPROXY := /usr/sbin/haproxy
 $(HAPROXY):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy
@@ -129,17 +129,17 @@ widget: $(WIDGET)
 wage-data: $(WAGE_DATA)
 
 run: envs $(MODEL) $(WIDGET) $(WAGE_DATA) $(if $(filter-out 0 1,$(RASA_REPLICAS)),$(HAPROXY))
-	$(PY) -m bot run
+	$(PY) -m ops run
 
 check: .venv/.synced
-	$(PY) -m bot check
+	$(PY) -m ops check
 
 .PHONY: test test-catalog test-rasa test-actions test-connectors test-e2e test-scale
 test: envs $(MODEL) $(WIDGET) $(CHROMIUM) $(WAGE_DATA) $(HAPROXY)
 	$(MAKE) -k --no-print-directory test-catalog test-rasa test-nlu test-actions test-connectors test-e2e test-scale
 
 test-catalog: .venv/.synced $(WAGE_DATA)
-	$(PY) -m pytest tests/catalog -q
+	$(PY) -m pytest tests/catalog tests/test_layout.py -q
 
 # Training data checks and test stories (dialogue predictions must all be right).
 test-rasa: $(MODEL)

@@ -18,7 +18,7 @@ from typing import Any, Optional
 import requests
 from requests.adapters import HTTPAdapter
 
-from bot import settings as bot_settings
+from core import settings as bot_settings
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from actions import render
 from actions.catalog_client import CatalogError, CatalogUnavailable, call
 from actions.parsers import first, parse_yes_no
 from actions.facts import entity_value, facts_of
-from bot import settings as bot_settings
+from core import settings as bot_settings
 
 EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+\.[A-Za-z]{2,}")
 PHONE = re.compile(r"(?:\+|\()?\d[\d\s().-]{5,18}\d")

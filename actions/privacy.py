@@ -9,7 +9,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import render
 from actions.catalog_client import CatalogError, CatalogUnavailable, call
-from bot import settings as bot_settings
+from core import settings as bot_settings
 
 
 class ActionForgetMe(Action):

@@ -1,7 +1,7 @@
 """Assistant benchmark: many conversations at once through Rasa's REST channel, ours against a bare one.
 
 Starts the project's assistant (catalog, action server, Rasa with models/assistant.tar.gz) through
-`bot.launcher.Stack`, exactly as `make run` does, on free ports with a temporary VAR_DIR and SQLite
+`ops.launcher.Stack`, exactly as `make run` does, on free ports with a temporary VAR_DIR and SQLite
 databases. Builds the assistant `rasa init` makes (no actions, no catalog, in-memory tracker) as
 the yardstick, so the figures separate what Rasa itself costs from what our pipeline, actions and
 catalog add. Each assistant gets a warm-up, a one-conversation baseline (service time without
@@ -38,8 +38,8 @@ if str(ROOT) not in sys.path:
 import httpx  # noqa: E402
 
 from bench.scripts import BARE_SCRIPT, OUR_SCRIPT  # noqa: E402
-from bot.launcher import MODEL, RASA, Stack, isolated_env  # noqa: E402
-from bot.processes import Service, free_port  # noqa: E402
+from ops.launcher import MODEL, RASA, Stack, isolated_env  # noqa: E402
+from ops.processes import Service, free_port  # noqa: E402
 
 RESULTS = ROOT / "results"
 GOALS = {"p95_ms": 300.0, "p95_ratio_to_bare": 2.0, "failed_turns": 0}

@@ -3,7 +3,7 @@
 Generates 100,000 open roles (a schema.org JobPosting feed), 10,000 programs (catalog YAML) and
 5,000 funding records (catalog CSV) from a fixed seed, on top of the real occupations and
 organizations seed files. Imports them with the project's importer, serves the catalog API with
-`python -m bot serve-catalog`, and measures p50/p95/mean latency of the endpoints the assistant
+`python -m ops serve-catalog`, and measures p50/p95/mean latency of the endpoints the assistant
 calls most. Runs on SQLite, and on PostgreSQL when a server is reachable (in a database of its
 own, `catalog_bench`, which it empties first). Figures go to results/catalog-bench.{json,md}.
 
@@ -43,7 +43,7 @@ import yaml  # noqa: E402
 import zipcodes  # noqa: E402
 
 from catalog import db, service  # noqa: E402
-from bot.processes import Service, free_port  # noqa: E402
+from ops.processes import Service, free_port  # noqa: E402
 
 SEED = 20_261
 ROLES, PROGRAMS, FUNDING = 100_000, 10_000, 5_000
@@ -499,7 +499,7 @@ def catalog_server(database_url: str, log_path: Path) -> Iterator[str]:
                CATALOG_API_KEY=secrets.token_hex(16), VAR_DIR=str(log_path.parent))
     base = f"http://127.0.0.1:{port}"
     log_path.unlink(missing_ok=True)
-    server = Service("catalog", [sys.executable, "-m", "bot", "serve-catalog"], base + "/healthz",
+    server = Service("catalog", [sys.executable, "-m", "ops", "serve-catalog"], base + "/healthz",
                      env=env, log_path=log_path).start()
     try:
         server.wait_ready(time.monotonic() + 120)

@@ -1,7 +1,7 @@
 """Scale benchmark (`make bench-scale`): Locust drives 200 conversations at once through the REST
 channel and the signed SMS channel, at 1 and at 2 Rasa replicas, while services fail.
 
-Each replica count gets a stack of its own, started by `bot.launcher.Stack` exactly as
+Each replica count gets a stack of its own, started by `ops.launcher.Stack` exactly as
 `RASA_REPLICAS=N make run` starts it (PostgreSQL tracker store and Redis lock store for both
 counts, so only the number of replicas differs), and the Twilio stand-in (tests/standins) in
 this process receives the SMS replies. Everything is on loopback; every phase is bounded in time
@@ -58,8 +58,8 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from bench.bot_bench import git_commit, wait_for_model  # noqa: E402
 from bench.scripts import OUR_SCRIPT  # noqa: E402
-from bot.launcher import MODEL, Stack, isolated_env  # noqa: E402
-from bot.processes import ServiceError  # noqa: E402
+from ops.launcher import MODEL, Stack, isolated_env  # noqa: E402
+from ops.processes import ServiceError  # noqa: E402
 from tests.standins.twilio import TwilioStandIn  # noqa: E402
 
 RESULTS = ROOT / "results"

@@ -7,7 +7,7 @@ decides where conversations live: a SQLite file by default, PostgreSQL when the 
 It also honours "forget me": when a turn ran ``action_forget_me``, every stored event of that
 person is deleted instead of saving the turn, so nothing they said stays behind, together with
 their earlier conversations on the same channel (a web chat that was started over) and those
-conversations' referrals (bot/retention.py says which ids one person has).
+conversations' referrals (bot/forgetting.py says which ids one person has).
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ import sqlalchemy.pool
 from sqlalchemy.engine.url import make_url
 
 from bot import rasa_speedups  # noqa: F401 - two of Rasa's per-turn costs, cut (see the module)
-from bot import retention
-from bot import settings as settings_module
-from bot.sql import ensure_sqlite_directory
+from bot import forgetting
+from core import settings as settings_module
+from core.sql import ensure_sqlite_directory
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ class ConversationStore(SQLTrackerStore):
             sqlalchemy.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
             self.sessionmaker = sqlalchemy.orm.sessionmaker(bind=self.engine)
         # Made at start-up (never on first use), and safe when several servers start together.
-        retention.create_link_table(self.engine)
+        forgetting.create_link_table(self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         if _ran_forget_me(_this_turn(tracker)):
@@ -93,7 +93,7 @@ class ConversationStore(SQLTrackerStore):
             config = settings_module.load()
             try:
                 await asyncio.to_thread(
-                    retention.delete_referrals, config.catalog_base_url, config.catalog_key_for_bot, earlier
+                    forgetting.delete_referrals, config.catalog_base_url, config.catalog_key_for_bot, earlier
                 )
             except Exception as error:  # noqa: BLE001 - the retention purge deletes them later
                 logger.error("Referrals of %d earlier conversations of %s were not deleted: %s",
@@ -103,7 +103,7 @@ class ConversationStore(SQLTrackerStore):
     def delete_conversation(self, sender_id: str) -> list[str]:
         """Deletes every stored event of this conversation and of the person's other ones on the
         same channel; returns the conversation ids."""
-        senders, deleted = retention.forget_person(self.engine, sender_id)
+        senders, deleted = forgetting.forget_person(self.engine, sender_id)
         # Sender ids are pseudonyms (SMS senders are keyed hashes), safe to log.
         logger.info("Deleted %d stored events of %d conversation(s) of %s on request",
                     deleted, len(senders), sender_id)
@@ -111,7 +111,7 @@ class ConversationStore(SQLTrackerStore):
 
     def link(self, sender_id: str, previous_sender_id: str) -> None:
         """`sender_id` is a new conversation of the person who had `previous_sender_id`."""
-        retention.link(self.engine, sender_id, previous_sender_id)
+        forgetting.link(self.engine, sender_id, previous_sender_id)
 
 
 def _sqlite_write_ahead_log(connection, _record) -> None:

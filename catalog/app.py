@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 
 from catalog import db, feeds
 from catalog.api import deps, errors, guidance, guide, health, imports, listings, occupations, referrals
-from bot.settings import Settings, load
+from core.settings import Settings, load
 
 # Bodies larger than this are refused before they are read (a JobPosting feed fits easily).
 MAX_BODY_BYTES = 20 * 1024 * 1024

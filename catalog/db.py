@@ -9,7 +9,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.sql import private_file
+from core.sql import private_file
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 

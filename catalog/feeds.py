@@ -1,5 +1,5 @@
 """Open roles from schema.org JobPosting feeds (ROLE_FEEDS), polled while the catalog runs and by
-`python -m catalog poll-feeds`.
+`python -m ops poll-feeds`.
 
 Each feed's roles are replaced in one transaction, and only by a good fetch: an HTTP error, a
 timeout, a body too large, invalid JSON, something that is not JobPostings, or one bad posting in

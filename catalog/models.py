@@ -175,7 +175,7 @@ class SearchDocument(Base):
 
 
 class SourceCheck(Base):
-    """The latest check of one source URL by `python -m catalog verify-sources`: what the server
+    """The latest check of one source URL by `python -m ops verify-sources`: what the server
     answered, and whether the passages records quote from it are still there. A record's
     `last_verified` is the day all of its URL sources last passed such a check."""
 

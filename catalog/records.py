@@ -110,7 +110,7 @@ class Record(Strict):
 class SourcedRecord(Record):
     """Programs, funds and organizations: every fact says where it comes from, and `recorded` says
     when the facts were copied from those sources. `last_verified` is not written by hand: only
-    `python -m catalog verify-sources` sets it, by checking the sources."""
+    `python -m ops verify-sources` sets it, by checking the sources."""
 
     # Every document the record's facts were taken from (seed file names or URLs).
     sources: Annotated[list[SourceRef], Field(min_length=1)]
@@ -121,7 +121,7 @@ class SourcedRecord(Record):
     @classmethod
     def _no_hand_stamps(cls, value: Any) -> Any:
         if isinstance(value, dict) and "last_verified" in value:
-            raise ValueError("last_verified is set only by checking the sources (python -m catalog verify-sources); write 'recorded' for when the facts were taken")
+            raise ValueError("last_verified is set only by checking the sources (python -m ops verify-sources); write 'recorded' for when the facts were taken")
         return value
 
 

@@ -2,7 +2,7 @@
 text, and what the API says about how recently a record was checked.
 
 A source is a seed document (`000_8c03b5a5078ccf22.txt`, checked by the test suite against
-`../shared/seeds/`) or a URL (checked by `python -m catalog verify-sources`).
+`../shared/seeds/`) or a URL (checked by `python -m ops verify-sources`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Checking the catalog's source links: `python -m catalog verify-sources`.
+"""Checking the catalog's source links: `python -m ops verify-sources`.
 
 For every URL a program, fund or organization cites, ask the server (conditionally, with the
 ETag and Last-Modified of the last check), follow redirects, and look for every passage the

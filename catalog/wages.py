@@ -1,6 +1,6 @@
 """Local pay: BLS OEWS wages for the catalog's occupations, and the figure for a place.
 
-Import (`python -m catalog import-wages`): the OEWS database (catalog/wage_sources.py says where
+Import (`python -m ops import-wages`): the OEWS database (catalog/wage_sources.py says where
 it comes from) holds every published estimate as a `cell` keyed by area, industry and occupation.
 We keep the all-industry cells of the catalog's occupations for the nation, every state and every
 metro area, plus HUD's ZIP-to-CBSA crosswalk reduced to "the metro area holding most of this

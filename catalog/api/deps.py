@@ -20,7 +20,7 @@ def today(request: Request) -> dt.date:
     return getattr(request.app.state, "today", None) or dt.date.today()
 
 
-# Who holds which key (bot/settings.py): CATALOG_API_KEY is the operator's and opens every
+# Who holds which key (core/settings.py): CATALOG_API_KEY is the operator's and opens every
 # keyed endpoint; the narrower keys open only what their holder needs.
 ROLE_KEYS = {"bot": "catalog_bot_key", "advisor": "catalog_advisor_key"}
 

@@ -20,7 +20,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import settings
+from core import settings
 from connectors.limits import RateLimit, read_body, too_large, too_many
 from connectors.memory import memory_for
 

@@ -21,7 +21,7 @@ from sanic.request import Request, RequestParameters
 from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
-from bot import settings
+from core import settings
 from connectors.background import RESEND_TEXT, BackgroundTasks, GiveUp
 from connectors.limits import RateLimit, read_body, too_large, too_many
 from connectors.memory import memory_for

@@ -11,7 +11,7 @@ import time
 
 import sqlalchemy as sa
 
-from bot.sql import create_tables, ensure_sqlite_directory
+from core.sql import create_tables, ensure_sqlite_directory
 
 metadata = sa.MetaData()
 opt_outs = sa.Table(

@@ -24,7 +24,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncRedisManager, AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
-from bot import settings
+from core import settings
 from connectors.background import RESEND_TEXT
 from connectors.limits import RateLimit, client_ip, read_body, too_large, too_many
 from connectors.memory import memory_for
@@ -48,7 +48,7 @@ ROTATING_ACTIONS = {"action_forget_me": "forget", "action_start_over": "start_ov
 # Said to the browser when its token is refused; the widget then asks for a fresh session.
 REFUSED = "session refused"
 # Named on each socket.io handshake answer: the proxy in front of Rasa replicas learns from it
-# which replica holds a socket (bot/proxy.py). Browsers may drop it; the proxy does not need them to.
+# which replica holds a socket (ops/proxy.py). Browsers may drop it; the proxy does not need them to.
 SID_COOKIE = "io"
 MAX_MESSAGE_CHARS = 1000
 SLOW_DOWN = "You're sending messages very fast. Please wait a minute, then try again."

@@ -15,13 +15,13 @@ import requests
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.launcher import CATALOG_PYTHON
-from bot.processes import Service, free_port
-from bot.settings import ROOT
+from ops.launcher import CATALOG_PYTHON
+from ops.processes import Service, free_port
+from core.settings import ROOT
 
 
 class CatalogProcess:
-    """`python -m bot serve-catalog` on a free port with its own SQLite file, started by the
+    """`python -m ops serve-catalog` on a free port with its own SQLite file, started by the
     launcher's own process handling; it imports the seed catalog on first start. Stop and start
     it again to play a catalog outage."""
 
@@ -37,7 +37,7 @@ class CatalogProcess:
             "CATALOG_API_KEY": self.api_key,
             "VAR_DIR": str(workdir),
         }
-        self.service = Service("catalog", [str(CATALOG_PYTHON), "-m", "bot", "serve-catalog"],
+        self.service = Service("catalog", [str(CATALOG_PYTHON), "-m", "ops", "serve-catalog"],
                                f"{self.url}/healthz", env=env, log_path=workdir / "catalog.log")
 
     def start(self) -> None:

@@ -44,7 +44,7 @@ def test_catalog_down_then_back(catalog, domain):
 
 
 def test_closed_port_answers_within_five_seconds(catalog, domain, monkeypatch):
-    from bot.launcher import free_port
+    from ops.launcher import free_port
 
     monkeypatch.setenv("CATALOG_URL", f"http://127.0.0.1:{free_port()}")
     started = time.monotonic()

@@ -18,8 +18,8 @@ import uvicorn
 
 from catalog import db, service, wages
 from catalog.app import create_app
-from bot.settings import ROOT, load
-from bot.launcher import free_port
+from core.settings import ROOT, load
+from ops.launcher import free_port
 
 SEED_DIR = ROOT / "data" / "catalog"
 FILES = Path(__file__).parent / "files"
@@ -79,7 +79,7 @@ class Server:
                                        **settings_overrides)
         self.app = create_app(settings)
         self.engine = self.app.state.engine
-        # As `python -m catalog serve` does it.
+        # As `python -m ops serve-catalog` does it.
         self.import_results = service.prepare(self.engine, data_dir, wage_dir, demo_roles=not settings.role_feeds)
         config = uvicorn.Config(self.app, host="127.0.0.1", port=port, log_level="warning")
         self.server = uvicorn.Server(config)

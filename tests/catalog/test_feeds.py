@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from sqlalchemy import func, select
 
-from bot.settings import ROOT
+from core.settings import ROOT
 from catalog import db, feeds, models, search
 from tests.catalog.conftest import BACKENDS, FILES, Server, _database
 
@@ -343,7 +343,7 @@ def test_demo_roles_are_labelled_wherever_they_are_shown(api):
 def run_poll_feeds(database_url: str, feeds_env: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "CATALOG_DATABASE_URL": database_url, "ROLE_FEEDS": feeds_env,
            "ROLE_FEEDS_TIMEOUT_SECONDS": "5", "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "catalog", "poll-feeds"], env=env, cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "ops", "poll-feeds"], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
 
 

@@ -11,7 +11,7 @@ import textwrap
 from sqlalchemy.orm import Session
 
 from catalog import changes, importers
-from bot.settings import ROOT
+from core.settings import ROOT
 
 ORGANIZATION = """\
 source: test
@@ -37,9 +37,9 @@ records:
 
 
 def _import_in_another_process(server, path) -> None:
-    """As an operator does it, with `python -m catalog import`, beside the running service."""
+    """As an operator does it, with `python -m ops import`, beside the running service."""
     env = {**os.environ, "CATALOG_DATABASE_URL": server.engine.url.render_as_string(hide_password=False)}
-    done = subprocess.run([sys.executable, "-m", "catalog", "import", str(path)], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "-m", "ops", "import", str(path)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
 

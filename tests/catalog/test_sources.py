@@ -11,7 +11,7 @@ import yaml
 from catalog import sources
 from catalog.readers import CatalogImportError, validate
 from catalog.records import YAML_FILES, is_seed
-from bot.settings import ROOT
+from core.settings import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 CATALOG = ROOT / "data" / "catalog"

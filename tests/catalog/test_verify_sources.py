@@ -17,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from catalog import verify
-from bot.settings import ROOT
+from core.settings import ROOT
 from tests.catalog.conftest import FILES, Server
 
 PAGES = {
@@ -183,14 +183,14 @@ def test_the_operator_command(site, tmp_path):
     database = f"sqlite:///{tmp_path / 'cli.db'}"
     env = {"CATALOG_DATABASE_URL": database, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
     folder = catalog_files(tmp_path, site)
-    subprocess.run([sys.executable, "-m", "catalog", "import", str(folder)], env=env, check=True, capture_output=True, cwd=ROOT)
+    subprocess.run([sys.executable, "-m", "ops", "import", str(folder)], env=env, check=True, capture_output=True, cwd=ROOT)
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "verify-sources", "--out", str(tmp_path / "out"), "--url", f"{site}/good"],
+        [sys.executable, "-m", "ops", "verify-sources", "--out", str(tmp_path / "out"), "--url", f"{site}/good"],
         env=env, capture_output=True, text=True, cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr
     assert "sources: 1, ok: 1" in done.stdout
-    failing = subprocess.run([sys.executable, "-m", "catalog", "verify-sources", "--out", str(tmp_path / "out")],
+    failing = subprocess.run([sys.executable, "-m", "ops", "verify-sources", "--out", str(tmp_path / "out")],
                              env=env, capture_output=True, text=True, cwd=ROOT)
     assert failing.returncode == 1 and "dead: 1" in failing.stdout  # dead or changed sources fail the command
     assert (tmp_path / "out" / "sources.md").exists()

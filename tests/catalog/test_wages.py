@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.settings import ROOT
+from core.settings import ROOT
 from catalog import db, models, service, wage_sources, wages
 from tests.catalog.conftest import FILES, WAGE_DIR, Server, wage_data_present
 
@@ -218,13 +218,13 @@ def test_extracting_from_a_wheel_checks_the_committed_checksum(tmp_path):
 
 def test_command_line_import_says_what_failed(tmp_path, wage_files):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CATALOG_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}"}
-    subprocess.run([sys.executable, "-m", "catalog", "import", str(FILES / "occupations.yaml")], env=env,
+    subprocess.run([sys.executable, "-m", "ops", "import", str(FILES / "occupations.yaml")], env=env,
                    check=True, capture_output=True)
     oews, crosswalk = wage_files
-    refused = subprocess.run([sys.executable, "-m", "catalog", "import-wages", str(oews), "--zip-crosswalk",
+    refused = subprocess.run([sys.executable, "-m", "ops", "import-wages", str(oews), "--zip-crosswalk",
                               str(crosswalk)], env=env, capture_output=True, text=True)
     assert refused.returncode == 1 and "FAILED" in refused.stderr and "SHA-256" in refused.stderr
-    done = subprocess.run([sys.executable, "-m", "catalog", "import-wages", str(oews), "--sha256", sha(oews),
+    done = subprocess.run([sys.executable, "-m", "ops", "import-wages", str(oews), "--sha256", sha(oews),
                            "--zip-crosswalk", str(crosswalk), "--zip-crosswalk-sha256", sha(crosswalk)],
                           env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

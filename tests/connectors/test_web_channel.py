@@ -13,7 +13,7 @@ from sanic import Sanic
 
 from connectors.web import WebInput, tokens
 
-from bot.launcher import free_port
+from ops.launcher import free_port
 
 # Sanic 21 rewrites its request handling the first time an app starts (see test_sms_channel.py).
 Sanic.test_mode = True

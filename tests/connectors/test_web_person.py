@@ -13,10 +13,10 @@ from rasa.core.channels.channel import register
 from rasa.shared.core.domain import Domain
 from sanic import Sanic
 
-from bot import retention
+from bot import forgetting
 from bot.conversation_store import ConversationStore
-from bot.launcher import free_port
-from bot.settings import ROOT
+from ops.launcher import free_port
+from core.settings import ROOT
 from connectors.web import WebInput, tokens
 
 # Sanic 21 rewrites its request handling the first time an app starts (see test_sms_channel.py).
@@ -48,7 +48,7 @@ async def new_session(http, url, **body) -> str:
 
 def people(store, *sessions) -> list[str]:
     with store.engine.connect() as connection:
-        return [retention.person_of(connection, session) for session in sessions]
+        return [forgetting.person_of(connection, session) for session in sessions]
 
 
 @pytest.mark.asyncio
@@ -66,6 +66,6 @@ async def test_starting_over_with_the_current_token_continues_the_person(web):
 
     assert people(store, first, second) == [first, first]
     with store.engine.connect() as connection:
-        assert retention.conversations_of(connection, second) == sorted([first, second])
+        assert forgetting.conversations_of(connection, second) == sorted([first, second])
         for alone in (stranger, forged, plain):
-            assert retention.conversations_of(connection, alone) == [alone]
+            assert forgetting.conversations_of(connection, alone) == [alone]

@@ -18,7 +18,7 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.launcher import Stack
+from ops.launcher import Stack
 from bot.conversation_store import ConversationStore
 from tests.conversation.conftest import stored_rows
 

@@ -1,4 +1,4 @@
-"""What operators see printed: `python -m bot check` and the launcher's banner never show a
+"""What operators see printed: `python -m ops check` and the launcher's banner never show a
 password or a secret the operator set; the secrets a local run generates are kept 0600."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import stat
 import subprocess
 from urllib.parse import urlsplit
 
-from bot.launcher import CATALOG_PYTHON, GENERATED_SECRETS, Stack, banner, local_secrets
-from bot.settings import ROOT
+from ops.launcher import CATALOG_PYTHON, GENERATED_SECRETS, Stack, banner, local_secrets
+from core.settings import ROOT
 
 SECRETS = {
     "CATALOG_DATABASE_URL": "postgresql://postgres:catalog-pw-123@127.0.0.1:5432/test",
@@ -24,7 +24,7 @@ SECRETS = {
 
 
 def check(env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([str(CATALOG_PYTHON), "-m", "bot", "check"], cwd=ROOT, env={**os.environ, **env},
+    return subprocess.run([str(CATALOG_PYTHON), "-m", "ops", "check"], cwd=ROOT, env={**os.environ, **env},
                           capture_output=True, text=True, timeout=120)
 
 

@@ -1,6 +1,6 @@
 """Data lifetime on real databases (a SQLite file and the machine's PostgreSQL): the retention purge
 deletes old conversations and old sessions and nothing newer; "forget me" reaches every
-conversation of the person and their referrals; `python -m bot purge` prints counts only."""
+conversation of the person and their referrals; `python -m ops purge` prints counts only."""
 
 from __future__ import annotations
 
@@ -22,8 +22,9 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import retention
-from bot.settings import ROOT
+from bot import forgetting
+from ops import retention
+from core.settings import ROOT
 from tests.actions.conftest import CatalogProcess
 from tests.conversation.conftest import stored_rows
 
@@ -147,8 +148,8 @@ async def test_forget_me_reaches_every_conversation_of_the_person(store, senders
     assert stored_rows(store, stranger) and referrals_of(catalog, stranger)
     with store.engine.connect() as connection:
         left = connection.execute(
-            sa.select(retention.links.c.sender_id).where(
-                retention.links.c.sender_id.in_([first, second, current])
+            sa.select(forgetting.links.c.sender_id).where(
+                forgetting.links.c.sender_id.in_([first, second, current])
             )
         ).all()
     assert left == []
@@ -166,7 +167,7 @@ async def test_a_conversation_with_no_links_is_forgotten_alone(store, senders, d
 
 def run_purge(env: dict[str, str]) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "python"), "-m", "bot", "purge"], cwd=ROOT,
+        [str(ROOT / ".venv" / "bin" / "python"), "-m", "ops", "purge"], cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT), **env}, capture_output=True, text=True, timeout=120,
     )
 
@@ -188,7 +189,7 @@ async def test_the_purge_command_prints_counts_and_never_the_data(store, senders
 
 
 async def test_the_purge_command_says_what_it_could_not_do(database_url):
-    from bot.launcher import free_port
+    from ops.launcher import free_port
 
     result = run_purge({"TRACKER_DB_URL": database_url, "CATALOG_URL": f"http://127.0.0.1:{free_port()}",
                         "CATALOG_API_KEY": "some-key", "RETENTION_DAYS": "90"})

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from bot.launcher import Stack, isolated_env
+from ops.launcher import Stack, isolated_env
 from tests.standins.botframework import BotFrameworkStandIn
 from tests.standins.twilio import TwilioStandIn
 

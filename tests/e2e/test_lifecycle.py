@@ -9,7 +9,7 @@ import time
 
 from tests.e2e.test_conversations import new_sender, say, words
 
-# What the action server waits before it tries a catalog that timed out again (bot/settings.py).
+# What the action server waits before it tries a catalog that timed out again (core/settings.py).
 BREAKER_SECONDS = 5
 
 

@@ -1,4 +1,4 @@
-"""The launcher as an operator runs it: `python -m bot run` in a process of its own, watched from
+"""The launcher as an operator runs it: `python -m ops run` in a process of its own, watched from
 outside (its output, its child processes) and stopped with real signals."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Optional
 import psutil
 import pytest
 
-from bot.settings import ROOT
+from core.settings import ROOT
 
 # The launcher stops the proxy, Rasa, the action servers and the catalog one tier after another,
 # each within processes.STOP_SECONDS (20 s); this bound leaves room for a busy machine.
@@ -32,7 +32,7 @@ class Launcher:
         self.var_dir.mkdir(parents=True, exist_ok=True)
         with open(self.output, "wb") as out:
             self.popen = subprocess.Popen(
-                [sys.executable, "-m", "bot", "run"], cwd=ROOT, env=self.env, stdin=subprocess.DEVNULL,
+                [sys.executable, "-m", "ops", "run"], cwd=ROOT, env=self.env, stdin=subprocess.DEVNULL,
                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
             )
         return self

@@ -1,4 +1,4 @@
-"""Stopping: every stop signal stops every child of `python -m bot run` within a bound, and a child
+"""Stopping: every stop signal stops every child of `python -m ops run` within a bound, and a child
 that dies brings the whole stack down with a message naming it."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import signal
 import pytest
 import requests
 
-from bot.launcher import isolated_env
+from ops.launcher import isolated_env
 from tests.scale.conftest import STOP_BOUND_SECONDS
 
 

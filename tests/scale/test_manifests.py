@@ -11,13 +11,13 @@ import kubernetes_validate
 import pytest
 import yaml
 
-from bot.settings import ROOT, Settings
+from core.settings import ROOT, Settings
 
 DEPLOY = ROOT / "deploy" / "kubernetes"
 # The oldest Kubernetes still in common support when these were written, and the newest bundled.
 VERSIONS = ("1.30.0", kubernetes_validate.utils.latest_version())
 SECRET_SETTINGS = {f.name.upper() for f in fields(Settings) if f.metadata.get("secret")}
-# Read by the libraries underneath rather than by bot/settings.py.
+# Read by the libraries underneath rather than by core/settings.py.
 LIBRARY_VARIABLES = {"RASA_TELEMETRY_ENABLED", "TF_CPP_MIN_LOG_LEVEL", "SANIC_KEEP_ALIVE_TIMEOUT",
                      "SANIC_GRACEFUL_SHUTDOWN_TIMEOUT", "TMPDIR", "HOME"}
 

@@ -12,7 +12,7 @@ import stat
 import psutil
 import requests
 
-from bot.launcher import GENERATED_SECRETS, isolated_env
+from ops.launcher import GENERATED_SECRETS, isolated_env
 from tests.scale.conftest import STOP_BOUND_SECONDS
 
 START_TIMEOUT = 20 * 60

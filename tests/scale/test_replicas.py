@@ -20,7 +20,7 @@ import requests
 import socketio
 from sqlalchemy.engine import make_url
 
-from bot.launcher import Stack, isolated_env
+from ops.launcher import Stack, isolated_env
 from connectors.sms.senders import sender_id, sender_key
 from tests.scale.conftest import STOP_BOUND_SECONDS, Launcher
 from tests.standins.twilio import TwilioStandIn

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-from bot.settings import ROOT
+from core.settings import ROOT
 
 # How long a child may take to finish its work after SIGTERM before it gets SIGKILL. Sanic (Rasa,
 # the action server) and uvicorn (the catalog) finish requests in flight within this, and Rasa

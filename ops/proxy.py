@@ -21,8 +21,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from bot.processes import Service
-from bot.sql import private_file
+from ops.processes import Service
+from core.sql import private_file
 
 HAPROXY_NAMES = ("haproxy", "/usr/sbin/haproxy")
 SOCKETIO_PATH = "/webhooks/web/socket.io/"

@@ -1,11 +1,6 @@
-"""The catalog service's own command line: `python -m catalog <command>`.
-
-  serve               migrate, import the seed catalog into an empty database, serve the API
-  import [PATH ...]   import catalog files or folders (default: the seed catalog)
-  import-wages [PATH] import BLS OEWS wages (default: the file `make wage-data` fetched)
-  verify-sources      check every source link and quoted passage; report to results/sources.{md,json}
-  poll-feeds          fetch the JobPosting feeds in ROLE_FEEDS once and update the open roles
-"""
+"""The catalog's commands, run from the operator's command line (`python -m ops`, which parses
+the arguments): serving the API, imports, checking sources and polling role feeds. Each takes the
+parsed arguments and returns the process exit code."""
 
 from __future__ import annotations
 
@@ -13,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.settings import load
+from core.settings import load
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -107,43 +102,3 @@ def cmd_poll_feeds(args: argparse.Namespace) -> int:
     failed = sum(1 for r in results if r.status == "failed")
     print(f"{len(results)} feeds: {len(results) - failed} ok, {failed} failed")
     return 1 if failed else 0
-
-
-def add_verify_sources(commands) -> None:
-    """The verify-sources command, shared with `python -m bot`."""
-    checking = commands.add_parser("verify-sources", help="check every source link and quoted passage")
-    checking.add_argument("--out", default="results", help="folder for sources.md and sources.json (default: results)")
-    checking.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for each page (default: 20)")
-    checking.add_argument("--url", action="append", help="check only this URL (repeatable)")
-    checking.set_defaults(run=cmd_verify_sources)
-
-
-def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="python -m catalog", description=__doc__,
-                                   formatter_class=argparse.RawDescriptionHelpFormatter)
-    commands = root.add_subparsers(dest="command", required=True)
-    commands.add_parser("serve", help="serve the catalog API").set_defaults(run=cmd_serve)
-    importing = commands.add_parser("import", help="import catalog files or folders")
-    importing.add_argument("paths", nargs="*", help="YAML, CSV or JobPosting JSON files, or folders")
-    importing.set_defaults(run=cmd_import)
-    wage_import = commands.add_parser("import-wages", help="import BLS OEWS wages and the ZIP-to-metro crosswalk")
-    wage_import.add_argument("path", nargs="?", help="the OEWS SQLite database (.sqlite or .sqlite.gz)")
-    wage_import.add_argument("--sha256", help="expected SHA-256 of PATH when it is not the pinned release")
-    wage_import.add_argument("--zip-crosswalk", help="HUD ZIP-to-CBSA crosswalk CSV (default: beside the wage data)")
-    wage_import.add_argument("--zip-crosswalk-sha256", help="expected SHA-256 of the crosswalk when not the pinned one")
-    wage_import.set_defaults(run=cmd_import_wages)
-    add_verify_sources(commands)
-    polling = commands.add_parser("poll-feeds", help="fetch the JobPosting feeds (ROLE_FEEDS) once")
-    polling.add_argument("--url", action="append",
-                         help="poll this feed instead of ROLE_FEEDS (repeatable; other feeds' roles are left alone)")
-    polling.set_defaults(run=cmd_poll_feeds)
-    return root
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    return args.run(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

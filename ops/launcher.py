@@ -1,8 +1,8 @@
-"""Starts the assistant's processes and stops them together: `make run` / `python -m bot run`.
+"""Starts the assistant's processes and stops them together: `make run` / `python -m ops run`.
 
 One catalog, and `RASA_REPLICAS` pairs of Rasa server and action server (one pair by default).
 With more than one pair the Rasa replicas listen on loopback on the ports after `RASA_PORT`, their
-action servers on `ACTION_PORT` and the ports after it, and HAProxy (bot/proxy.py) takes
+action servers on `ACTION_PORT` and the ports after it, and HAProxy (ops/proxy.py) takes
 `RASA_PORT`. The end-to-end tests and the benchmarks start the assistant through `Stack` too, so
 what they exercise is what an operator runs.
 
@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from bot.processes import GRACEFUL_SECONDS, STOP_SECONDS, Service, ServiceError, free_port, free_ports, stop_in_order
-from bot.proxy import proxy_service
-from bot.settings import ROOT, Settings, load, masked_url
-from bot.sql import private_file
+from ops.processes import GRACEFUL_SECONDS, STOP_SECONDS, Service, ServiceError, free_port, free_ports, stop_in_order
+from ops.proxy import proxy_service
+from core.settings import ROOT, Settings, load, masked_url
+from core.sql import private_file
 
 CATALOG_PYTHON = ROOT / ".venv" / "bin" / "python"
 RASA = ROOT / ".venv-rasa" / "bin" / "rasa"
@@ -44,7 +44,7 @@ GENERATED_SECRETS = (
 # so what reaches them cannot list referrals.
 CATALOG_ONLY_SECRETS = ("CATALOG_API_KEY", "CATALOG_ADVISOR_KEY")
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
-# The retention purge (`python -m bot purge`) runs at start and then once a day.
+# The retention purge (`python -m ops purge`) runs at start and then once a day.
 PURGE_EVERY_SECONDS = 24 * 3600
 # Loading a model takes one to two minutes per Rasa process on two free CPUs, several times that
 # when replicas load side by side on a busy machine.
@@ -259,7 +259,7 @@ class Stack:
         bot_env = {k: v for k, v in self.env.items() if k not in CATALOG_ONLY_SECRETS}
         bot_env["CATALOG_BOT_KEY"] = s.catalog_key_for_bot
         action_env = {**bot_env, "SANIC_HOST": s.action_host}
-        plan = [service("catalog", [str(CATALOG_PYTHON), "-m", "catalog", "serve"], f"{self.catalog_url}/healthz")]
+        plan = [service("catalog", [str(CATALOG_PYTHON), "-m", "ops", "serve-catalog"], f"{self.catalog_url}/healthz")]
         rasas = []
         for index, (rasa_url, action_url) in enumerate(zip(self.replica_urls, self.action_urls), start=1):
             suffix = f"-{index}" if self.replicated else ""
@@ -354,18 +354,12 @@ class Stack:
 
 
 class DailyPurge:
-    """Runs `python -m bot purge` (personal data past RETENTION_DAYS) at start and every day."""
+    """Runs `python -m ops purge` (personal data past RETENTION_DAYS) at start and every day."""
 
     def __init__(self, env: dict[str, str], log_path: Path, every: float = PURGE_EVERY_SECONDS):
         self.env, self.log_path, self.every = env, log_path, every
         self.popen: Optional[subprocess.Popen] = None
         self.due = time.monotonic()
-
-    @staticmethod
-    def available() -> bool:
-        from bot import __main__ as cli
-
-        return hasattr(cli, "cmd_purge")
 
     def tick(self) -> None:
         if self.popen is not None and self.popen.poll() is not None:
@@ -373,11 +367,11 @@ class DailyPurge:
                 print(f"The retention purge failed (exit code {self.popen.returncode}); see {self.log_path}.",
                       file=sys.stderr, flush=True)
             self.popen = None
-        if self.popen is None and time.monotonic() >= self.due and self.available():
+        if self.popen is None and time.monotonic() >= self.due :
             self.due = time.monotonic() + self.every
             with open(self.log_path, "ab") as log:
                 self.popen = subprocess.Popen(
-                    [str(CATALOG_PYTHON), "-m", "bot", "purge"], cwd=ROOT, env=self.env,
+                    [str(CATALOG_PYTHON), "-m", "ops", "purge"], cwd=ROOT, env=self.env,
                     stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                 )
 

@@ -52,7 +52,7 @@ def _list(name: str, default: str) -> tuple[str, ...]:
     return tuple(part for part in _env(name, default).replace(",", " ").split() if part)
 
 
-# A variable is secret when its value must never be printed (``python -m bot check``).
+# A variable is secret when its value must never be printed (``python -m ops check``).
 SECRET = {"secret": True}
 
 
@@ -91,7 +91,7 @@ class Settings:
     )
 
     # Open roles: schema.org JobPosting feed URLs the catalog polls while it runs (and
-    # `python -m catalog poll-feeds` polls once). With none, `make run` shows the demo roles.
+    # `python -m ops poll-feeds` polls once). With none, `make run` shows the demo roles.
     role_feeds: tuple[str, ...] = field(default_factory=lambda: _list("ROLE_FEEDS", ""))
     # Seconds between polls: job boards refresh a few times a day; conditional requests make an
     # unchanged feed cheap.
@@ -136,12 +136,12 @@ class Settings:
         metadata=SECRET,
     )
     # Conversations, referrals and links between a person's conversations untouched for this many
-    # days are deleted by the daily purge (bot/retention.py); SMS opt-outs are kept.
+    # days are deleted by the daily purge (ops/retention.py); SMS opt-outs are kept.
     retention_days: int = field(default_factory=lambda: _positive_int("RETENTION_DAYS", 90))
     # In-memory lock store unless a Redis URL is given (needed when Rasa runs replicated).
     redis_url: str = field(default_factory=lambda: _env("REDIS_URL", ""))
     # Rasa processes (each with its own action server). Above 1 they run on the ports after
-    # RASA_PORT and ACTION_PORT, behind a local proxy on RASA_PORT; see bot/launcher.py.
+    # RASA_PORT and ACTION_PORT, behind a local proxy on RASA_PORT; see ops/launcher.py.
     rasa_replicas: int = field(default_factory=lambda: _int("RASA_REPLICAS", 1))
 
     # Who answers a hand-off, said to the person asking for one.
