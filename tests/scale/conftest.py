@@ -66,7 +66,7 @@ class Launcher:
             return []
 
     def child(self, fragment: str) -> psutil.Process:
-        """The child whose command line contains `fragment` (e.g. 'catalog serve')."""
+        """The child whose command line contains `fragment` (e.g. 'ops serve-catalog')."""
         for process in psutil.Process(self.popen.pid).children():
             if fragment in " ".join(process.cmdline()):
                 return process

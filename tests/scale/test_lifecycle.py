@@ -48,7 +48,7 @@ def test_a_stop_signal_stops_every_child_within_the_bound(running, signum):
 
 def test_a_child_that_dies_stops_the_others_and_says_which(running):
     running.children = running.descendants()
-    running.child("catalog serve").send_signal(signal.SIGKILL)
+    running.child("ops serve-catalog").send_signal(signal.SIGKILL)
     code, _ = running.wait_exit(STOP_BOUND_SECONDS)
     assert code == 1
     assert "Stopping everything because catalog was killed by signal 9" in running.text()
