@@ -134,9 +134,14 @@ run: envs $(MODEL) $(WIDGET) $(WAGE_DATA) $(if $(filter-out 0 1,$(RASA_REPLICAS)
 check: .venv/.synced
 	$(PY) -m ops check
 
+# ruff, configured in pyproject.toml (fix findings by hand; nobody runs a formatter over the tree).
+.PHONY: lint
+lint: .venv/.synced
+	.venv/bin/ruff check .
+
 .PHONY: test test-catalog test-rasa test-actions test-connectors test-e2e test-scale
 test: envs $(MODEL) $(WIDGET) $(CHROMIUM) $(WAGE_DATA) $(HAPROXY)
-	$(MAKE) -k --no-print-directory test-catalog test-rasa test-nlu test-actions test-connectors test-e2e test-scale
+	$(MAKE) -k --no-print-directory lint test-catalog test-rasa test-nlu test-actions test-connectors test-e2e test-scale
 
 test-catalog: .venv/.synced $(WAGE_DATA)
 	$(PY) -m pytest tests/catalog tests/test_layout.py -q
@@ -167,16 +172,16 @@ test-scale: $(MODEL) $(HAPROXY) $(WAGE_DATA) .venv/.synced .venv-rasa/.synced
 
 .PHONY: bench-catalog bench-bot bench-scale nlu-report
 bench-catalog: .venv/.synced
-	$(PY) bench/catalog_bench.py
+	$(PY) -m bench.catalog_bench
 
 # PROFILE=1: where one turn's time goes, part by part (results/turn-profile.md).
 bench-bot: envs $(MODEL)
-	$(PY) bench/bot_bench.py $(if $(PROFILE),--profile)
+	$(PY) -m bench.bot_bench $(if $(PROFILE),--profile)
 
 # Locust, headless, on loopback: 200 conversations over REST and signed SMS at 1 and 2 replicas,
 # with a replica killed and restarted, the catalog killed and then hung. Figures in results/.
 bench-scale: envs $(MODEL) $(HAPROXY) $(WAGE_DATA)
-	$(PY) bench/scale_bench.py
+	$(PY) -m bench.scale_bench
 
 # Understanding on messages the model never trained on: the held-out set (intent accuracy >= 0.95,
 # out-of-scope F1 >= 0.90), every crisis message answered with crisis, no ordinary message with it.

@@ -3,7 +3,6 @@ really in that document, and a rule, amount or "free" without a source cannot be
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import yaml

@@ -5,7 +5,6 @@ and the session checks that keep one person's conversation away from everyone el
 from __future__ import annotations
 
 import json
-import re
 import time
 from pathlib import Path
 
