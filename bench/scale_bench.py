@@ -3,7 +3,7 @@ channel and the signed SMS channel, at 1 and at 2 Rasa replicas, while services 
 
 Each replica count gets a stack of its own, started by `ops.launcher.Stack` exactly as
 `RASA_REPLICAS=N make run` starts it (PostgreSQL tracker store and Redis lock store for both
-counts, so only the number of replicas differs), and the Twilio stand-in (tests/standins) in
+counts, so only the number of replicas differs), and the Twilio stand-in (standins) in
 this process receives the SMS replies. Everything is on loopback; every phase is bounded in time
 and the run stops by itself.
 
@@ -59,7 +59,7 @@ from bench.bot_bench import git_commit, wait_for_model
 from bench.scripts import OUR_SCRIPT
 from ops.launcher import MODEL, Stack, isolated_env
 from ops.processes import ServiceError
-from tests.standins.twilio import TwilioStandIn
+from standins.twilio import TwilioStandIn
 
 RESULTS = ROOT / "results"
 REST_PATH = "/webhooks/rest/webhook"
