@@ -28,11 +28,27 @@ PY311 := $(shell command -v python3.11 || command -v python3)
 
 .PHONY: help
 help:
-	@echo "make run      start the catalog, the action server and Rasa; print the chat URL"
-	@echo "make test     run every test (creates the environments and trains the model first)"
-	@echo "make wage-data   fetch and check the BLS wage data the catalog imports"
-	@echo "make bench-catalog | bench-bot | bench-scale   benchmarks, figures written to results/"
-	@echo "RASA_REPLICAS=2 TRACKER_DB_URL=postgresql://... REDIS_URL=redis://... make run   two Rasa replicas behind HAProxy"
+	@echo "make run              start the catalog, the action server and Rasa; print the chat URL (RASA_REPLICAS=2: docs/operations.md)"
+	@echo "make test             lint, then every test (creates the environments and trains the model first)"
+	@echo "make lint             ruff over the tree (settings in pyproject.toml)"
+	@echo "make test-catalog     the catalog suite and the layout check"
+	@echo "make test-rasa        rasa data validate and the test stories"
+	@echo "make test-nlu         held-out messages, the crisis set and the ordinary set against their thresholds"
+	@echo "make test-actions     the actions against a running catalog, the conversation store, the NLU pieces"
+	@echo "make test-connectors  the channels against the Twilio and Bot Framework stand-ins"
+	@echo "make test-e2e         the whole assistant through REST, SMS, Teams and the widget in Chromium"
+	@echo "make test-scale       stop signals, two Rasa replicas behind HAProxy, the Kubernetes manifests"
+	@echo "make bench-catalog    catalog benchmark (results/catalog-bench.md)"
+	@echo "make bench-bot        assistant benchmark; PROFILE=1 for where a turn's time goes (results/)"
+	@echo "make bench-scale      Locust load test at 1 and 2 replicas (results/scale-bench.md)"
+	@echo "make nlu-report       NLU cross-validation, 3 folds (results/nlu-cv)"
+	@echo "make check            show the configuration (secrets masked) and test the databases"
+	@echo "make envs             create .venv and .venv-rasa from the lock files"
+	@echo "make lock             re-resolve requirements/*.lock after editing requirements/*.in"
+	@echo "make model            train the Rasa model if its inputs changed"
+	@echo "make widget           build the web widget bundle"
+	@echo "make wage-data        fetch and check the BLS wage data the catalog imports"
+	@echo "make help             this list"
 
 $(UV):
 	$(PY311) -m venv .tools
