@@ -206,7 +206,7 @@ bench-scale: envs $(MODEL) $(HAPROXY) $(WAGE_DATA)
 test-nlu: $(MODEL) .venv-rasa/.synced
 	$(RASA_PY) -m tests.nlu.check_nlu $(MODEL)
 
-# NLU cross-validation (it trains its own models); figures go in the README.
+# NLU cross-validation (it trains its own models); figures go in docs/benchmarks.md.
 nlu-report: $(NLU_GENERATED) $(SPACY_MODEL) $(SENTENCE_ENCODER)
 	$(RASA) test nlu --cross-validation --folds 3 --config config.yml \
 		--nlu data/nlu --out results/nlu-cv
