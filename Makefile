@@ -28,11 +28,27 @@ PY311 := $(shell command -v python3.11 || command -v python3)
 
 .PHONY: help
 help:
-	@echo "make run      start the catalog, the action server and Rasa; print the chat URL"
-	@echo "make test     run every test (creates the environments and trains the model first)"
-	@echo "make wage-data   fetch and check the BLS wage data the catalog imports"
-	@echo "make bench-catalog | bench-bot | bench-scale   benchmarks, figures written to results/"
-	@echo "RASA_REPLICAS=2 TRACKER_DB_URL=postgresql://... REDIS_URL=redis://... make run   two Rasa replicas behind HAProxy"
+	@echo "make run              start the catalog, the action server and Rasa; print the chat URL (RASA_REPLICAS=2: docs/operations.md)"
+	@echo "make test             lint, then every test (creates the environments and trains the model first)"
+	@echo "make lint             ruff over the tree (settings in pyproject.toml)"
+	@echo "make test-catalog     the catalog suite and the layout check"
+	@echo "make test-rasa        rasa data validate and the test stories"
+	@echo "make test-nlu         held-out messages, the crisis set and the ordinary set against their thresholds"
+	@echo "make test-actions     the actions against a running catalog, the conversation store, the NLU pieces"
+	@echo "make test-connectors  the channels against the Twilio and Bot Framework stand-ins"
+	@echo "make test-e2e         the whole assistant through REST, SMS, Teams and the widget in Chromium"
+	@echo "make test-scale       stop signals, two Rasa replicas behind HAProxy, the Kubernetes manifests"
+	@echo "make bench-catalog    catalog benchmark (results/catalog-bench.md)"
+	@echo "make bench-bot        assistant benchmark; PROFILE=1 for where a turn's time goes (results/)"
+	@echo "make bench-scale      Locust load test at 1 and 2 replicas (results/scale-bench.md)"
+	@echo "make nlu-report       NLU cross-validation, 3 folds (results/nlu-cv)"
+	@echo "make check            show the configuration (secrets masked) and test the databases"
+	@echo "make envs             create .venv and .venv-rasa from the lock files"
+	@echo "make lock             re-resolve requirements/*.lock after editing requirements/*.in"
+	@echo "make model            train the Rasa model if its inputs changed"
+	@echo "make widget           build the web widget bundle"
+	@echo "make wage-data        fetch and check the BLS wage data the catalog imports"
+	@echo "make help             this list"
 
 $(UV):
 	$(PY311) -m venv .tools
@@ -134,9 +150,14 @@ run: envs $(MODEL) $(WIDGET) $(WAGE_DATA) $(if $(filter-out 0 1,$(RASA_REPLICAS)
 check: .venv/.synced
 	$(PY) -m ops check
 
+# ruff, configured in pyproject.toml (fix findings by hand; nobody runs a formatter over the tree).
+.PHONY: lint
+lint: .venv/.synced
+	.venv/bin/ruff check .
+
 .PHONY: test test-catalog test-rasa test-actions test-connectors test-e2e test-scale
 test: envs $(MODEL) $(WIDGET) $(CHROMIUM) $(WAGE_DATA) $(HAPROXY)
-	$(MAKE) -k --no-print-directory test-catalog test-rasa test-nlu test-actions test-connectors test-e2e test-scale
+	$(MAKE) -k --no-print-directory lint test-catalog test-rasa test-nlu test-actions test-connectors test-e2e test-scale
 
 test-catalog: .venv/.synced $(WAGE_DATA)
 	$(PY) -m pytest tests/catalog tests/test_layout.py -q
@@ -167,16 +188,16 @@ test-scale: $(MODEL) $(HAPROXY) $(WAGE_DATA) .venv/.synced .venv-rasa/.synced
 
 .PHONY: bench-catalog bench-bot bench-scale nlu-report
 bench-catalog: .venv/.synced
-	$(PY) bench/catalog_bench.py
+	$(PY) -m bench.catalog_bench
 
 # PROFILE=1: where one turn's time goes, part by part (results/turn-profile.md).
 bench-bot: envs $(MODEL)
-	$(PY) bench/bot_bench.py $(if $(PROFILE),--profile)
+	$(PY) -m bench.bot_bench $(if $(PROFILE),--profile)
 
 # Locust, headless, on loopback: 200 conversations over REST and signed SMS at 1 and 2 replicas,
 # with a replica killed and restarted, the catalog killed and then hung. Figures in results/.
 bench-scale: envs $(MODEL) $(HAPROXY) $(WAGE_DATA)
-	$(PY) bench/scale_bench.py
+	$(PY) -m bench.scale_bench
 
 # Understanding on messages the model never trained on: the held-out set (intent accuracy >= 0.95,
 # out-of-scope F1 >= 0.90), every crisis message answered with crisis, no ordinary message with it.
@@ -185,7 +206,7 @@ bench-scale: envs $(MODEL) $(HAPROXY) $(WAGE_DATA)
 test-nlu: $(MODEL) .venv-rasa/.synced
 	$(RASA_PY) -m tests.nlu.check_nlu $(MODEL)
 
-# NLU cross-validation (it trains its own models); figures go in the README.
+# NLU cross-validation (it trains its own models); figures go in docs/benchmarks.md.
 nlu-report: $(NLU_GENERATED) $(SPACY_MODEL) $(SENTENCE_ENCODER)
 	$(RASA) test nlu --cross-validation --folds 3 --config config.yml \
 		--nlu data/nlu --out results/nlu-cv

@@ -9,8 +9,8 @@ queueing), then N concurrent conversations, each replaying a multi-turn script f
 (a new sender every round, so every round is a fresh conversation). Figures go to
 results/bot-bench.{json,md}; the goals are reported, not asserted.
 
-    .venv/bin/python bench/bot_bench.py [--conversations 50] [--rounds 3] [--think-ms 0]
-    .venv/bin/python bench/bot_bench.py --profile [--rounds 3]    (where a turn's time goes)
+    PYTHONPATH=. .venv/bin/python -m bench.bot_bench [--conversations 50] [--rounds 3] [--think-ms 0]
+    PYTHONPATH=. .venv/bin/python -m bench.bot_bench --profile [--rounds 3]    (where a turn's time goes)
 """
 
 from __future__ import annotations
@@ -30,17 +30,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import httpx
+
+from bench.scripts import BARE_SCRIPT, OUR_SCRIPT
+from ops.launcher import MODEL, RASA, Stack, isolated_env
+from ops.processes import Service, free_port
+
 ROOT = Path(__file__).resolve().parent.parent
-# Run as a script (`python bench/bot_bench.py`), the project root is not on the path yet.
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-import httpx  # noqa: E402
-
-from bench.scripts import BARE_SCRIPT, OUR_SCRIPT  # noqa: E402
-from ops.launcher import MODEL, RASA, Stack, isolated_env  # noqa: E402
-from ops.processes import Service, free_port  # noqa: E402
-
 RESULTS = ROOT / "results"
 GOALS = {"p95_ms": 300.0, "p95_ratio_to_bare": 2.0, "failed_turns": 0}
 MODEL_WAIT_SECONDS = 40 * 60
@@ -331,7 +327,7 @@ class Backends(Stack):
 
 
 def profile(args) -> int:
-    """One conversation at a time inside Rasa, each part of each turn timed (bench/turn_profile.py)."""
+    """One conversation at a time inside Rasa, each part of each turn timed (bench.turn_profile)."""
     var_dir = Path(tempfile.mkdtemp(prefix="bot-profile-"))
     (var_dir / "logs").mkdir()
     stack = Backends(env=isolated_env(var_dir), model=args.model)
@@ -339,7 +335,7 @@ def profile(args) -> int:
     out = RESULTS / "turn-profile.json"
     try:
         stack.start(timeout=START_TIMEOUT)
-        command = [str(RASA.parent / "python"), str(ROOT / "bench" / "turn_profile.py"),
+        command = [str(RASA.parent / "python"), "-m", "bench.turn_profile",
                    str(stack.endpoints_file()), str(args.model), "--rounds", str(args.rounds), "--out", str(out)]
         print("Profiling one conversation at a time inside Rasa ...", flush=True)
         run_logged(command, ROOT, stack.env, var_dir / "logs" / "profile.log", timeout=START_TIMEOUT)

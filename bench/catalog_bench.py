@@ -7,7 +7,7 @@ organizations seed files. Imports them with the project's importer, serves the c
 calls most. Runs on SQLite, and on PostgreSQL when a server is reachable (in a database of its
 own, `catalog_bench`, which it empties first). Figures go to results/catalog-bench.{json,md}.
 
-    .venv/bin/python bench/catalog_bench.py [--profile] [--requests N] [--scale 0.1]
+    PYTHONPATH=. .venv/bin/python -m bench.catalog_bench [--profile] [--requests N] [--scale 0.1]
 """
 
 from __future__ import annotations
@@ -33,18 +33,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
+import httpx
+import yaml
+import zipcodes
+
+from catalog import db, service
+from ops.processes import Service, free_port
+
 ROOT = Path(__file__).resolve().parent.parent
-# Run as a script (`python bench/catalog_bench.py`), the project root is not on the path yet.
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-import httpx  # noqa: E402
-import yaml  # noqa: E402
-import zipcodes  # noqa: E402
-
-from catalog import db, service  # noqa: E402
-from ops.processes import Service, free_port  # noqa: E402
-
 SEED = 20_261
 ROLES, PROGRAMS, FUNDING = 100_000, 10_000, 5_000
 ZIP_COUNT = 6_000
@@ -162,7 +158,8 @@ def cited_rules(rules: dict, source: str) -> dict:
     return cited
 
 
-def generate_programs(rng: random.Random, occupations: list[dict], organizations: list[dict], zips: list[dict], weights: list[float], today: dt.date) -> list[dict]:
+def generate_programs(rng: random.Random, occupations: list[dict], organizations: list[dict],
+                      zips: list[dict], weights: list[float], today: dt.date) -> list[dict]:
     occupation_keys = [o["key"] for o in occupations]
     titles = {o["key"]: o["title"] for o in occupations}
     providers = [o["key"] for o in organizations if "provider" in o.get("roles", [])]
@@ -282,7 +279,8 @@ def generate_funding(rng: random.Random, occupations: list[dict], organizations:
     return rows
 
 
-def generate_roles(rng: random.Random, occupations: list[dict], organizations: list[dict], zips: list[dict], weights: list[float], today: dt.date) -> list[dict]:
+def generate_roles(rng: random.Random, occupations: list[dict], organizations: list[dict],
+                   zips: list[dict], weights: list[float], today: dt.date) -> list[dict]:
     employers = [o["name"] for o in organizations if "employer" in o.get("roles", [])]
     postings = []
     for number in range(ROLES):

@@ -3,7 +3,7 @@ channel and the signed SMS channel, at 1 and at 2 Rasa replicas, while services 
 
 Each replica count gets a stack of its own, started by `ops.launcher.Stack` exactly as
 `RASA_REPLICAS=N make run` starts it (PostgreSQL tracker store and Redis lock store for both
-counts, so only the number of replicas differs), and the Twilio stand-in (tests/standins) in
+counts, so only the number of replicas differs), and the Twilio stand-in (standins) in
 this process receives the SMS replies. Everything is on loopback; every phase is bounded in time
 and the run stops by itself.
 
@@ -22,45 +22,44 @@ not acknowledged (Twilio would retry it), and lost when it was acknowledged (200
 text reached the stand-in within SMS_REPLY_SECONDS. Figures go to results/scale-bench.{json,md};
 the goals are reported, not asserted.
 
-    .venv/bin/python bench/scale_bench.py [--users 200] [--replicas 1 2] [--capacity-seconds 90]
+    PYTHONPATH=. .venv/bin/python -m bench.scale_bench [--users 200] [--replicas 1 2] [--capacity-seconds 90]
 """
 
 # Locust runs each user as a greenlet: the standard library must be patched before anything else.
+# ruff: noqa: E402 - every import below must come after gevent's patch
 from gevent import monkey
 
 monkey.patch_all()
 
-import argparse  # noqa: E402
-import datetime as dt  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import platform  # noqa: E402
-import random  # noqa: E402
-import secrets  # noqa: E402
-import statistics  # noqa: E402
-import sys  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-import uuid  # noqa: E402
-from dataclasses import asdict, dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Optional  # noqa: E402
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-import gevent  # noqa: E402
-import psycopg  # noqa: E402
-from locust import FastHttpUser, task  # noqa: E402
-from locust.env import Environment  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+import gevent
+import psycopg
+from locust import FastHttpUser, task
+from locust.env import Environment
+from sqlalchemy.engine import make_url
 
-from bench.bot_bench import git_commit, wait_for_model  # noqa: E402
-from bench.scripts import OUR_SCRIPT  # noqa: E402
-from ops.launcher import MODEL, Stack, isolated_env  # noqa: E402
-from ops.processes import ServiceError  # noqa: E402
-from tests.standins.twilio import TwilioStandIn  # noqa: E402
+from bench.bot_bench import git_commit, wait_for_model
+from bench.scripts import OUR_SCRIPT
+from ops.launcher import MODEL, Stack, isolated_env
+from ops.processes import ServiceError
+from standins.twilio import TwilioStandIn
 
 RESULTS = ROOT / "results"
 REST_PATH = "/webhooks/rest/webhook"
@@ -197,7 +196,7 @@ class SmsUser(ScriptUser):
                 acknowledged = response.status_code == 200
                 detail = "" if acknowledged else f"HTTP {response.status_code}"
                 response.success()
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:  # noqa: BLE001 - any error is an unacknowledged text, recorded
             acknowledged, detail = False, f"{type(error).__name__}: {error}"
         if not acknowledged:
             RUN.record("sms", phase, started, "failed", detail)
@@ -269,7 +268,7 @@ def warm_up(stack: Stack, twilio: IndexedTwilio) -> None:
     import requests
 
     headers = {"Authorization": f"Bearer {RUN.rest_token}"}
-    for n in range(4 * stack.settings.rasa_replicas):
+    for _ in range(4 * stack.settings.rasa_replicas):
         sender = f"warm-{uuid.uuid4().hex[:8]}"
         for text in OUR_SCRIPT[:2]:
             requests.post(stack.rasa_url + REST_PATH, json={"sender": sender, "message": text},

@@ -6,9 +6,9 @@ the code that does it: each NLU component and policy (Rasa's graph nodes), the t
 the lock, and each custom action call (wall time: serialising the tracker, HTTP, the action
 server). Every action call is then replayed in this process through rasa_sdk's executor, with
 the catalog calls timed, to split the action server's share into our action code and the catalog.
-`bench/bot_bench.py --profile` starts the catalog and action server and runs this.
+`python -m bench.bot_bench --profile` starts the catalog and action server and runs this.
 
-    .venv-rasa/bin/python bench/turn_profile.py ENDPOINTS_YML MODEL --rounds 5 --out profile.json
+    .venv-rasa/bin/python -m bench.turn_profile ENDPOINTS_YML MODEL --rounds 5 --out profile.json
 """
 
 from __future__ import annotations
@@ -24,11 +24,7 @@ import uuid
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from bench.scripts import OUR_SCRIPT  # noqa: E402
+from bench.scripts import OUR_SCRIPT
 
 # Milliseconds per part, for the turn being played.
 timings: dict[str, float] = defaultdict(float)

@@ -232,7 +232,7 @@ def mark_duplicates(session: Session) -> int:
     seen: set[tuple[str, str]] = set()
     changed: dict[bool, list[int]] = {True: [], False: []}
     count = 0
-    for role_id, source, source_id, url, was in sorted(rows, key=lambda row: (order[row[1]], row[0])):
+    for role_id, _source, source_id, url, was in sorted(rows, key=lambda row: (order[row[1]], row[0])):
         keys = {("identifier", source_id)} | ({("url", url)} if url else set())
         now = bool(keys & seen)
         seen |= keys

@@ -437,7 +437,9 @@ def listing(session: Session, kind: str, said_occupation: str | None, group: str
     noun = KIND_NOUNS[kind]
     if shown:
         one = len(shown) == 1
-        lines.append(f"Here {'is' if one else 'are'} {len(shown)} {noun.rstrip('s') if one else noun} that {'fits' if one else 'fit'} what you told me:" if offset == 0 else "Here are more:")
+        named = noun.rstrip('s') if one else noun
+        lines.append(f"Here {'is' if one else 'are'} {len(shown)} {named} that {'fits' if one else 'fit'} what you told me:"
+                     if offset == 0 else "Here are more:")
         lines += [caveat] if caveat else []
         lines += [f"{item['name']}: {item['line']}" for item in shown]
     elif not (ctx.place_known and not block["served"]):

@@ -37,7 +37,8 @@ def too_large(limit: int, plain: bool = False) -> HTTPResponse:
 
 def too_many(retry_after: float, plain: bool = False) -> HTTPResponse:
     message = "Too many requests. Please wait a little and try again."
-    headers = {"Retry-After": str(max(1, math.ceil(retry_after)))}
+    # Exposed so the widget, on another site's page, can read how long to wait.
+    headers = {"Retry-After": str(max(1, math.ceil(retry_after))), "Access-Control-Expose-Headers": "Retry-After"}
     if plain:
         return response.text(message, status=429, headers=headers)
     return response.json({"error": message}, status=429, headers=headers)

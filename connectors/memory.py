@@ -86,7 +86,7 @@ class RedisMemory:
     async def has(self, key: str) -> bool:
         try:
             return bool(await self.client().exists(PREFIX + key))
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:  # noqa: BLE001 - see the module's docstring
             logger.warning("Redis did not answer (%r)", error)
             return False
 
@@ -98,7 +98,7 @@ class RedisMemory:
                 pipe.pttl(PREFIX + key)
                 count, _, ttl = await pipe.execute()
             return int(count), max(int(ttl), 0) / 1000
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:  # noqa: BLE001 - see the module's docstring
             logger.warning("Redis did not answer (%r); not counting", error)
             return 0, 0.0
 

@@ -339,7 +339,7 @@ class WebInput(InputChannel):
                     raise tokens.TokenError("the session was ended")
             except tokens.TokenError as exc:
                 logger.info("Refused a web chat connection: %s", exc)
-                raise SocketRefused(REFUSED)
+                raise SocketRefused(REFUSED) from None
             await sio.save_session(sid, {"session_id": session_id})
             await sio.enter_room(sid, room_of(session_id))
             return True

@@ -113,7 +113,8 @@ def test_full_text_search(small_catalog):
 
 
 def test_match_ranks_eligible_first_with_reasons(small_catalog):
-    body = small_catalog.client.post("/match", json={"profile": {"age": 24, "zip": "93701", "education": "high_school", "interests": ["MA"]}, "limit": 10}).json()
+    profile = {"age": 24, "zip": "93701", "education": "high_school", "interests": ["MA"]}
+    body = small_catalog.client.post("/match", json={"profile": profile, "limit": 10}).json()
     assert body["interests"] == ["medical_assistant"]
     items = body["items"]
     assert items[0]["key"] == "ma_open" and items[0]["verdict"] == "eligible"
@@ -138,7 +139,8 @@ def test_eligibility_answer_explains_and_says_what_would_change(small_catalog):
 
 
 def test_pathway_plan(small_catalog):
-    body = small_catalog.client.post("/pathway", json={"profile": {"age": 30, "zip": "93701", "education": "high_school"}, "occupation": "medical assistant"}).json()
+    profile = {"age": 30, "zip": "93701", "education": "high_school"}
+    body = small_catalog.client.post("/pathway", json={"profile": profile, "occupation": "medical assistant"}).json()
     assert body["occupation"]["key"] == "medical_assistant"
     assert body["program"]["key"] == "ma_open"
     assert body["total_cost"] == 0 and body["net_cost"] == 0

@@ -69,13 +69,13 @@ def _break(folder, name, old, new):
     [
         ("programs.yaml", "    kind: training\n", "    kind: training\n    tution: 5\n", ["programs.yaml", "record 1 (ma_open)", "'tution'", "not a field"]),
         ("programs.yaml", "cost: {tuition: 0,", "cost: {tuition: free,", ["programs.yaml", "record 1 (ma_open)", "'cost.tuition'"]),
-        ("programs.yaml", "occupations: [medical_assistant]\n    audiences", "occupations: [astronaut]\n    audiences", ["programs.yaml", "record 1 (ma_open)", "'occupations'", "astronaut"]),
-        ("programs.yaml", "recorded: 2026-11-01\n  - key: ma_closed", "recorded: someday\n  - key: ma_closed", ["programs.yaml", "record 1 (ma_open)", "'recorded'"]),
-        ("programs.yaml", "      min_age: {value: 18, source: \"https://example.org/ma\", quote: \"You must be 18 or older.\"}\n", "      min_age: 18\n", ["programs.yaml", "record 1 (ma_open)", "'eligibility.min_age'"]),
+        ("programs.yaml", "occupations: [medical_assistant]\n    audiences", "occupations: [astronaut]\n    audiences", ["programs.yaml", "record 1 (ma_open)", "'occupations'", "astronaut"]),  # noqa: E501 - one broken file per line
+        ("programs.yaml", "recorded: 2026-11-01\n  - key: ma_closed", "recorded: someday\n  - key: ma_closed", ["programs.yaml", "record 1 (ma_open)", "'recorded'"]),  # noqa: E501 - one broken file per line
+        ("programs.yaml", "      min_age: {value: 18, source: \"https://example.org/ma\", quote: \"You must be 18 or older.\"}\n", "      min_age: 18\n", ["programs.yaml", "record 1 (ma_open)", "'eligibility.min_age'"]),  # noqa: E501 - one broken file per line
         ("programs.yaml", "key: ma_closed", "key: ma_open", ["programs.yaml", "record 2 (ma_open)", "twice"]),
         ("programs.yaml", "records:\n", "records:\n  - [not, a, mapping]\n", ["programs.yaml", "record 1", "mapping"]),
         ("programs.yaml", "source: test\n", "source: test\n  oops: [\n", ["programs.yaml", "not valid YAML", "line"]),
-        ("funding.yaml", "employer: {value: test_hospital,", "employer: {value: nobody,", ["funding.yaml", "record 1 (hospital_tuition)", "'eligibility.employer'", "nobody"]),
+        ("funding.yaml", "employer: {value: test_hospital,", "employer: {value: nobody,", ["funding.yaml", "record 1 (hospital_tuition)", "'eligibility.employer'", "nobody"]),  # noqa: E501 - one broken file per line
         ("roles.jsonld", '"postalCode": "98101"', '"postalCode": "9810"', ["roles.jsonld", "record 2 (t-2)", "'zip'"]),
     ],
 )

@@ -68,6 +68,7 @@ def test_programs_for_a_16_year_old_student_in_seattle(api):
 
 def test_a_minor_is_not_offered_adult_training(api):
     items = by_key(match(api, ["program"], age=16, city="Fresno", interests=["medical assistant"]))
+    assert items
     assert "kp_school_of_allied_health_medical_assisting" not in items
     answer = api.post("/eligibility", json={"profile": {"age": 16, "city": "Fresno"}, "program": "kp_school_of_allied_health_medical_assisting"}).json()
     assert answer["verdict"] == "not_eligible"

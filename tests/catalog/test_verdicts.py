@@ -86,6 +86,7 @@ def test_a_16_year_old_in_oakland_is_not_told_an_adult_program_is_free(api):
 
 def test_an_adult_is_not_offered_programs_only_for_school_students(api):
     body = match(api, ["program"], limit=50, age=30, city="Seattle", state="WA", education="bachelor", student="not_student")
+    assert keys(body)
     assert "kp_health_career_pipeline_programs" not in keys(body)
     answer = eligibility(api, {"age": 30, "student": "not_student"}, program="kp_health_career_pipeline_programs")
     assert answer["verdict"] == "not_eligible"
@@ -120,6 +121,7 @@ def test_programs_for_safety_net_leaders_do_not_fit_a_16_year_old(api, program):
 
 def test_a_16_year_old_who_wants_nursing_sees_no_leadership_programs(api):
     body = match(api, ["program", "funding"], limit=50, age=16, city="Oakland", state="CA", interests=["registered nurse"])
+    assert keys(body)
     assert not set(keys(body)) & {*SAFETY_NET, "ihi_safety_net_scholarships"}
     # Nothing a 16-year-old is shown is something their age or schooling rules them out of.
     assert all(item["verdict"] != "not_eligible" for item in body["items"]), [

@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from core.settings import ROOT
 from catalog import db, models, service, wage_sources, wages

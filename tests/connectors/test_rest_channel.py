@@ -14,7 +14,7 @@ from rasa.core.channels.channel import UserMessage
 from sanic import Sanic
 
 from connectors.rest import RestInput
-from tests.standins import serve_channel
+from standins import serve_channel
 
 Sanic.test_mode = True  # see tests/connectors/test_sms_channel.py
 

@@ -17,8 +17,8 @@ from sanic import Sanic
 from connectors.sms import SMSInput
 from connectors.sms.optouts import OptOutStore
 from connectors.sms.senders import sender_id, sender_key
-from tests.standins import serve_channel
-from tests.standins.twilio import TwilioStandIn
+from standins import serve_channel
+from standins.twilio import TwilioStandIn
 
 # Sanic 21 rewrites its request handling the first time an app starts, which breaks every later
 # app in the process; in test mode it keeps the original. Set while tests are collected, so it

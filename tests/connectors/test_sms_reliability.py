@@ -17,8 +17,8 @@ from sanic import Sanic
 from connectors.background import RESEND_TEXT
 from connectors.sms.optouts import OptOutStore
 from tests.connectors.test_sms_channel import Assistant, make_channel
-from tests.standins import serve_channel
-from tests.standins.twilio import TwilioStandIn
+from standins import serve_channel
+from standins.twilio import TwilioStandIn
 
 Sanic.test_mode = True
 

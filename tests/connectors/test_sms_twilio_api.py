@@ -6,7 +6,7 @@ import pytest
 import pytest_asyncio
 
 from connectors.sms.twilio_api import SendError, TwilioSender
-from tests.standins.twilio import TwilioStandIn
+from standins.twilio import TwilioStandIn
 
 
 @pytest.fixture

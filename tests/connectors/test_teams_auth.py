@@ -16,7 +16,7 @@ from connectors.teams.auth import (
     KeysUnavailable,
     SigningKeys,
 )
-from tests.standins.botframework import BotFrameworkStandIn
+from standins.botframework import BotFrameworkStandIn
 
 
 @pytest.fixture(scope="module")

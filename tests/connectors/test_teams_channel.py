@@ -13,8 +13,8 @@ from rasa.core.channels.channel import UserMessage
 from sanic import Sanic
 
 from connectors.teams import TeamsInput
-from tests.standins import serve_channel
-from tests.standins.botframework import BotFrameworkStandIn
+from standins import serve_channel
+from standins.botframework import BotFrameworkStandIn
 
 # Sanic 21 rewrites its request handling the first time an app starts, which breaks every later
 # app in the process; in test mode it keeps the original. Set while tests are collected, so it

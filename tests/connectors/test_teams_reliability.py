@@ -11,8 +11,8 @@ from sanic import Sanic
 
 from connectors.background import RESEND_TEXT
 from tests.connectors.test_teams_channel import Assistant, make_channel
-from tests.standins import serve_channel
-from tests.standins.botframework import BotFrameworkStandIn
+from standins import serve_channel
+from standins.botframework import BotFrameworkStandIn
 
 Sanic.test_mode = True
 

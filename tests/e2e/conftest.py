@@ -8,8 +8,8 @@ import pytest
 import requests
 
 from ops.launcher import Stack, isolated_env
-from tests.standins.botframework import BotFrameworkStandIn
-from tests.standins.twilio import TwilioStandIn
+from standins.botframework import BotFrameworkStandIn
+from standins.twilio import TwilioStandIn
 
 
 @pytest.fixture(scope="session")

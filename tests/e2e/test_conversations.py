@@ -72,7 +72,7 @@ def test_a_deadline_question_about_a_school(stack):
     first = first_message(say(stack, new_sender(), text))
     assert "KP School of Allied Health" in first
     assert "where do you live" not in first.lower()
-    assert "not published" in first.lower() or "deadline" in first.lower() or "apply" in first.lower()
+    assert "Dates are not published; check https://kpsahs.edu/apply-now" in first
 
 
 def test_respiratory_therapist_is_not_swapped_for_another_therapist(stack):
@@ -91,7 +91,8 @@ def test_a_place_outside_california_is_understood(stack):
     text = "I live in Houston Texas and want to be a medical assistant. any free training?"
     reply = words(say(stack, new_sender(), text))
     assert "couldn't find that place" not in reply and "Houston" in reply
-    assert "careeronestop" in reply.lower() or "medical assistant" in reply.lower()
+    assert "I don't have programs in Houston, TX in my guide yet." in reply
+    assert "https://www.careeronestop.org/" in reply and "1-877-348-0502" in reply
 
 
 def test_chest_pain_gets_911_not_the_menu(stack):
@@ -119,12 +120,14 @@ def test_a_high_school_student_in_seattle_gets_an_answer_not_a_questionnaire(sta
 def test_a_doctor_then_pasadena_gives_pay_in_pasadena(stack):
     sender = new_sender()
     first = first_message(say(stack, sender, "how do I become a doctor?"))
-    assert "physician" in first.lower() or "doctor" in first.lower()
+    assert first.startswith("Physician: ")
     reply = words(say(stack, sender, "Pasadena, CA"))
     assert "physician" in reply.lower() and "$" in reply and sourced(reply)
     assert "don't know the career" not in reply and "don't have" not in reply
-    # Pasadena's pay is the Los Angeles area's (BLS publishes metro areas), or the state's.
-    assert "Los Angeles" in reply or "Pasadena" in reply or "California" in reply
+    # BLS publishes no all-physicians median for the Los Angeles area (Pasadena's): the answer says
+    # so by name, then gives the medians it does publish there for kinds of doctors.
+    assert "BLS publishes no median for this career in Los Angeles-Long Beach-Anaheim, CA" in reply
+    assert "In the Los Angeles area, the median pay is $" in reply
 
 
 def test_a_career_the_guide_lacks_is_named_back(stack):

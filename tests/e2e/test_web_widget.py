@@ -5,7 +5,6 @@ and the session checks that keep one person's conversation away from everyone el
 from __future__ import annotations
 
 import json
-import re
 import time
 from pathlib import Path
 
@@ -433,4 +432,30 @@ def test_start_over_and_forget_me_continue_in_a_new_session(chromium, web, reque
     page.wait_for_timeout(1000)
     assert not [text for who, text in transcript(page) if who == "user"]
     assert say(page, "hi")
+    page.context.close()
+
+
+def test_too_many_new_chats_from_one_network_says_how_long_to_wait(chromium, web, stack):
+    """Past WEB_SESSIONS_PER_IP_PER_HOUR new chats from one address the server answers 429 with
+    Retry-After, readable from other sites; the widget says how long to wait in plain words. The
+    address comes in X-Forwarded-For from a loopback peer, as behind the launcher's proxy, so no
+    other test's budget is spent."""
+    network = "198.51.100.7"
+    headers = {"Origin": web["url"], "X-Forwarded-For": network}
+    for _ in range(stack.settings.web_sessions_per_ip_per_hour):
+        reply = requests.post(f"{web['url']}/webhooks/web/session", headers=headers, timeout=10)
+        assert reply.status_code == 200, reply.text
+    refused = requests.post(f"{web['url']}/webhooks/web/session", headers=headers, timeout=10)
+    assert refused.status_code == 429
+    assert 3500 <= int(refused.headers["Retry-After"]) <= 3600
+    assert refused.headers["Access-Control-Expose-Headers"] == "Retry-After"
+
+    page = chromium.new_context(extra_http_headers={"X-Forwarded-For": network}).new_page()
+    page.goto(web["page"])
+    page.get_by_role("button", name="Chat about health careers").click()
+    expect(page.get_by_role("status")).to_have_text(
+        "Lots of chats were started from your network just now. Please wait about an hour, then try again.",
+        timeout=REPLY_TIMEOUT_MS,
+    )
+    expect(page.get_by_role("button", name="Send", exact=True)).to_be_disabled()
     page.context.close()

@@ -81,7 +81,7 @@ def main(argv: list[str]) -> int:
 
     # Entities are reported, not gated: slots also take values from the form's free text.
     entity_hits = entity_total = 0
-    for (text, _, entities), result in zip(heldout, parsed[: len(heldout)]):
+    for (_, _, entities), result in zip(heldout, parsed[: len(heldout)]):
         found = {(e["entity"], str(e["value"]).lower()) for e in result.get("entities") or []}
         found |= {(e["entity"], str(e.get("text", "")).lower()) for e in result.get("entities") or []}
         for entity in entities:

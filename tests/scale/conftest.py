@@ -83,7 +83,7 @@ class Launcher:
         try:
             code = self.popen.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            raise AssertionError(f"the launcher was still running {timeout} s later:\n{self.text()[-2000:]}")
+            raise AssertionError(f"the launcher was still running {timeout} s later:\n{self.text()[-2000:]}") from None
         return code, time.monotonic() - started
 
     def survivors(self) -> list[str]:

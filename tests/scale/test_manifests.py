@@ -95,4 +95,5 @@ def test_only_rasa_is_exposed():
     [ingress] = of_kind("Ingress")
     backends = {p["backend"]["service"]["name"] for rule in ingress["spec"]["rules"] for p in rule["http"]["paths"]}
     assert backends == {"rasa"}
+    assert of_kind("Service")
     assert all(s["spec"].get("type", "ClusterIP") == "ClusterIP" for s in of_kind("Service"))

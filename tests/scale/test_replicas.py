@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 from ops.launcher import Stack, isolated_env
 from connectors.sms.senders import sender_id, sender_key
 from tests.scale.conftest import STOP_BOUND_SECONDS, Launcher
-from tests.standins.twilio import TwilioStandIn
+from standins.twilio import TwilioStandIn
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")

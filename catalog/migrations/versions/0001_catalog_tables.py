@@ -1,7 +1,7 @@
 """Catalog tables, and the full-text index each database does best.
 
 Revision ID: 0001
-Revises: 
+Revises:
 """
 
 from alembic import op

@@ -3,105 +3,14 @@
 // Everything it needs (socket.io client, styles) is in this one bundle; nothing loads from a CDN.
 import { io } from "socket.io-client";
 import css from "./widget.css";
+import { appendRichText } from "./richtext.js";
+import { PREFIX, TooManyChats, post, requestToken, serverFrom, waitWords } from "./server.js";
+import { SHELL } from "./shell.js";
+import { store } from "./store.js";
 
-const PREFIX = "/webhooks/web";
 const REFUSED = "session refused"; // what the server says about a bad, expired or ended token
 const ROTATE = "session_rotate"; // the server ended this session (End chat, start over, forget me)
 const TYPING_TIMEOUT_MS = 20000;
-
-const SHELL = `
-<div class="hcg">
-  <button type="button" class="launcher" aria-expanded="false" aria-controls="hcg-panel">
-    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor"
-      d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>
-    <span>Chat about health careers</span>
-  </button>
-  <section class="panel" id="hcg-panel" aria-labelledby="hcg-title" hidden>
-    <div class="head">
-      <h2 id="hcg-title">Health Careers Guide</h2>
-      <button type="button" class="end">End chat</button>
-      <button type="button" class="close" aria-label="Close chat">&times;</button>
-    </div>
-    <p class="intro">Ask about health jobs, training, and ways to pay for school.
-      Please don't share private details like your address.</p>
-    <p class="status" role="status"></p>
-    <div class="log" role="log" aria-live="polite" aria-label="Conversation" tabindex="0"></div>
-    <form class="composer">
-      <label class="sr" for="hcg-input">Your message</label>
-      <input id="hcg-input" type="text" autocomplete="off" maxlength="1000"
-        placeholder="Type your question" enterkeyhint="send">
-      <button type="submit" disabled>Send</button>
-    </form>
-    <p class="help">In danger or thinking about hurting yourself? Call or text <a href="tel:988">988</a>.</p>
-  </section>
-</div>`;
-
-// localStorage can be missing or blocked (private browsing); then the session lasts the page.
-const memory = new Map();
-const store = {
-  get(key) {
-    try { return window.localStorage.getItem(key); } catch (e) { return memory.get(key) || null; }
-  },
-  set(key, value) {
-    try { window.localStorage.setItem(key, value); } catch (e) { memory.set(key, value); }
-  },
-  remove(key) {
-    try { window.localStorage.removeItem(key); } catch (e) { memory.delete(key); }
-  },
-};
-
-function serverFrom(script) {
-  const attr = script && script.getAttribute("data-server");
-  if (attr) return attr.replace(/\/+$/, "");
-  if (script && script.src) return new URL(script.src, window.location.href).origin;
-  return window.location.origin;
-}
-
-// Markdown links [label](https://...) and bare http(s) URLs become links; all else stays text.
-const LINK = /\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)|(https?:\/\/[^\s<>"']+)/g;
-
-function safeHref(url) {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
-  } catch (e) {
-    return null;
-  }
-}
-
-function appendRichText(parent, text) {
-  let last = 0;
-  for (const match of text.matchAll(LINK)) {
-    parent.append(document.createTextNode(text.slice(last, match.index)));
-    let label = match[1];
-    let url = match[2];
-    let trailing = "";
-    if (!url) {
-      url = match[3];
-      // Sentence punctuation right after a URL belongs to the sentence.
-      const tail = url.match(/[.,;:!?)\]]+$/);
-      if (tail) {
-        trailing = tail[0];
-        url = url.slice(0, -trailing.length);
-      }
-      label = url;
-    }
-    const href = safeHref(url);
-    if (href) {
-      const link = document.createElement("a");
-      link.href = href;
-      link.textContent = label;
-      link.target = "_blank";
-      link.rel = "noopener noreferrer";
-      parent.append(link);
-    } else {
-      parent.append(document.createTextNode(match[0]));
-    }
-    if (trailing) parent.append(document.createTextNode(trailing));
-    last = match.index + match[0].length;
-  }
-  parent.append(document.createTextNode(text.slice(last)));
-}
 
 function createWidget(script) {
   const server = serverFrom(script);
@@ -114,7 +23,6 @@ function createWidget(script) {
   const style = document.createElement("style");
   style.textContent = css;
   root.append(style);
-  // A constant template: no outside text ever goes through innerHTML.
   const template = document.createElement("template");
   template.innerHTML = SHELL;
   root.append(template.content);
@@ -135,6 +43,7 @@ function createWidget(script) {
   let triedFreshToken = false;
   let typing = null;
   let typingTimer = null;
+  let retryTimer = null;
   // The bot's messages since the person last wrote: kept on screen when the session changes.
   let lastTurn = [];
   let carried = [];
@@ -240,30 +149,22 @@ function createWidget(script) {
     return true;
   }
 
-  // text/plain keeps these cross-site POSTs "simple" (no preflight); the server reads JSON.
-  function post(path, body) {
-    return fetch(`${server}${PREFIX}${path}`, {
-      method: "POST",
-      credentials: "omit",
-      cache: "no-store",
-      headers: { "Content-Type": "text/plain" },
-      body: JSON.stringify(body || {}),
-    });
-  }
-
-  // previous: the token of the session this one continues (start over), so that "forget me"
-  // later reaches both.
   async function fetchToken(previous) {
-    const reply = await post("/session", previous ? { previous } : {});
-    if (!reply.ok) throw new Error(`session request failed (${reply.status})`);
-    const body = await reply.json();
-    store.set(tokenKey, body.token);
-    return body.token;
+    const fresh = await requestToken(server, previous);
+    store.set(tokenKey, fresh);
+    return fresh;
   }
 
-  function unavailable() {
+  function unavailable(error) {
     setOnline(false);
-    setStatus("Sorry, the chat isn't available right now. Please try again later.");
+    if (error instanceof TooManyChats) {
+      setStatus(`Lots of chats were started from your network just now. Please wait ${waitWords(error.seconds)}, then try again.`);
+      // Try again by itself once the wait is over, if the chat is still open.
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => { if (!panel.hidden) connect(); }, error.seconds * 1000);
+    } else {
+      setStatus("Sorry, the chat isn't available right now. Please try again later.");
+    }
     if (socket) socket.disconnect();
     socket = null;
   }
@@ -301,7 +202,7 @@ function createWidget(script) {
     setOnline(false);
     if (ending) {
       try {
-        await post("/session/end", { token: ending });
+        await post(server, "/session/end", { token: ending });
       } catch (e) {
         // The token is gone from this browser all the same; the server lets it expire.
       }
@@ -333,7 +234,7 @@ function createWidget(script) {
           token = await fetchToken();
           socket.connect();
         } catch (e) {
-          unavailable();
+          unavailable(e);
         }
       } else {
         setStatus("Reconnecting…");
@@ -366,7 +267,7 @@ function createWidget(script) {
       token = store.get(tokenKey) || (await fetchToken(previous));
       openSocket();
     } catch (e) {
-      unavailable();
+      unavailable(e);
     }
   }
 

@@ -14,7 +14,7 @@ from typing import Any, Optional, Union
 
 import requests
 
-from tests.standins import HTTPStandIn, Received, Reply
+from standins import HTTPStandIn, Received, Reply
 
 MESSAGES_PATH = re.compile(r"^/2010-04-01/Accounts/([^/]+)/Messages\.json$")
 

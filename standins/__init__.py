@@ -49,7 +49,8 @@ class HTTPStandIn:
     def handle(self, request: Received) -> Reply:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def start(self):
+    def start(self, port: int = 0):
+        """Serves on 127.0.0.1:`port` (a free port when 0) in a background thread."""
         standin = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -59,7 +60,7 @@ class HTTPStandIn:
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 try:
                     reply = standin.handle(Received(self.command, self.path, headers, body))
-                except Exception as exc:  # a stand-in bug shows up as a 500, not a hang
+                except Exception as exc:  # noqa: BLE001 - a stand-in bug shows up as a 500, not a hang
                     reply = Reply(500, {"error": repr(exc)})
                 payload = reply.body
                 if not isinstance(payload, (bytes, str)):
@@ -76,7 +77,7 @@ class HTTPStandIn:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -99,6 +100,21 @@ class HTTPStandIn:
         with self.lock:
             items.append(item)
             self.lock.notify_all()
+
+    def settle(self, select: Callable[[], list], timeout: float, quiet: float) -> list:
+        """The selected items once the first has come and then `quiet` seconds passed with no
+        new one (an answer may be several messages); whatever came when `timeout` runs out."""
+        deadline = time.monotonic() + timeout
+        with self.lock:
+            while True:
+                seen = len(select())
+                now = time.monotonic()
+                left = deadline - now
+                if left <= 0:
+                    return select()
+                self.lock.wait(min(left, quiet) if seen else left)
+                if seen and len(select()) == seen and time.monotonic() - now >= quiet:
+                    return select()
 
     def wait_for(
         self, select: Callable[[], list], count: int, timeout: float, what: str
