@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from catalog import geo
 from catalog.profile import Facts, person_groups
 from catalog.records import EDUCATION_LEVELS, EDUCATION_WORDS
 # The rules in words live in catalog.rule_words; the names below are used through this module too.
