@@ -77,6 +77,10 @@ class Names:
         return self.load(occupations, organizations).load_checks(urls)
 
     def name_of(self, key: str) -> str:
+        if key not in self.organizations and key not in self.occupations:
+            # A key the documents do not mention (the person's own union or job): looked up once.
+            self.load([key], [key])
+            self.organizations.setdefault(key, "")
         return self.organizations.get(key) or self.occupations.get(key) or key.replace("_", " ")
 
     def ref(self, key: str | None) -> dict | None:

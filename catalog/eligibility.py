@@ -110,7 +110,7 @@ def evaluate(rules: dict, facts: Facts, name_of: Names, member_of: Memberships =
     _occupation(rules, facts, verdict, name_of)
     _groups(rules, facts, verdict)
     for condition in rules.get("conditions") or []:
-        verdict.condition(f"You also need to have {condition}: ask them.")
+        verdict.condition(f"whether you have {condition}")
     _unpublished(rules, verdict)
     for cycle in sorted(set((rules.get("cycles") or {}).values())):
         verdict.reasons.append(f"These rules are from the {cycle} cycle; check the current one.")

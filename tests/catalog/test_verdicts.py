@@ -141,7 +141,7 @@ def test_nurse_scholars_is_for_non_represented_nurses(api, union, verdict):
     if verdict == "not_eligible":
         assert "It is only for employees whose job is not covered by a union contract." in answer["reasons"]
     # The quote's other conditions are carried, and asked about.
-    assert "You also need to have your manager's approval: ask them." in answer["missing"]
+    assert "whether you have your manager's approval" in answer["missing"]
 
 
 @pytest.mark.parametrize(("union", "verdict"), [("seiu_uhw", "maybe"), ("none", "not_eligible"), (None, "maybe")])
@@ -151,7 +151,7 @@ def test_the_ben_hudnall_trust_is_for_union_represented_employees(api, union, ve
     assert answer["verdict"] == verdict, answer
     assert answer["funding"]["eligibility"]["sources"]["unions"]["source"] == "https://ofnhp.aft.org/news/what-ben-hudnall-trust"
     if union == "seiu_uhw":
-        assert answer["missing"] == ["You also need to have completed your probationary period: ask them."]
+        assert answer["missing"] == ["whether you have completed your probationary period"]
 
 
 def test_money_lines_have_one_amount_with_its_period_and_source(api):
