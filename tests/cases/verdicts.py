@@ -3,13 +3,15 @@ who each program or fund is for, asked by people as they would ask. Each case is
 `POST /eligibility` (tests/catalog/test_verdict_cases.py) and through the chat on REST
 (tests/e2e/test_verdicts_chat.py), so the catalog and the assistant say the same.
 
-`profile` is what the person told us, as the catalog's Profile; `say` is the same in their words,
-one chat message; `verdict` what the sources make of it; `because` a sentence of the answer.
+`profile` is what the person told us, as the catalog's Profile; `say` is their question in the
+chat and `answers` the same facts in their words, given when the assistant asks for them (by the
+fact it asks: age, place, employer, union, current_occupation, education, grade, student, groups);
+`verdict` what the sources make of it; `because` a sentence of the answer.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,11 @@ class Case:
     because: str = ""
     # The sentence the chat answer must hold (its words for the verdict, or the question it asks).
     chat: tuple[str, ...] = field(default_factory=tuple)
+    answers: dict = field(default_factory=dict)
+
+    @property
+    def ask(self) -> str:
+        return self.say
 
 
 KP = dict(employee=True, employer="kaiser_permanente")
@@ -168,3 +175,44 @@ CASES = [
          "I work at Kaiser in Sacramento. Can I join the Kaiser Permanente Mental Health Scholars Academy?",
          "maybe", "", ("not published",)),
 ]
+
+
+# What each person says when the assistant asks, in their words.
+KAISER = {"employer": "Kaiser", "age": "34"}
+ANSWERS = {
+    "cna_nurse_is_not_in_seiu": {**KAISER, "union": "California Nurses Association", "current_occupation": "RN", "place": "Oakland"},
+    "seiu_call_center_worker_gets_the_ed_fund": {**KAISER, "union": "seiu", "current_occupation": "call center", "place": "Fresno"},
+    "uhw_member_is_in_seiu": {**KAISER, "union": "UHW", "place": "Fresno"},
+    "non_union_worker_and_the_ed_fund": {**KAISER, "union": "no", "place": "Fresno"},
+    "uhw_member_needs_probation_for_hudnall": {**KAISER, "union": "SEIU-UHW", "place": "Fresno"},
+    "ofnhp_member_in_portland_and_hudnall": {**KAISER, "union": "OFNHP", "place": "Portland, OR"},
+    "cna_member_and_hudnall_is_asked_not_told": {**KAISER, "union": "California Nurses Association", "place": "Oakland"},
+    "non_union_worker_and_hudnall": {**KAISER, "union": "no", "place": "Oakland"},
+    "stockton_rn_choice_program": {**KAISER, "union": "no", "current_occupation": "RN", "place": "95214"},
+    "los_angeles_rn_choice_program": {**KAISER, "union": "no", "current_occupation": "RN", "place": "Los Angeles"},
+    "lvn_choice_program": {**KAISER, "current_occupation": "LVN", "place": "Oakland"},
+    "pediatrician_and_satcher": {"age": "41", "current_occupation": "pediatrician", "place": "Atlanta"},
+    "psychologist_with_a_phd_and_satcher": {"age": "38", "current_occupation": "psychologist", "education": "PhD"},
+    "rn_with_a_bachelors_and_satcher": {"age": "30", "current_occupation": "RN", "education": "BSN"},
+    "teen_and_satcher": {"age": "16", "grade": "junior"},
+    "clinic_manager_and_ihi_scholarships": {"age": "45", "current_occupation": "health services manager"},
+    "high_schooler_and_ihi_scholarships": {"age": "17", "grade": "senior"},
+    "latina_senior_in_fresno_and_hes": {"grade": "senior", "place": "Fresno", "student": "yes", "groups": "I'm Latina"},
+    "junior_in_fresno_and_hes": {"grade": "junior", "place": "Fresno", "student": "yes"},
+    "texas_senior_and_hes": {"grade": "senior", "place": "Houston, TX", "student": "yes"},
+    "college_student_and_hes": {"age": "20", "grade": "college", "place": "Oakland", "student": "yes, college"},
+    "black_tenth_grader_and_pipeline": {"grade": "10th", "place": "Oakland", "student": "yes", "groups": "I'm Black"},
+    "tenth_grader_not_named_in_a_group_and_pipeline": {"grade": "10th", "place": "Oakland", "student": "yes", "groups": "Asian American"},
+    "adult_and_pipeline": {"age": "30", "student": "no", "place": "Oakland", "grade": "I'm not in school"},
+    "adult_with_a_diploma_and_kpsahs_ma": {"age": "24", "education": "high school diploma", "place": "Richmond, CA"},
+    "sixteen_year_old_and_kpsahs_ma": {"age": "16", "grade": "junior", "place": "Richmond, CA"},
+    "associate_degree_and_radiology": {"age": "27", "education": "associate degree"},
+    "diploma_only_and_radiology": {"age": "27", "education": "high school diploma"},
+    "bachelors_and_counseling_ms": {"age": "29", "education": "bachelor's degree"},
+    "graduate_and_kpsom": {"age": "23", "education": "bachelor's degree"},
+    "associate_degree_and_kpsom": {"age": "22", "education": "associate degree"},
+    "veteran_and_goodwill": {"age": "35", "place": "Los Angeles", "groups": "I'm a veteran"},
+    "walmart_worker_and_mhsa": {"employer": "Walmart", "age": "33", "place": "Sacramento"},
+    "kaiser_worker_and_mhsa": {"employer": "Kaiser", "age": "33", "place": "Sacramento"},
+}
+CASES = [replace(case, answers=ANSWERS[case.name]) for case in CASES]

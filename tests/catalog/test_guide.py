@@ -201,7 +201,7 @@ def test_high_school_student_in_seattle_interested_in_medicine(api):
         everything += [item["key"] for item in answer["items"]]
         offset += 3
     adult_only = {"kp_graduate_medical_education", "satcher_health_policy_leadership_fellowship",
-                  "kp_bernard_j_tyson_school_of_medicine_md", "ihi_safety_net_training"}
+                  "kp_bernard_j_tyson_school_of_medicine_md", "kp_improvement_advisor_leadership_program"}
     assert not adult_only & set(everything)
 
 
@@ -242,5 +242,5 @@ def test_every_answer_says_who_the_catalog_decided_the_person_is(api):
     assert answer["facts"]["student"] == "high_school"
     # Still in high school: nothing made only for adults, whatever the age.
     adult_only = {"kp_graduate_medical_education", "satcher_health_policy_leadership_fellowship",
-                  "kp_bernard_j_tyson_school_of_medicine_md", "ihi_safety_net_training"}
+                  "kp_bernard_j_tyson_school_of_medicine_md", "kp_improvement_advisor_leadership_program"}
     assert not adult_only & {item["key"] for item in answer["items"]}
