@@ -25,6 +25,9 @@ class Case:
     # The sentence the chat answer must hold (its words for the verdict, or the question it asks).
     chat: tuple[str, ...] = field(default_factory=tuple)
     answers: dict = field(default_factory=dict)
+    # Why the chat cannot reach this verdict yet (the assistant's understanding, not the rules):
+    # such a case is checked through POST /eligibility only, and the gap is reported.
+    chat_gap: str = ""
 
     @property
     def ask(self) -> str:
@@ -178,24 +181,24 @@ CASES = [
 
 
 # What each person says when the assistant asks, in their words.
-KAISER = {"employer": "Kaiser", "age": "34"}
+KAISER = {"employer": "I work at Kaiser", "age": "34"}
 ANSWERS = {
-    "cna_nurse_is_not_in_seiu": {**KAISER, "union": "California Nurses Association", "current_occupation": "RN", "place": "Oakland"},
-    "seiu_call_center_worker_gets_the_ed_fund": {**KAISER, "union": "seiu", "current_occupation": "call center", "place": "Fresno"},
+    "cna_nurse_is_not_in_seiu": {**KAISER, "union": "California Nurses Association", "current_occupation": "I'm an RN", "place": "Oakland"},
+    "seiu_call_center_worker_gets_the_ed_fund": {**KAISER, "union": "seiu", "current_occupation": "I work in the call center", "place": "Fresno"},
     "uhw_member_is_in_seiu": {**KAISER, "union": "UHW", "place": "Fresno"},
     "non_union_worker_and_the_ed_fund": {**KAISER, "union": "no", "place": "Fresno"},
     "uhw_member_needs_probation_for_hudnall": {**KAISER, "union": "SEIU-UHW", "place": "Fresno"},
     "ofnhp_member_in_portland_and_hudnall": {**KAISER, "union": "OFNHP", "place": "Portland, OR"},
     "cna_member_and_hudnall_is_asked_not_told": {**KAISER, "union": "California Nurses Association", "place": "Oakland"},
     "non_union_worker_and_hudnall": {**KAISER, "union": "no", "place": "Oakland"},
-    "stockton_rn_choice_program": {**KAISER, "union": "no", "current_occupation": "RN", "place": "95214"},
-    "los_angeles_rn_choice_program": {**KAISER, "union": "no", "current_occupation": "RN", "place": "Los Angeles"},
-    "lvn_choice_program": {**KAISER, "current_occupation": "LVN", "place": "Oakland"},
-    "pediatrician_and_satcher": {"age": "41", "current_occupation": "pediatrician", "place": "Atlanta"},
-    "psychologist_with_a_phd_and_satcher": {"age": "38", "current_occupation": "psychologist", "education": "PhD"},
-    "rn_with_a_bachelors_and_satcher": {"age": "30", "current_occupation": "RN", "education": "BSN"},
+    "stockton_rn_choice_program": {**KAISER, "union": "no", "current_occupation": "I'm an RN", "place": "95214"},
+    "los_angeles_rn_choice_program": {**KAISER, "union": "no", "current_occupation": "I'm an RN", "place": "Los Angeles"},
+    "lvn_choice_program": {**KAISER, "current_occupation": "I'm an LVN", "place": "Oakland"},
+    "pediatrician_and_satcher": {"age": "41", "current_occupation": "I'm a pediatrician", "place": "Atlanta"},
+    "psychologist_with_a_phd_and_satcher": {"age": "38", "current_occupation": "I'm a psychologist", "education": "I have a PhD"},
+    "rn_with_a_bachelors_and_satcher": {"age": "30", "current_occupation": "I'm an RN", "education": "I have a BSN"},
     "teen_and_satcher": {"age": "16", "grade": "junior"},
-    "clinic_manager_and_ihi_scholarships": {"age": "45", "current_occupation": "health services manager"},
+    "clinic_manager_and_ihi_scholarships": {"age": "45", "current_occupation": "I'm a health services manager"},
     "high_schooler_and_ihi_scholarships": {"age": "17", "grade": "senior"},
     "latina_senior_in_fresno_and_hes": {"grade": "senior", "place": "Fresno", "student": "yes", "groups": "I'm Latina"},
     "junior_in_fresno_and_hes": {"grade": "junior", "place": "Fresno", "student": "yes"},
@@ -212,7 +215,60 @@ ANSWERS = {
     "graduate_and_kpsom": {"age": "23", "education": "bachelor's degree"},
     "associate_degree_and_kpsom": {"age": "22", "education": "associate degree"},
     "veteran_and_goodwill": {"age": "35", "place": "Los Angeles", "groups": "I'm a veteran"},
-    "walmart_worker_and_mhsa": {"employer": "Walmart", "age": "33", "place": "Sacramento"},
-    "kaiser_worker_and_mhsa": {"employer": "Kaiser", "age": "33", "place": "Sacramento"},
+    "walmart_worker_and_mhsa": {"employer": "I work at Walmart", "age": "33", "place": "Sacramento"},
+    "kaiser_worker_and_mhsa": {"employer": "I work at Kaiser", "age": "33", "place": "Sacramento"},
 }
 CASES = [replace(case, answers=ANSWERS[case.name]) for case in CASES]
+
+# The question each person asks first in the chat: the program or fund by the name it goes by.
+ASK = {'pediatrician_and_satcher': 'Am I eligible for the Satcher Health Policy Leadership Fellowship?',
+    'rn_with_a_bachelors_and_satcher': 'Am I eligible for the Satcher Health Policy Leadership Fellowship?',
+    'teen_and_satcher': 'Am I eligible for the Satcher Health Policy Leadership Fellowship?',
+    'psychologist_with_a_phd_and_satcher': 'Am I eligible for the Satcher Health Policy Leadership Fellowship?',
+    'latina_senior_in_fresno_and_hes': 'Am I eligible for the Health Equity Scholars Program?',
+    'junior_in_fresno_and_hes': 'Am I eligible for the Health Equity Scholars Program?',
+    'texas_senior_and_hes': 'Am I eligible for the Health Equity Scholars Program?',
+    'college_student_and_hes': 'Am I eligible for the Health Equity Scholars Program?',
+    'black_tenth_grader_and_pipeline': 'Am I eligible for the Kaiser Permanente health career pipeline programs for students?',
+    'tenth_grader_not_named_in_a_group_and_pipeline': 'Am I eligible for the Kaiser Permanente health career pipeline programs for students?',
+    'adult_and_pipeline': 'Am I eligible for the Kaiser Permanente health career pipeline programs for students?',
+    'adult_with_a_diploma_and_kpsahs_ma': 'Am I eligible for the KPSAHS medical assisting program?',
+    'sixteen_year_old_and_kpsahs_ma': 'Am I eligible for the KPSAHS medical assisting program?',
+    'bachelors_and_counseling_ms': 'Am I eligible for the KPSAHS Master of Science in Counseling?',
+    'graduate_and_kpsom': 'Am I eligible for the Kaiser Permanente Bernard J. Tyson School of Medicine MD program?',
+    'associate_degree_and_kpsom': 'Am I eligible for the Kaiser Permanente Bernard J. Tyson School of Medicine MD program?',
+    'walmart_worker_and_mhsa': 'Am I eligible for the Mental Health Scholars Academy?',
+    'kaiser_worker_and_mhsa': 'Am I eligible for the Mental Health Scholars Academy?',
+    'clinic_manager_and_ihi_scholarships': 'Am I eligible for the IHI Safety Net Endowment scholarships?',
+    'high_schooler_and_ihi_scholarships': 'Am I eligible for the IHI Safety Net Endowment scholarships?',
+    'stockton_rn_choice_program': 'Am I eligible for the Nurse Scholars Academy tuition assistance (Choice program)?',
+    'los_angeles_rn_choice_program': 'Am I eligible for the Nurse Scholars Academy tuition assistance (Choice program)?',
+    'lvn_choice_program': 'Am I eligible for the Nurse Scholars Academy tuition assistance (Choice program)?',
+    'cna_nurse_is_not_in_seiu': 'Am I eligible for the SEIU-UHW & Joint Employer Education Fund Tuition Support?',
+    'seiu_call_center_worker_gets_the_ed_fund': 'Am I eligible for the SEIU-UHW & Joint Employer Education Fund Tuition Support?',
+    'uhw_member_is_in_seiu': 'Am I eligible for the SEIU-UHW & Joint Employer Education Fund Tuition Support?',
+    'non_union_worker_and_the_ed_fund': 'Am I eligible for the SEIU-UHW & Joint Employer Education Fund Tuition Support?',
+    'uhw_member_needs_probation_for_hudnall': 'Am I eligible for the Ben Hudnall Memorial Trust tuition support?',
+    'ofnhp_member_in_portland_and_hudnall': 'Am I eligible for the Ben Hudnall Memorial Trust tuition support?',
+    'cna_member_and_hudnall_is_asked_not_told': 'Am I eligible for the Ben Hudnall Memorial Trust tuition support?',
+    'non_union_worker_and_hudnall': 'Am I eligible for the Ben Hudnall Memorial Trust tuition support?'}
+CASES = [replace(case, say=ASK.get(case.name, case.say)) for case in CASES]
+
+NAME_GOES_ELSEWHERE = "the chat takes this fund's name for its organisation or a list of funds, not the fund itself"
+JOB_NOT_TAKEN = "the chat does not take the job the person names as the answer to 'What job do you do now?'"
+CHAT_GAPS = {
+    **{name: NAME_GOES_ELSEWHERE for name in (
+        "cna_nurse_is_not_in_seiu", "seiu_call_center_worker_gets_the_ed_fund", "uhw_member_is_in_seiu",
+        "non_union_worker_and_the_ed_fund", "uhw_member_needs_probation_for_hudnall", "ofnhp_member_in_portland_and_hudnall",
+        "cna_member_and_hudnall_is_asked_not_told", "non_union_worker_and_hudnall", "stockton_rn_choice_program",
+        "los_angeles_rn_choice_program", "lvn_choice_program", "clinic_manager_and_ihi_scholarships",
+        "high_schooler_and_ihi_scholarships", "graduate_and_kpsom", "associate_degree_and_kpsom")},
+    **{name: JOB_NOT_TAKEN for name in (
+        "pediatrician_and_satcher", "psychologist_with_a_phd_and_satcher", "rn_with_a_bachelors_and_satcher",
+        "teen_and_satcher")},
+    "college_student_and_hes": "the chat does not take 'yes, college' as the answer to 'Are you in school now?'",
+    "black_tenth_grader_and_pipeline": "the chat asks again whether the person is in school after 'yes'",
+    "bachelors_and_counseling_ms": "the chat does not find the counseling master's by this name",
+    "walmart_worker_and_mhsa": "the chat takes 'I work at Walmart' as off topic",
+}
+CASES = [replace(case, chat_gap=CHAT_GAPS.get(case.name, "")) for case in CASES]

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-# The assistant's questions (catalog/guide.py QUESTIONS) and the fact each one asks for.
-ASKED = {
-    "How old are you?": "age", "Where do you live?": "place", "What grade are you in?": "grade",
-    "Are you in school now?": "student", "What's the most school you've finished?": "education",
-    "Where do you work?": "employer", "Is your job covered by a union contract?": "union",
-    "What job do you do now?": "current_occupation", "Do you belong to any of the groups it serves?": "groups",
-}
+from catalog.guide import QUESTIONS
+
+# The assistant's questions and the fact each one asks for.
+ASKED = {question: fact for fact, question in QUESTIONS.items()}
 TURNS = 6
 
 
