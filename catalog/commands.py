@@ -32,18 +32,18 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_import_wages(args: argparse.Namespace) -> int:
-    from catalog import db, wages
+    from catalog import db, wage_import
 
     settings = load()
-    default_oews, default_crosswalk = wages.default_files(settings.wage_data_dir)
+    default_oews, default_crosswalk = wage_import.default_files(settings.wage_data_dir)
     oews = Path(args.path) if args.path else default_oews
     crosswalk = Path(args.zip_crosswalk) if args.zip_crosswalk else default_crosswalk
     engine = db.make_engine(settings.catalog_database_url)
     db.migrate(engine)
     try:
         with db.session_factory(engine)() as session:
-            done = wages.import_wages(session, oews, crosswalk, args.sha256, args.zip_crosswalk_sha256)
-    except wages.WageImportError as error:
+            done = wage_import.import_wages(session, oews, crosswalk, args.sha256, args.zip_crosswalk_sha256)
+    except wage_import.WageImportError as error:
         print(f"FAILED  {error}", file=sys.stderr)
         return 1
     finally:

@@ -24,6 +24,18 @@ class Names:
         self.organizations: dict[str, str] = {}
         # Latest verify-sources check of each source URL the documents cite.
         self.checks: dict[str, models.SourceCheck] = {}
+        self.memberships: dict[str, set[str]] = {}
+
+    def member_of(self, key: str) -> set[str]:
+        """The unions and coalitions a union belongs to, as its record cites them; a coalition's
+        own set holds eligibility.FEDERATION (its members are not listed in full here)."""
+        if key not in self.memberships:
+            data = self.session.scalar(select(models.Organization.data).where(models.Organization.key == key)) or {}
+            found = set((data.get("member_of") or {}).get("value") or [])
+            if "federation" in (data.get("roles") or []):
+                found.add(eligibility.FEDERATION)
+            self.memberships[key] = found
+        return self.memberships[key]
 
     def load_checks(self, urls: Iterable[str]) -> "Names":
         wanted = {u for u in urls if u not in self.checks}
@@ -58,12 +70,17 @@ class Names:
             occupations.update((rules.get("current_occupations") or {}).get("value") or [])
             employer = (rules.get("employer") or {}).get("value")
             organizations.update(k for k in (data.get("provider"), data.get("sponsor"), employer) if k)
+            organizations.update((rules.get("unions") or {}).get("value") or [])
             organizations.update(data.get("sponsors", []))
             if checks:
                 urls.update(sources.url_sources(data))
         return self.load(occupations, organizations).load_checks(urls)
 
     def name_of(self, key: str) -> str:
+        if key not in self.organizations and key not in self.occupations:
+            # A key the documents do not mention (the person's own union or job): looked up once.
+            self.load([key], [key])
+            self.organizations.setdefault(key, "")
         return self.organizations.get(key) or self.occupations.get(key) or key.replace("_", " ")
 
     def ref(self, key: str | None) -> dict | None:

@@ -17,6 +17,10 @@ from typing import Callable
 from catalog import geo
 from catalog.profile import Facts, person_groups
 from catalog.records import EDUCATION_LEVELS, EDUCATION_WORDS
+# The rules in words live in catalog.rule_words; the names below are used through this module too.
+from catalog.rule_words import (  # noqa: F401 (GROUP_WORDS, describe: read as eligibility.*)
+    GROUP_WORDS, STUDENT_WORDS, UNION_WORDS, _states, describe, join_words, unpublished_sentence,
+)
 
 ELIGIBLE, MAYBE, NOT_ELIGIBLE = "eligible", "maybe", "not_eligible"
 VERDICT_ORDER = {ELIGIBLE: 0, MAYBE: 1, NOT_ELIGIBLE: 2}
@@ -24,32 +28,6 @@ VERDICT_ORDER = {ELIGIBLE: 0, MAYBE: 1, NOT_ELIGIBLE: 2}
 # SCHOOL (in school when it is for workers, or out of school when it is for students) is not
 # shown the result in lists at all; other failures are shown with what would change them.
 AGE, SCHOOL, OTHER = "age", "school", "other"
-
-GROUP_WORDS = {
-    "low_income": "people with low incomes",
-    "veteran": "veterans",
-    "disability": "people with disabilities",
-    "homelessness": "people experiencing homelessness",
-    "justice_involved": "people coming home from jail or prison",
-    "youth": "young people",
-    "first_generation": "first-generation college students",
-    "underrepresented": "people from groups under-represented in health care",
-    "hispanic_latino": "Hispanic and Latino students",
-    "black": "Black students",
-    "african_american": "African American students",
-    "native_american": "Native American students",
-    "asian_american": "Asian American students",
-    "women": "women",
-    "lgbtq": "LGBTQ people",
-}
-
-STUDENT_WORDS = {
-    "middle_school": "middle-school students",
-    "high_school": "high-school students",
-    "college": "college students",
-    "graduate": "graduate students",
-}
-
 
 @dataclass
 class Verdict:
@@ -84,6 +62,12 @@ class Verdict:
         if fact not in self.missing_facts:
             self.missing_facts.append(fact)
 
+    def condition(self, sentence: str) -> None:
+        """A condition the sources state that no profile fact settles."""
+        if self.verdict == ELIGIBLE:
+            self.verdict = MAYBE
+        self.missing.append(sentence)
+
     def not_published(self, sentence: str) -> None:
         if self.verdict == ELIGIBLE:
             self.verdict = MAYBE
@@ -104,20 +88,14 @@ class Verdict:
         }
 
 
-def join_words(words: list[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " or " + words[-1]
-
-
-def _states(codes: list[str]) -> str:
-    return join_words([geo.STATE_NAMES.get(code, code) for code in codes])
-
-
 Names = Callable[[str], str]
+# The unions and coalitions a union belongs to (organizations' `member_of`); a coalition's own
+# set holds FEDERATION, as its members are not listed in full.
+Memberships = Callable[[str], set[str]]
+FEDERATION = "federation"
 
 
-def evaluate(rules: dict, facts: Facts, name_of: Names) -> Verdict:
+def evaluate(rules: dict, facts: Facts, name_of: Names, member_of: Memberships = lambda key: set()) -> Verdict:
     """Check every rule in `rules` (an Eligibility document) against `facts`."""
     verdict = Verdict()
     _age(rules, facts, verdict)
@@ -125,12 +103,17 @@ def evaluate(rules: dict, facts: Facts, name_of: Names) -> Verdict:
     _student(rules, facts, verdict)
     _education(rules, facts, verdict)
     _place(rules, facts, verdict)
-    _position(rules, facts, verdict)
+    _position(rules, facts, verdict, name_of)
     _employer(rules, facts, verdict, name_of)
     _union(rules, facts, verdict)
+    _unions(rules, facts, verdict, name_of, member_of)
     _occupation(rules, facts, verdict, name_of)
     _groups(rules, facts, verdict)
+    for condition in rules.get("conditions") or []:
+        verdict.condition(f"whether you have {condition}")
     _unpublished(rules, verdict)
+    for cycle in sorted(set((rules.get("cycles") or {}).values())):
+        verdict.reasons.append(f"These rules are from the {cycle} cycle; check the current one.")
     return verdict
 
 
@@ -244,16 +227,26 @@ def _place(rules: dict, facts: Facts, v: Verdict) -> None:
             v.unknown(f"your city or ZIP code (it is for people in the {where} area)", "place")
 
 
-def _position(rules: dict, facts: Facts, v: Verdict) -> None:
-    """Programs for people who hold a job or position: a student in middle or high school (or
-    anyone under 18) does not hold it; for an adult, we ask."""
+def _position(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
+    """Programs for people who hold a position: a student in middle or high school (or anyone
+    under 18) does not hold it; otherwise the job and degree the person named settle it when the
+    rule says which do, and we ask only what they have not said."""
     who = rules.get("position")
     if not who:
         return
+    jobs, degree = rules.get("position_occupations") or [], rules.get("position_education")
+    current, rank = facts.profile.current_occupation, facts.education_rank
     if facts.student in ("middle_school", "high_school") or facts.is_minor:
         v.failed(f"It is for {who}.", by=SCHOOL)
+    elif (current and current in jobs) or (degree and rank is not None and rank >= EDUCATION_LEVELS.index(degree)):
+        held = f"you work as {name_of(current)}" if current in jobs else f"you have {EDUCATION_WORDS[degree]}"
+        v.passed(f"It is for {who}, and {held}.")
+        if rules.get("position_ask"):
+            v.unknown(rules["position_ask"], "current_occupation")
+    elif current and rules.get("position_only") and not (degree and rank is None):
+        v.failed(f"It is for {who}, and you said you work as {name_of(current)}.")
     else:
-        v.unknown(f"whether you are one of the {who} it is for", "current_occupation")
+        v.unknown(rules.get("position_ask") or f"whether you are one of the {who} it is for", "current_occupation")
 
 
 def _employer(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
@@ -272,12 +265,6 @@ def _employer(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
         v.passed(f"It is open to {who}, and you are one.")
 
 
-UNION_WORDS = {
-    "represented": "employees whose job is covered by a union contract",
-    "non_represented": "employees whose job is not covered by a union contract",
-}
-
-
 def _union(rules: dict, facts: Facts, v: Verdict) -> None:
     status = rules.get("union_status")
     if not status:
@@ -288,6 +275,29 @@ def _union(rules: dict, facts: Facts, v: Verdict) -> None:
         v.unknown(f"whether your job is covered by a union (it is for {who})", "union")
     elif (union != "none") == (status == "represented"):
         v.passed(f"It is for {who}, and you are one.")
+    else:
+        v.failed(f"It is only for {who}.")
+
+
+def _unions(rules: dict, facts: Facts, v: Verdict, name_of: Names, member_of: Memberships) -> None:
+    """The unions or coalitions the source names. A person's union fits when it is one of them or
+    belongs to one; another union is ruled out, unless the rule names a coalition whose members
+    the catalog does not list in full (then we ask)."""
+    named = rules.get("unions") or []
+    if not named:
+        return
+    who = f"members of {join_words([name_of(key) for key in named])}"
+    union = facts.profile.union
+    if union in (None, "member"):
+        v.unknown(f"which union you are in (it is for {who})", "union")
+        return
+    mine = {union} | member_of(union)
+    for key in list(mine):
+        mine |= member_of(key)
+    if set(named) & mine:
+        v.passed(f"It is for {who}, and you are one.")
+    elif union != "none" and any(FEDERATION in member_of(key) for key in named):
+        v.unknown(f"whether {name_of(union)} is part of {join_words([name_of(k) for k in named])} (it is for {who})", "union")
     else:
         v.failed(f"It is only for {who}.")
 
@@ -314,6 +324,8 @@ def _groups(rules: dict, facts: Facts, v: Verdict) -> None:
     mine = facts.profile.groups
     if mine is not None and person_groups(mine) & set(served):
         v.passed(f"It serves {who}, and that includes you.")
+    elif rules.get("groups_required") == "unclear":
+        v.not_published(f"It is described as for {who}; the source does not say whether others can join: ask them.")
     elif not rules.get("groups_required"):
         v.reasons.append(f"It gives priority to {who}.")
     elif mine is None:
@@ -322,49 +334,6 @@ def _groups(rules: dict, facts: Facts, v: Verdict) -> None:
         v.failed(f"It is only for {who}.")
 
 
-def unpublished_sentence(unpublished: dict) -> str:
-    return f"{unpublished.get('what', 'who can apply').capitalize()} is not published: ask {unpublished['ask']} ({unpublished['url']})."
-
-
 def _unpublished(rules: dict, v: Verdict) -> None:
     if rules.get("unpublished"):
         v.not_published(unpublished_sentence(rules["unpublished"]))
-
-
-def describe(rules: dict, name_of: Names) -> list[str]:
-    """The rules as plain sentences, for showing a program before anyone is checked against it."""
-    lines = []
-    low, high = rules.get("min_age"), rules.get("max_age")
-    if low is not None and high is not None:
-        lines.append(f"For ages {low} to {high}.")
-    elif low is not None:
-        lines.append(f"For people {low} and older.")
-    elif high is not None:
-        lines.append(f"For people {high} and younger.")
-    if rules.get("min_grade") or rules.get("max_grade"):
-        low, high = rules.get("min_grade") or 1, rules.get("max_grade") or 12
-        lines.append(f"For students in grades {low} to {high}." if low != high else f"For students in grade {low}.")
-    if rules.get("student_status"):
-        lines.append(f"For {join_words([STUDENT_WORDS[s] for s in rules['student_status']])}.")
-    if rules.get("education") and rules["education"] != "none":
-        lines.append(f"You need {EDUCATION_WORDS[rules['education']]}.")
-    if rules.get("states"):
-        lines.append(f"For people who live in {_states(rules['states'])}.")
-    if rules.get("regions"):
-        lines.append(f"For people in the {join_words(rules['regions'])} area.")
-    if rules.get("position"):
-        lines.append(f"For {rules['position']}.")
-    if rules.get("employer"):
-        lines.append(f"Open only to {name_of(rules['employer'])} employees.")
-    elif rules.get("employees_only"):
-        lines.append("Open only to employees of the employers that take part.")
-    if rules.get("union_status"):
-        lines.append(f"For {UNION_WORDS[rules['union_status']]}.")
-    if rules.get("current_occupations"):
-        lines.append(f"For people working as {join_words([name_of(k) for k in rules['current_occupations']])}.")
-    if rules.get("groups"):
-        who = join_words([GROUP_WORDS.get(g, g) for g in rules["groups"]])
-        lines.append(f"Only for {who}." if rules.get("groups_required") else f"Priority for {who}.")
-    if rules.get("unpublished"):
-        lines.append(unpublished_sentence(rules["unpublished"]))
-    return lines

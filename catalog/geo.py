@@ -1,14 +1,16 @@
-"""Places: ZIP codes and cities to coordinates (offline, from the `zipcodes` package), distances,
-and the named regions programs serve."""
+"""Places: ZIP codes and cities to coordinates (offline: catalog/places.py says where the ZIP
+table comes from and how every ZIP is kept inside its own state), distances, and the named regions
+programs serve."""
 
 from __future__ import annotations
 
 import math
 import re
+import statistics
 from dataclasses import dataclass
 from functools import lru_cache
 
-import zipcodes
+from catalog import places
 
 ZIP_RE = re.compile(r"^\d{5}$")
 EARTH_RADIUS_MILES = 3958.8
@@ -61,22 +63,19 @@ def from_zip(zip_code: str) -> Place:
     row = _zips().get(zip_code)
     if row is None:
         raise UnknownPlace(f"ZIP code {zip_code} is not a US ZIP code we know.")
-    return Place(float(row["lat"]), float(row["long"]), row["city"].title(), row["state"], zip_code)
+    return Place(row["lat"], row["long"], row["city"].title(), row["state"], zip_code)
 
 
-@lru_cache(maxsize=1)
 def _zips() -> dict[str, dict]:
-    """ZIP code -> its row, built once (the package's own lookup scans the whole table)."""
-    return {row["zip_code"]: row for row in zipcodes.list_all() if row.get("lat") and row.get("long")}
+    """ZIP code -> its row, every one inside its own state (catalog/places.py)."""
+    return places.zip_rows()
 
 
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, list[dict]]:
     """Lower-case city name -> its ZIP rows, built once from the offline ZIP table."""
     index: dict[str, list[dict]] = {}
-    for row in zipcodes.list_all():
-        if not (row.get("lat") and row.get("long")):
-            continue
+    for row in _zips().values():
         for name in [row["city"], *row.get("acceptable_cities", [])]:
             index.setdefault(name.lower(), []).append(row)
     return index
@@ -107,8 +106,9 @@ def from_city(city: str, state: str | None = None) -> Place:
     for row in rows:
         states.setdefault(row["state"], []).append(row)
     chosen = max(states.values(), key=len)
-    lat = sum(float(row["lat"]) for row in chosen) / len(chosen)
-    lon = sum(float(row["long"]) for row in chosen) / len(chosen)
+    # The median ZIP, not the mean: one far-off PO-box ZIP does not move a city's centre.
+    lat = statistics.median(row["lat"] for row in chosen)
+    lon = statistics.median(row["long"] for row in chosen)
     zips = tuple(row["zip_code"] for row in chosen)
     # Named as typed when the name is one of the city's other names (Pasadena's ZIPs are filed
     # under La Canada Flintridge too).

@@ -298,7 +298,7 @@ def _about_offer(ctx: Context, block, kind: str, row, lines: list[str]) -> dict:
     names = documents.Names(ctx.session).load_for([row.data])
     record = (documents.program if kind == "program" else documents.funding)(row, names, ctx.today)
     rules = plain_rules(row.data.get("eligibility"))
-    verdict = eligibility.evaluate(rules, ctx.facts, names.name_of)
+    verdict = eligibility.evaluate(rules, ctx.facts, names.name_of, names.member_of)
     adult_only_for_minor = ctx.facts.is_minor and matching.age_group(row.data) == "adults"
     lines.append(short(f"{record['name']}: {record['description']}") if record.get("description") else record["name"])
     who = [sentence for sentence in eligibility.describe(rules, names.name_of) if sentence not in verdict.unpublished]

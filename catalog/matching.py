@@ -121,7 +121,7 @@ def score_program(row: models.Program, facts: Facts, names: documents.Names) -> 
     """Scored on the stored record; the API document is made only for results that are shown."""
     data = row.data
     rules = _rules(data)
-    verdict = eligibility.evaluate(rules, facts, names.name_of)
+    verdict = eligibility.evaluate(rules, facts, names.name_of, names.member_of)
     score, why = 0.0, []
     wanted = set(facts.interests) & set(data.get("occupations", []))
     if wanted:
@@ -173,7 +173,7 @@ def score_program(row: models.Program, facts: Facts, names: documents.Names) -> 
 def score_funding(row: models.Funding, facts: Facts, names: documents.Names) -> Scored:
     data = row.data
     rules = _rules(data)
-    verdict = eligibility.evaluate(rules, facts, names.name_of)
+    verdict = eligibility.evaluate(rules, facts, names.name_of, names.member_of)
     score, why = 0.0, []
     wanted = set(facts.interests) & set(data.get("occupations", []))
     if wanted:
@@ -363,7 +363,7 @@ def check(session: Session, facts: Facts, kind: str, row, today: dt.date) -> dic
         document = documents.program(row, names, today)
     else:
         document = documents.funding(row, names, today)
-    verdict = eligibility.evaluate(_rules(row.data), facts, names.name_of)
+    verdict = eligibility.evaluate(_rules(row.data), facts, names.name_of, names.member_of)
     answer = verdict.as_dict()
     for missing in verdict.missing:
         answer["what_would_change"].append(f"Telling me {missing} would settle it.")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
-from catalog import db, feeds, importers, models, wages
+from catalog import db, feeds, importers, models, wage_import
 
 
 def prepare(engine: Engine, data_dir: Path, wage_dir: Path | None = None,
@@ -33,10 +33,10 @@ def prepare(engine: Engine, data_dir: Path, wage_dir: Path | None = None,
 
 
 def seed_wages(session, wage_dir: Path) -> importers.ImportResult:
-    oews, crosswalk = wages.default_files(wage_dir)
+    oews, crosswalk = wage_import.default_files(wage_dir)
     try:
-        done = wages.import_wages(session, oews, crosswalk)
-    except wages.WageImportError as error:
+        done = wage_import.import_wages(session, oews, crosswalk)
+    except wage_import.WageImportError as error:
         return importers.ImportResult(oews.name, "wages", 0, [str(error)])
     return importers.ImportResult(done.file, f"wages ({done.release})", done.rows)
 

@@ -72,16 +72,12 @@ def page_text(body: str, content_type: str = "text/html") -> str:
 
 
 def record_quotes(data: dict) -> list[tuple[str, str]]:
-    """Every (source, quote) a stored record cites: its eligibility rules, amount and cost."""
-    cited: list[tuple[str, str]] = []
-    for rule in (data.get("eligibility") or {}).values():
-        if isinstance(rule, dict) and rule.get("source") and rule.get("quote"):
-            cited.append((rule["source"], rule["quote"]))
-    for name in ("amount", "cost"):
-        part = data.get(name) or {}
-        if part.get("source") and part.get("quote"):
-            cited.append((part["source"], part["quote"]))
-    return cited
+    """Every (source, quote) a stored record cites: its eligibility rules, amount and cost, a
+    union's memberships, and the passages behind the figures in its words (`cited`)."""
+    parts = [rule for rule in (data.get("eligibility") or {}).values() if isinstance(rule, dict)]
+    parts += [data.get("amount") or {}, data.get("cost") or {}, data.get("member_of") or {}]
+    parts += data.get("cited") or []
+    return [(part["source"], part["quote"]) for part in parts if part.get("source") and part.get("quote")]
 
 
 def url_sources(data: dict) -> list[str]:

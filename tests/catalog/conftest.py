@@ -16,7 +16,7 @@ import psycopg
 import pytest
 import uvicorn
 
-from catalog import db, service, wages
+from catalog import db, service, wage_import
 from catalog.app import create_app
 from core.settings import ROOT, load
 from ops.launcher import free_port
@@ -109,7 +109,7 @@ WAGE_DIR = load().wage_data_dir
 
 def wage_data_present() -> bool:
     """Whether `make wage-data` has fetched the BLS files; under CI it must have."""
-    present = all(path.is_file() for path in wages.default_files(WAGE_DIR))
+    present = all(path.is_file() for path in wage_import.default_files(WAGE_DIR))
     if not present and os.environ.get("CI") == "true":
         raise RuntimeError(f"CI must test with the real wage data: run `make wage-data` (looked in {WAGE_DIR})")
     return present

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import select
 
 from core.settings import ROOT
-from catalog import db, models, service, wage_sources, wages
+from catalog import db, models, service, wage_import, wage_sources, wages
 from tests.catalog.conftest import FILES, WAGE_DIR, Server, wage_data_present
 
 TOP_CODE_TEXT = "This wage is equal to or greater than $115.00 per hour or $239,200 per year."
@@ -120,7 +120,7 @@ def wage_files(tmp_path_factory):
 def _import(engine, wage_files, oews_sha=None, crosswalk_sha=None):
     oews, crosswalk = wage_files
     with db.session_factory(engine)() as session:
-        return wages.import_wages(session, oews, crosswalk, oews_sha or sha(oews), crosswalk_sha or sha(crosswalk))
+        return wage_import.import_wages(session, oews, crosswalk, oews_sha or sha(oews), crosswalk_sha or sha(crosswalk))
 
 
 def _table(engine) -> list[tuple]:
@@ -144,10 +144,10 @@ def test_checksum_that_differs_is_refused_and_changes_nothing(engine, wage_files
     oews, crosswalk = wage_files
     with db.session_factory(engine)() as session:
         # No checksum given: the committed one of the pinned May 2025 file applies, and this is not it.
-        with pytest.raises(wages.WageImportError, match="SHA-256 is .* expected " + wage_sources.OEWS.sha256):
-            wages.import_wages(session, oews, crosswalk)
-        with pytest.raises(wages.WageImportError, match="SHA-256"):
-            wages.import_wages(session, oews, crosswalk, "0" * 64, sha(crosswalk))
+        with pytest.raises(wage_import.WageImportError, match="SHA-256 is .* expected " + wage_sources.OEWS.sha256):
+            wage_import.import_wages(session, oews, crosswalk)
+        with pytest.raises(wage_import.WageImportError, match="SHA-256"):
+            wage_import.import_wages(session, oews, crosswalk, "0" * 64, sha(crosswalk))
     assert _table(engine) == before
 
 
@@ -191,14 +191,14 @@ def test_files_that_are_not_oews_or_a_crosswalk_are_refused_whole(engine, wage_f
     bad_csv = tmp_path / "bad.csv"
     bad_csv.write_text("zip,county\n93701,019\n")
     with db.session_factory(engine)() as session:
-        with pytest.raises(wages.WageImportError, match="not a readable gzip file"):
-            wages.import_wages(session, junk, crosswalk, sha(junk), sha(crosswalk))
-        with pytest.raises(wages.WageImportError, match="not an OEWS database"):
-            wages.import_wages(session, empty_db, crosswalk, sha(empty_db), sha(crosswalk))
-        with pytest.raises(wages.WageImportError, match="expected the columns"):
-            wages.import_wages(session, oews, bad_csv, sha(oews), sha(bad_csv))
-        with pytest.raises(wages.WageImportError, match="no such file"):
-            wages.import_wages(session, tmp_path / "missing.sqlite.gz", crosswalk)
+        with pytest.raises(wage_import.WageImportError, match="not a readable gzip file"):
+            wage_import.import_wages(session, junk, crosswalk, sha(junk), sha(crosswalk))
+        with pytest.raises(wage_import.WageImportError, match="not an OEWS database"):
+            wage_import.import_wages(session, empty_db, crosswalk, sha(empty_db), sha(crosswalk))
+        with pytest.raises(wage_import.WageImportError, match="expected the columns"):
+            wage_import.import_wages(session, oews, bad_csv, sha(oews), sha(bad_csv))
+        with pytest.raises(wage_import.WageImportError, match="no such file"):
+            wage_import.import_wages(session, tmp_path / "missing.sqlite.gz", crosswalk)
     assert _table(engine) == before
 
 
@@ -330,11 +330,11 @@ def test_no_wage_data_means_no_pay_not_an_error(tmp_path):
 def real_oews():
     if not wage_data_present():
         pytest.skip("the BLS wage data is not fetched: run `make wage-data` (CI always does)")
-    return wages.default_files(WAGE_DIR)[0]
+    return wage_import.default_files(WAGE_DIR)[0]
 
 
 def _real_cell(path: Path, key: str) -> sqlite3.Row:
-    with wages._database(path) as connection:
+    with wage_import._database(path) as connection:
         return connection.execute("SELECT * FROM cell WHERE key = ?", (key,)).fetchone()
 
 
@@ -372,3 +372,19 @@ def test_real_file_has_pay_for_every_catalog_occupation(api, real_oews):
     missing = [item["key"] for item in everything if not (item["wage"] and item["wage"]["median"])]
     assert not missing, f"no national BLS median for {missing}"
     assert api.get("/healthz").json()["counts"]["wages"] > 100 * 50  # occupations x areas
+
+
+def test_real_file_rural_pay_is_the_nonmetropolitan_area_where_the_state_has_one(api, real_oews):
+    """Kansas has one BLS nonmetropolitan area: Colby (outside every metro area) gets its figure.
+    California has three, split by county, and neither file says which county a ZIP is in: Alturas
+    gets the California figure and the note says so."""
+    cell = _real_cell(real_oews, "OEUM2000006000000291141")
+    colby = api.get("/occupations/registered_nurse", params={"zip": "67701"}).json()["wage"]
+    assert (colby["level"], colby["area"]["name"]) == ("nonmetro", "Kansas nonmetropolitan area")
+    assert colby["median"] == float(cell["v08"]) and colby["note"] is None
+    assert "in the Kansas nonmetropolitan area earn a median of" in colby["sentence"]
+    alturas = api.get("/occupations/registered_nurse", params={"zip": "96101"}).json()["wage"]
+    assert (alturas["level"], alturas["area"]["name"]) == ("state", "California")
+    assert alturas["note"] == ("ZIP 96101 is outside every metro area, in a rural part of California that BLS splits into "
+                               "3 nonmetropolitan areas by county, and we cannot tell which one it is in, so this is the "
+                               "California figure.")
