@@ -13,11 +13,12 @@ conversations' referrals (bot/forgetting.py says which ids one person has).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from rasa.core.brokers.broker import EventBroker
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, ensure_schema_exists
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -34,6 +35,10 @@ from core.sql import ensure_sqlite_directory
 logger = logging.getLogger(__name__)
 
 FORGET_ACTION = "action_forget_me"
+
+
+class ConversationStoreError(RuntimeError):
+    """The store could not read or write a conversation; that turn fails, the process goes on."""
 
 
 class ConversationStore(SQLTrackerStore):
@@ -76,6 +81,22 @@ class ConversationStore(SQLTrackerStore):
             self.sessionmaker = sqlalchemy.orm.sessionmaker(bind=self.engine)
         # Made at start-up (never on first use), and safe when several servers start together.
         forgetting.create_link_table(self.engine)
+
+    @contextlib.contextmanager
+    def session_scope(self) -> Iterator[sqlalchemy.orm.Session]:
+        """Rasa's scope calls sys.exit(1) on any ValueError, and a sender id or text the database
+        cannot encode is one (UnicodeEncodeError): one bad message stopped every conversation.
+        Here the error is raised as ConversationStoreError; the channel apologises for that turn."""
+        session = self.sessionmaker()
+        try:
+            ensure_schema_exists(session)
+            yield session
+        except ValueError as error:
+            session.rollback()
+            # The type only: the value may quote what the person sent.
+            raise ConversationStoreError(f"the conversation store refused an operation ({type(error).__name__})") from error
+        finally:
+            session.close()
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         if _ran_forget_me(_this_turn(tracker)):

@@ -21,13 +21,14 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from core import settings
+from connectors.background import RESEND_TEXT
+from connectors.clean import clean_text, sender_problem
 from connectors.limits import RateLimit, read_body, too_large, too_many
 from connectors.memory import memory_for
 
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 1000
-MAX_SENDER_CHARS = 200
 TOO_LONG = (
     f"That message is a bit long for me. Could you say it in under {MAX_MESSAGE_CHARS} characters?"
 )
@@ -106,13 +107,12 @@ class RestInput(InputChannel):
             if not isinstance(body, dict):
                 return response.json({"error": 'Send a JSON object: {"sender": "...", "message": "..."}.'}, status=400)
             sender, text = body.get("sender"), body.get("message")
-            if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
-                return response.json(
-                    {"error": f"'sender' must be a non-empty string of at most {MAX_SENDER_CHARS} characters."},
-                    status=400,
-                )
+            problem = sender_problem(sender)
+            if problem:
+                return response.json({"error": problem}, status=400)
             if not isinstance(text, str):
                 return response.json({"error": "'message' must be a string."}, status=400)
+            text = clean_text(text)
             wait = await self.messages.wait(sender)
             if wait is not None:
                 return too_many(wait)
@@ -123,8 +123,9 @@ class RestInput(InputChannel):
                 await on_new_message(
                     UserMessage(text, collector, sender, input_channel=self.name(), metadata=None)
                 )
-            except Exception:  # noqa: BLE001 - the client gets what was said so far, as Rasa's channel does
+            except Exception:  # noqa: BLE001 - the client gets what was said so far and an apology
                 logger.exception("The assistant failed to handle a REST message")
+                collector.messages.append({"recipient_id": sender, "text": RESEND_TEXT})
             return response.json(collector.messages)
 
         return rest

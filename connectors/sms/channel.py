@@ -23,6 +23,7 @@ from twilio.request_validator import RequestValidator
 
 from core import settings
 from connectors.background import RESEND_TEXT, BackgroundTasks, GiveUp
+from connectors.clean import clean_text, sender_problem
 from connectors.limits import RateLimit, read_body, too_large, too_many
 from connectors.memory import memory_for
 from connectors.sms import keywords
@@ -288,18 +289,19 @@ class SMSInput(InputChannel):
                 logger.info("Refused a text addressed to a number this server does not serve")
                 return response.text("Forbidden: not a number served here", status=403)
             message_sid = form.get("MessageSid") or ""
-            if not message_sid:
-                return response.text("Bad request: no MessageSid", status=400)
+            if sender_problem(message_sid):
+                return response.text("Bad request: no MessageSid, or not a plain one", status=400)
             if not await self.seen_messages.add(f"sms-sid:{message_sid}", self.message_memory_seconds):
                 logger.info("An SMS already taken in came again (%s...); answered once", message_sid[:10])
                 return response.text(EMPTY_TWIML, content_type="text/xml")
-            number = form.get("From") or ""
+            # Only the digits and "+" of the number are kept (a stray character cannot reach Twilio).
+            number = normalize_number(form.get("From") or "")
             if not number:
                 return response.text(EMPTY_TWIML, content_type="text/xml")
             wait = await self.messages.wait(sender_id(self.key, number))
             if wait is not None:
                 return too_many(wait, plain=True)
-            text = (form.get("Body") or "")[:MAX_BODY_CHARS]
+            text = clean_text(form.get("Body") or "")[:MAX_BODY_CHARS]
             try:
                 num_media = int(form.get("NumMedia") or 0)
             except ValueError:

@@ -21,6 +21,7 @@ from sanic.response import HTTPResponse
 
 from core import settings
 from connectors.background import RESEND_TEXT, BackgroundTasks
+from connectors.clean import clean_text, sender_problem
 from connectors.limits import RateLimit, read_body, too_large, too_many
 from connectors.memory import memory_for
 from connectors.teams import cards
@@ -190,7 +191,7 @@ class TeamsInput(InputChannel):
     async def _message(
         self, activity: dict[str, Any], on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> None:
-        text, title = cards.message_text(activity)
+        text, title = (clean_text(part) if part else part for part in cards.message_text(activity))
         sender = (activity.get("from") or {}).get("id")
         if not text or not isinstance(sender, str):
             return
@@ -260,7 +261,12 @@ class TeamsInput(InputChannel):
                 return response.json({"error": refused}, status=403)
             kind = activity.get("type")
             if kind == "message":
-                wait = await self.messages.wait(str((activity.get("from") or {}).get("id")))
+                # The person's id names their conversation: a plain one, or the activity is refused.
+                problem = sender_problem((activity.get("from") or {}).get("id"))
+                if problem:
+                    logger.info("Refused a Teams message: its from.id is not a plain id")
+                    return response.json({"error": problem.replace("'sender'", "'from.id'")}, status=400)
+                wait = await self.messages.wait(activity["from"]["id"])
                 if wait is not None:
                     return too_many(wait)
             # Bot Framework waits at most 15 s for this answer; replies go out separately.

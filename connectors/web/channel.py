@@ -26,6 +26,7 @@ from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from core import settings
 from connectors.background import RESEND_TEXT
+from connectors.clean import clean_text
 from connectors.limits import RateLimit, client_ip, read_body, too_large, too_many
 from connectors.memory import memory_for
 from connectors.web import tokens
@@ -361,9 +362,9 @@ class WebInput(InputChannel):
         async def user_uttered(sid: str, data: Any) -> None:
             session_id = (await sio.get_session(sid))["session_id"]
             data = data if isinstance(data, dict) else {}
-            text = data.get("message")
-            title = data.get("title")
-            if not isinstance(text, str) or not text.strip():
+            text = clean_text(data.get("message"))
+            title = clean_text(data.get("title"))
+            if not text.strip():
                 return
             if await self.ended(session_id):
                 # A tab still open after End chat elsewhere: it must start a new session.
@@ -383,7 +384,7 @@ class WebInput(InputChannel):
                 )
                 return
             metadata = {}
-            if isinstance(title, str) and title.strip():
+            if title.strip():
                 metadata["title"] = title.strip()[:MAX_TITLE_CHARS]
             # Other open tabs of the same session show what was said here.
             await sio.emit(

@@ -308,3 +308,34 @@ async def test_a_flood_from_one_number_gets_429(twilio, tmp_path):
         await server.wait_closed()
         await channel.background.drain()
         await channel.sender.close()
+
+
+@pytest.mark.asyncio
+async def test_nul_control_and_broken_utf8_in_a_text_are_dropped_and_the_channel_goes_on(twilio, sms):
+    from urllib.parse import parse_qsl
+
+    channel, assistant, url = sms
+    params = twilio.inbound_params(From=NUMBER)
+    # Body "hi<NUL><BEL> there<a lone surrogate as UTF-8 bytes> 😀 שלום", signed over what Twilio signs:
+    # the decoded values (broken UTF-8 reads as U+FFFD, which is kept: it is a printable character).
+    raw = urlencode({k: v for k, v in params.items() if k != "Body"}) + "&Body=hi%00%07+there%ED%A0%80+%F0%9F%98%80+%D7%A9%D7%9C%D7%95%D7%9D"
+    decoded = dict(parse_qsl(raw, keep_blank_values=True))
+    headers = {"X-Twilio-Signature": twilio.sign(url, decoded), "Content-Type": "application/x-www-form-urlencoded"}
+    async with aiohttp.ClientSession() as http:
+        async with http.post(url, data=raw.encode(), headers=headers) as reply:
+            assert reply.status == 200
+    await replies(twilio, 1)
+    [message] = assistant.received
+    assert message.text.startswith("hi there") and "\x00" not in message.text and "\x07" not in message.text
+    assert message.text.endswith("\U0001F600 \u05e9\u05dc\u05d5\u05dd")
+    assert (await text(twilio, url, "still there?")).status_code == 200
+    await replies(twilio, 2)
+    assert assistant.received[1].text == "still there?"
+
+
+@pytest.mark.asyncio
+async def test_a_message_sid_that_is_not_plain_gets_400(twilio, sms):
+    _, assistant, url = sms
+    answer = await asyncio.to_thread(twilio.post_inbound, url, {"From": NUMBER, "Body": "hi", "MessageSid": "SM\u202e<x>"})
+    assert answer.status_code == 400 and "MessageSid" in answer.text
+    assert assistant.received == []

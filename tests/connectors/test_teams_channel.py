@@ -224,3 +224,16 @@ async def test_a_flood_from_one_person_gets_429(bf, teams):
     user = "29:flood"
     statuses = [(await post(bf, url, bf.activity(f"hi {n}", user_id=user))).status_code for n in range(4)]
     assert statuses == [202, 202, 429, 429]
+
+
+@pytest.mark.asyncio
+async def test_a_from_id_with_a_lone_surrogate_gets_400_and_the_channel_goes_on(bf, teams):
+    _, assistant, url = teams
+    bad = bf.activity("hi", user_id="29:x\ud800")
+    answer = await post(bf, url, bad)
+    assert answer.status_code == 400 and "'from.id'" in answer.json()["error"]
+    good = bf.activity("hi\x00 there\ud800 \U0001F600")
+    assert (await post(bf, url, good)).status_code == 202
+    await replies(bf, good)
+    [message] = assistant.received
+    assert message.text == "hi there \U0001F600" and message.sender_id == good["from"]["id"]

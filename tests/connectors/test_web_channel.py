@@ -122,3 +122,45 @@ async def test_ending_a_chat_refuses_its_token_from_then_on(server):
         async with http.post(f"{web}/session/end", headers={"Origin": ALLOWED},
                              data=json.dumps({"token": tokens.issue("other", 60)})) as reply:
             assert (await reply.json()) == {"ended": False}
+
+
+class RecordingAgent:
+    """Stands in for Rasa's agent under the channel: records what reaches it, answers once."""
+
+    def __init__(self) -> None:
+        self.received = []
+
+    async def handle_message(self, message) -> None:
+        self.received.append(message)
+        await message.output_channel.send_text_message(message.sender_id, "heard you")
+
+
+@pytest.mark.asyncio
+async def test_nul_controls_and_lone_surrogates_never_reach_the_assistant(server):
+    import asyncio
+
+    import socketio
+
+    base, channel = server
+    agent = RecordingAgent()
+    channel.app.ctx.agent = agent
+    web = f"{base}/webhooks/web"
+    async with aiohttp.ClientSession() as http:
+        async with http.post(f"{web}/session", headers={"Origin": ALLOWED}) as reply:
+            token = (await reply.json())["token"]
+    client = socketio.AsyncClient()
+    answers = asyncio.Queue()
+    client.on("bot_uttered", answers.put)
+    await client.connect(base, socketio_path="/webhooks/web/socket.io", auth={"token": token},
+                         headers={"Origin": ALLOWED}, transports=["polling"])
+    try:
+        await client.emit("user_uttered", {"message": "hi\x00\x1b[2J there\ud800 \U0001F600 \u05e9\u05dc\u05d5\u05dd",
+                                           "title": "\ud800"})
+        await asyncio.wait_for(answers.get(), 10)
+        await client.emit("user_uttered", {"message": "\x00\ud800"})  # nothing left: not a message
+        await client.emit("user_uttered", {"message": "still there?"})
+        await asyncio.wait_for(answers.get(), 10)
+    finally:
+        await client.disconnect()
+    assert [m.text for m in agent.received] == ["hi[2J there \U0001F600 \u05e9\u05dc\u05d5\u05dd", "still there?"]
+    assert agent.received[0].metadata == {}

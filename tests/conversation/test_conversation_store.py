@@ -181,3 +181,14 @@ def test_redis_url_switches_the_lock_store_to_redis(tmp_path):
     assert store.get_lock(conversation) is not None
     store.delete_lock(conversation)
     assert store.get_lock(conversation) is None
+
+
+async def test_a_sender_the_database_cannot_encode_raises_instead_of_exiting(store, domain):
+    from bot.conversation_store import ConversationStoreError
+
+    # Rasa's own store calls sys.exit(1) here (SystemExit would escape `except Exception`).
+    with pytest.raises(ConversationStoreError):
+        await store.save(opening_turn("x\ud800", domain))
+    sender = f"after-{uuid.uuid4().hex[:8]}"
+    await store.save(opening_turn(sender, domain))  # and the store goes on
+    assert (await store.retrieve(sender)).get_slot("age") == 17.0
