@@ -115,7 +115,11 @@ class Settings:
     catalog_connect_timeout_seconds: float = field(
         default_factory=lambda: _float("CATALOG_CONNECT_TIMEOUT_SECONDS", 0.5)
     )
-    # After a call timed out, calls fail at once for this long; then one call tries again.
+    # After a call timed out, the next call first probes the catalog's health URL with this
+    # timeout; when the probe fails too, calls fail at once for CATALOG_BREAKER_SECONDS.
+    catalog_probe_seconds: float = field(
+        default_factory=lambda: _float("CATALOG_PROBE_SECONDS", 0.3)
+    )
     catalog_breaker_seconds: float = field(
         default_factory=lambda: _float("CATALOG_BREAKER_SECONDS", 5.0)
     )
