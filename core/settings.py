@@ -169,9 +169,19 @@ class Settings:
     # before they are read in full.
     webhook_max_bytes: int = field(default_factory=lambda: _positive_int("WEBHOOK_MAX_BYTES", 64 * 1024))
     # Rate limits, counted in Redis when REDIS_URL is set (shared by replicas), in memory otherwise.
+    # New web chats per address: a school lab behind one address starts a class of 40 at once,
+    # and a few classes an hour.
     web_sessions_per_ip_per_hour: int = field(
-        default_factory=lambda: _positive_int("WEB_SESSIONS_PER_IP_PER_HOUR", 30)
+        default_factory=lambda: _positive_int("WEB_SESSIONS_PER_IP_PER_HOUR", 150)
     )
+    # New web chats from all addresses together: the cap a flood from many addresses meets.
+    web_sessions_per_hour: int = field(
+        default_factory=lambda: _positive_int("WEB_SESSIONS_PER_HOUR", 6000)
+    )
+    # Proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated): the
+    # launcher's HAProxy (127.0.0.1, set by the launcher when it runs one), an ingress's network.
+    # Empty: the peer's own address counts, and no one can choose the address they are counted as.
+    trusted_proxies: tuple[str, ...] = field(default_factory=lambda: _list("TRUSTED_PROXIES", ""))
     messages_per_person_per_minute: int = field(
         default_factory=lambda: _positive_int("MESSAGES_PER_PERSON_PER_MINUTE", 20)
     )

@@ -9,7 +9,8 @@
   poll-feeds          fetch the JobPosting feeds in ROLE_FEEDS once and update the open roles
   endpoints PATH      write Rasa's endpoints.yml with its variables filled from the environment
                       (for running Rasa without the launcher, e.g. in a container)
-  check               show the configuration (secrets masked) and test the databases
+  check               show the configuration (secrets masked), each process's state and restarts
+                      (from the running launcher's var/status.json), and test the databases
   purge               delete conversations and referrals older than RETENTION_DAYS (prints counts)
 """
 
@@ -22,9 +23,9 @@ from core.settings import load, masked_url
 
 
 def cmd_run(_: argparse.Namespace) -> int:
-    from ops import launcher
+    from ops import run
 
-    return launcher.main()
+    return run.main()
 
 
 def cmd_endpoints(args: argparse.Namespace) -> int:
@@ -46,9 +47,14 @@ def cmd_check(_: argparse.Namespace) -> int:
 
     from catalog import db
 
+    from ops.supervisor import read_status, status_lines
+
     settings = load()
     for name, value in settings.describe():
         print(f"{name:28} {value}")
+    status = read_status(settings.var_dir)
+    # What the running launcher wrote: each process's state and how often it was restarted.
+    print("\n".join(status_lines(status)) if status else "processes: no launcher status here (not running?)")
     try:
         with db.make_engine(settings.catalog_database_url).connect() as connection:
             connection.execute(text("SELECT 1"))

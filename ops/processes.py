@@ -83,6 +83,9 @@ class Service:
     cwd: Path = ROOT
     log_path: Optional[Path] = None
     popen: Optional[subprocess.Popen] = field(default=None, repr=False)
+    # Set by terminate() (a stop asked for), cleared by start(): the supervisor restarts a child
+    # that exited only when this is false.
+    stopped_on_purpose: bool = field(default=False, repr=False)
 
     @property
     def pid(self) -> Optional[int]:
@@ -100,6 +103,7 @@ class Service:
     def start(self) -> "Service":
         if self.running:
             return self
+        self.stopped_on_purpose = False
         if self.log_path:
             # Logs quote what people typed: readable by their owner only, like all of var/.
             self.log_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -147,6 +151,7 @@ class Service:
                 pass
 
     def terminate(self) -> None:
+        self.stopped_on_purpose = True
         self.send(signal.SIGTERM)
         # A paused child (SIGSTOP) would hold SIGTERM until it is continued.
         self.send(signal.SIGCONT)

@@ -14,7 +14,7 @@ from typing import Any, Awaitable, Callable, Optional
 from urllib.parse import quote
 
 import aiohttp
-from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.core.channels.channel import OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -22,8 +22,8 @@ from sanic.response import HTTPResponse
 from core import settings
 from connectors.background import RESEND_TEXT, BackgroundTasks
 from connectors.clean import clean_text, sender_problem
-from connectors.limits import RateLimit, read_body, too_large, too_many
-from connectors.memory import memory_for
+from connectors.guarded import DEFAULT_MAX_BYTES, DEFAULT_MESSAGES_PER_MINUTE, GuardedInput
+from connectors.limits import read_body, too_large, too_many
 from connectors.teams import cards
 from connectors.teams.auth import (
     AuthError,
@@ -93,7 +93,7 @@ class TeamsOutput(OutputChannel):
         await self._post(text, buttons)
 
 
-class TeamsInput(InputChannel):
+class TeamsInput(GuardedInput):
     """The Teams channel, named "teams"."""
 
     @classmethod
@@ -101,10 +101,8 @@ class TeamsInput(InputChannel):
         return "teams"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[dict[str, Any]]) -> InputChannel:
-        # Secrets never live in credentials.yml; they come from the environment via settings.
-        config = settings.load()
-        return cls(
+    def settings_of(cls, config: settings.Settings) -> dict[str, Any]:
+        return dict(
             app_id=config.teams_app_id,
             app_password=config.teams_app_password,
             tenant_id=config.teams_tenant_id,
@@ -114,9 +112,6 @@ class TeamsInput(InputChannel):
             employer_tenant_id=config.teams_employer_tenant_id,
             employer=config.teams_employer_key,
             allowed_tenants=config.teams_allowed_tenants,
-            max_bytes=config.webhook_max_bytes,
-            messages_per_minute=config.messages_per_person_per_minute,
-            redis_url=config.redis_url,
         )
 
     def __init__(
@@ -130,15 +125,14 @@ class TeamsInput(InputChannel):
         employer_tenant_id: str,
         employer: str,
         allowed_tenants: tuple[str, ...] = (),
-        max_bytes: int = 64 * 1024,
-        messages_per_minute: int = 20,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        messages_per_minute: int = DEFAULT_MESSAGES_PER_MINUTE,
         redis_url: str = "",
     ) -> None:
         self.configured = bool(app_id and app_password)
         # Empty: people from any tenant may write (the bot's Teams app decides who can install it).
         self.allowed_tenants = frozenset(allowed_tenants)
-        self.max_bytes = max_bytes
-        self.messages = RateLimit(memory_for(redis_url), "teams", messages_per_minute, 60)
+        self.guard(max_bytes, messages_per_minute, redis_url)
         if not self.configured:
             logger.warning(
                 "TEAMS_APP_ID or TEAMS_APP_PASSWORD is unset: the Teams channel refuses every request."
