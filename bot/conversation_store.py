@@ -30,7 +30,7 @@ from sqlalchemy.engine.url import make_url
 from bot import rasa_speedups  # noqa: F401 - two of Rasa's per-turn costs, cut (see the module)
 from bot import forgetting
 from core import settings as settings_module
-from core.sql import ensure_sqlite_directory
+from core.sql import checkpoint, ensure_sqlite_directory, secure_delete
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +78,7 @@ class ConversationStore(SQLTrackerStore):
                 connect_args={"check_same_thread": False},
             )
             sqlalchemy.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
+            secure_delete(self.engine)
             self.sessionmaker = sqlalchemy.orm.sessionmaker(bind=self.engine)
         # Made at start-up (never on first use), and safe when several servers start together.
         forgetting.create_link_table(self.engine)
@@ -125,6 +126,7 @@ class ConversationStore(SQLTrackerStore):
         """Deletes every stored event of this conversation and of the person's other ones on the
         same channel; returns the conversation ids."""
         senders, deleted = forgetting.forget_person(self.engine, sender_id)
+        checkpoint(self.engine)  # nothing of theirs left in the SQLite write-ahead log
         # Sender ids are pseudonyms (SMS senders are keyed hashes), safe to log.
         logger.info("Deleted %d stored events of %d conversation(s) of %s on request",
                     deleted, len(senders), sender_id)

@@ -30,6 +30,7 @@ from core.sql import private_file
 
 CATALOG_PYTHON = ROOT / ".venv" / "bin" / "python"
 RASA = ROOT / ".venv-rasa" / "bin" / "rasa"
+RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
 MODEL = ROOT / "models" / "assistant.tar.gz"
 
 # Secrets a local run needs; made once and kept in var/ so sessions and referrals survive a restart.
@@ -270,9 +271,10 @@ class Stack:
             webhook = s.action_endpoint_url or f"{action_url}/webhook"
             endpoints = self.endpoints_file(webhook, f"endpoints{suffix}.yml")
             command = [
-                # "--auth-token=..." in one piece: a generated token may start with "-".
-                str(RASA), "run", "-m", str(self.model), "--enable-api",
-                f"--auth-token={s.rasa_api_token}", "--credentials", "credentials.yml",
+                # The API token reaches Rasa in its environment (RASA_API_TOKEN), never on the
+                # command line every local user can read (bot/rasa_server.py).
+                str(RASA_PYTHON), "-m", "bot.rasa_server", "run", "-m", str(self.model), "--enable-api",
+                "--credentials", "credentials.yml",
                 "--endpoints", str(endpoints), "-p", str(urllib.parse.urlsplit(rasa_url).port),
             ]
             if self.replicated:

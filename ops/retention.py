@@ -32,7 +32,7 @@ import sqlalchemy as sa
 
 from bot.forgetting import SESSION_STARTED, catalog_request, events, links
 from core import settings as settings_module
-from core.sql import ensure_sqlite_directory
+from core.sql import checkpoint, ensure_sqlite_directory, secure_delete
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +107,9 @@ def purge_referrals(catalog_url: str, api_key: str, older_than_days: int) -> int
 
 def _engine(url: str) -> sa.engine.Engine:
     ensure_sqlite_directory(url)
-    return sa.create_engine(url)
+    engine = sa.create_engine(url)
+    secure_delete(engine)  # what is purged is overwritten, not left in free pages
+    return engine
 
 
 def purge_expired(settings: Optional[settings_module.Settings] = None,
@@ -120,6 +122,7 @@ def purge_expired(settings: Optional[settings_module.Settings] = None,
         engine = _engine(settings.tracker_db_url)
         try:
             report.conversations, report.events = purge_conversations(engine, settings.retention_days, now)
+            checkpoint(engine)
         finally:
             engine.dispose()
     except sa.exc.SQLAlchemyError as error:

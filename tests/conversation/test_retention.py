@@ -198,3 +198,27 @@ async def test_the_purge_command_says_what_it_could_not_do(database_url):
     bad = run_purge({"TRACKER_DB_URL": database_url, "RETENTION_DAYS": "0"})
     assert bad.returncode != 0 and "RETENTION_DAYS must be at least 1" in bad.stdout + bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+async def test_what_the_purge_deleted_is_not_left_in_the_sqlite_files(tmp_path, domain, monkeypatch):
+    from core import settings as settings_module
+    from bot.conversation_store import ConversationStore
+
+    path = tmp_path / "conversations.db"
+    store = ConversationStore(domain=domain, url=f"sqlite:///{path}")
+    email = f"old.{uuid.uuid4().hex[:8]}@example.org"
+    try:
+        await store_events(store, "old-1", domain, session("old-1", domain, time.time() - 100 * DAY, f"my email is {email}"))
+        # Someone recent shares the pages, so they are rewritten, not emptied.
+        await store_events(store, "recent-1", domain, session("recent-1", domain, time.time() - DAY, "hello"))
+        with store.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert email.encode() in path.read_bytes()
+    finally:
+        store.engine.dispose()
+    monkeypatch.setenv("TRACKER_DB_URL", f"sqlite:///{path}")
+    monkeypatch.setenv("CATALOG_API_KEY", "")
+    report = retention.purge_expired(settings_module.load())
+    assert report.conversations == 1
+    leftover = b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+    assert email.encode() not in leftover and b"recent-1" in leftover

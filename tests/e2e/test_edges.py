@@ -103,3 +103,16 @@ def test_nul_and_surrogates_in_the_text_get_an_ordinary_reply(stack):
     texts = " ".join(m.get("text", "") for m in answer.json())
     assert texts and "something went wrong" not in texts
     assert say(stack, f"rest-{uuid.uuid4().hex[:12]}", "hi")
+
+
+def test_the_rasa_api_token_is_not_on_any_command_line(stack):
+    # Every local user can read a process's command line; only its owner its environment.
+    rasa = stack.service("rasa")
+    with open(f"/proc/{rasa.pid}/cmdline", "rb") as cmdline:
+        arguments = cmdline.read().decode().split("\0")
+    assert "--enable-api" in arguments
+    assert not [a for a in arguments if stack.rasa_api_token in a or a.startswith("--auth-token")]
+    # And the API still takes only that token.
+    status = f"{stack.rasa_url}/status"
+    assert requests.get(status, params={"token": stack.rasa_api_token}, timeout=10).status_code == 200
+    assert requests.get(status, params={"token": "not-the-token"}, timeout=10).status_code == 401

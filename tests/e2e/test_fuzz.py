@@ -38,8 +38,8 @@ HEADER_NAME = st.text("abcdefghijklmnopqrstuvwxyz-", min_size=1, max_size=20).fi
     lambda name: name.strip("-") and name not in {"content-length", "host", "transfer-encoding", "connection",
                                                    "authorization", "origin", "x-twilio-signature", "expect",
                                                    "content-encoding"})
-HEADERS = st.dictionaries(HEADER_NAME, st.text(st.characters(min_codepoint=32, max_codepoint=255), max_size=40),
-                          max_size=3)
+HEADERS = st.dictionaries(HEADER_NAME, st.text(st.characters(min_codepoint=32, max_codepoint=255), max_size=40).map(
+    str.strip), max_size=3)
 
 
 def answered_properly(response: requests.Response) -> None:
