@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from pathlib import Path
 from typing import Any, AsyncIterator, Awaitable, Callable, Optional
 from urllib.parse import parse_qs
 
@@ -99,6 +100,8 @@ class SenderLocks:
 class SMSInput(GuardedInput):
     """The Twilio SMS channel, named "sms"."""
 
+    durable_memory = True
+
     @classmethod
     def name(cls) -> str:
         return "sms"
@@ -133,11 +136,12 @@ class SMSInput(GuardedInput):
         messages_per_minute: int = DEFAULT_MESSAGES_PER_MINUTE,
         redis_url: str = "",
         message_memory_seconds: float = 7 * 24 * 3600,
+        memory_file: Optional[Path] = None,
     ) -> None:
         self.auth_token = auth_token
         # Texts are taken only when addressed to one of our numbers.
         self.to_numbers = {normalize_number(n) for n in (to_numbers or (from_number,)) if n}
-        self.guard(max_bytes, messages_per_minute, redis_url)
+        self.guard(max_bytes, messages_per_minute, redis_url, memory_file)
         # A MessageSid seen before (a replay, or Twilio trying again) is answered once.
         self.seen_messages = self.memory
         self.message_memory_seconds = message_memory_seconds

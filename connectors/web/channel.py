@@ -73,6 +73,8 @@ def allowed_origins(config: settings.Settings) -> tuple[str, ...]:
 class WebInput(GuardedInput):
     """The web widget channel, named "web": everything lives under /webhooks/web/."""
 
+    durable_memory = True
+
     @classmethod
     def name(cls) -> str:
         return "web"
@@ -102,6 +104,7 @@ class WebInput(GuardedInput):
         messages_per_minute: int = DEFAULT_MESSAGES_PER_MINUTE,
         all_sessions_per_hour: int = 6000,
         trusted_proxies: tuple[str, ...] = (),
+        memory_file: Optional[Path] = None,
     ) -> None:
         self.secret = secret
         self.origins = origins
@@ -111,7 +114,7 @@ class WebInput(GuardedInput):
         self.redis_url = redis_url
         # Ended sessions (End chat, start over, forget me) and the rate counters; in Redis with
         # replicas, so a session ended on one is refused on all.
-        self.guard(max_bytes, messages_per_minute, redis_url)
+        self.guard(max_bytes, messages_per_minute, redis_url, memory_file)
         self.new_sessions = RateLimit(self.memory, "web-session", sessions_per_hour, 3600)
         self.all_new_sessions = RateLimit(self.memory, "web-session-all", all_sessions_per_hour, 3600)
         self.trusted_proxies = trusted_networks(trusted_proxies)

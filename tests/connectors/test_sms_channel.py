@@ -339,3 +339,35 @@ async def test_a_message_sid_that_is_not_plain_gets_400(twilio, sms):
     answer = await asyncio.to_thread(twilio.post_inbound, url, {"From": NUMBER, "Body": "hi", "MessageSid": "SM\u202e<x>"})
     assert answer.status_code == 400 and "MessageSid" in answer.text
     assert assistant.received == []
+
+
+@pytest.mark.asyncio
+async def test_a_text_replayed_after_a_restart_is_not_answered_again(twilio, tmp_path):
+    # No Redis: the MessageSids taken in are kept in a SQLite file under VAR_DIR.
+    params = twilio.inbound_params(From=NUMBER, Body="hi there")
+    assistants = []
+    for run in ("before", "after"):
+        assistant = Assistant()
+        assistants.append(assistant)
+        channel = SMSInput(
+            account_sid=twilio.account_sid, auth_token=twilio.auth_token, from_number=twilio.from_number,
+            api_base=twilio.url, sms_sender_key=twilio.sender_key, public_base_url="http://set-below",
+            support_contact="help@careers.example", opt_out_url=f"sqlite:///{tmp_path / 'opt-outs.db'}",
+            memory_file=tmp_path / "var" / "channel-memory.db",
+        )
+        server, base = await serve_channel(channel, assistant, f"sms_restart_{run}")
+        channel.public_base_url = base
+        url = f"{base}/webhooks/sms/webhook"
+        try:
+            answer = await asyncio.to_thread(twilio.post_inbound, url, params, None)
+            assert answer.status_code == 200
+            if run == "before":
+                await replies(twilio, 1)
+            await asyncio.sleep(0.5)
+        finally:
+            server.close()
+            await server.wait_closed()
+            await channel.sender.close()
+            await channel.memory.close()
+    assert len(assistants[0].received) == 1 and assistants[1].received == []
+    assert len(twilio.messages_to(NUMBER)) == 1

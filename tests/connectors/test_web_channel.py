@@ -213,3 +213,29 @@ async def test_new_chats_from_all_addresses_together_meet_a_global_cap(server):
 def test_a_trusted_proxy_that_is_not_an_address_stops_the_server_at_start():
     with pytest.raises(ValueError, match="TRUSTED_PROXIES: 'localhost'"):
         WebInput(SECRET, (ALLOWED,), 3600, ALLOWED, trusted_proxies=("127.0.0.1", "localhost"))
+
+
+@pytest.mark.asyncio
+async def test_an_ended_chat_stays_ended_after_a_restart(tmp_path):
+    # No Redis: ended sessions are kept in a SQLite file under VAR_DIR.
+    token = None
+    for run in ("before", "after"):
+        port = free_port()
+        app = Sanic(f"web_restart_{run}_{port}")
+        channel = WebInput(SECRET, (ALLOWED,), 3600, ALLOWED, memory_file=tmp_path / "var" / "channel-memory.db")
+        register([channel], app, route="/webhooks/")
+        running = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True, debug=False)
+        await running.startup()
+        web = f"http://127.0.0.1:{port}/webhooks/web"
+        try:
+            async with aiohttp.ClientSession() as http:
+                if run == "before":
+                    async with http.post(f"{web}/session", headers={"Origin": ALLOWED}) as reply:
+                        token = (await reply.json())["token"]
+                    async with http.post(f"{web}/session/end", headers={"Origin": ALLOWED},
+                                         data=json.dumps({"token": token})) as reply:
+                        assert (await reply.json()) == {"ended": True}
+                assert "session refused" in await socketio_answer(http, web, {"token": token}), run
+        finally:
+            await running.close()
+            await channel.memory.close()
