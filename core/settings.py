@@ -52,6 +52,11 @@ def _list(name: str, default: str) -> tuple[str, ...]:
     return tuple(part for part in _env(name, default).replace(",", " ").split() if part)
 
 
+TEAMS_SERVICE_HOSTS = (
+    "smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com",
+    "smba.infra.gov.teams.microsoft.us", "smba.infra.dod.teams.microsoft.us",
+)
+
 # A variable is secret when its value must never be printed (``python -m ops check``).
 SECRET = {"secret": True}
 
@@ -230,6 +235,12 @@ class Settings:
         default_factory=lambda: _env("TEAMS_EMPLOYER_TENANT_ID", "")
     )
     teams_employer: str = field(default_factory=lambda: _env("TEAMS_EMPLOYER", ""))
+    # Where Teams activities may name as their serviceUrl (replies, with the bot's token, go
+    # there): Microsoft's Teams service hosts (public, GCC, GCC High, DoD), as the Microsoft 365
+    # Agents SDK lists them (TeamsServiceEndpoints). HTTPS only, except a loopback address listed.
+    teams_service_hosts: tuple[str, ...] = field(
+        default_factory=lambda: _list("TEAMS_SERVICE_HOSTS", " ".join(TEAMS_SERVICE_HOSTS))
+    )
     # Tenants whose people may write to the bot; any tenant when unset.
     teams_allowed_tenants: tuple[str, ...] = field(
         default_factory=lambda: _list("TEAMS_ALLOWED_TENANTS", "")

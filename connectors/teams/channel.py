@@ -8,10 +8,13 @@ People from the employer's tenant reach the assistant marked as employees, so it
 
 from __future__ import annotations
 
+import hashlib
+import ipaddress
 import json
 import logging
+from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import aiohttp
 from rasa.core.channels.channel import OutputChannel, UserMessage
@@ -36,6 +39,15 @@ from connectors.teams.auth import (
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 2000
+# An activity id seen within this time is handled once (the Bot Framework retries slow answers).
+ACTIVITY_MEMORY_SECONDS = 24 * 3600
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class Connector:
@@ -96,6 +108,8 @@ class TeamsOutput(OutputChannel):
 class TeamsInput(GuardedInput):
     """The Teams channel, named "teams"."""
 
+    durable_memory = True
+
     @classmethod
     def name(cls) -> str:
         return "teams"
@@ -112,6 +126,7 @@ class TeamsInput(GuardedInput):
             employer_tenant_id=config.teams_employer_tenant_id,
             employer=config.teams_employer_key,
             allowed_tenants=config.teams_allowed_tenants,
+            service_hosts=config.teams_service_hosts,
         )
 
     def __init__(
@@ -125,6 +140,8 @@ class TeamsInput(GuardedInput):
         employer_tenant_id: str,
         employer: str,
         allowed_tenants: tuple[str, ...] = (),
+        service_hosts: tuple[str, ...] = settings.TEAMS_SERVICE_HOSTS,
+        memory_file: Optional[Path] = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         messages_per_minute: int = DEFAULT_MESSAGES_PER_MINUTE,
         redis_url: str = "",
@@ -132,7 +149,8 @@ class TeamsInput(GuardedInput):
         self.configured = bool(app_id and app_password)
         # Empty: people from any tenant may write (the bot's Teams app decides who can install it).
         self.allowed_tenants = frozenset(allowed_tenants)
-        self.guard(max_bytes, messages_per_minute, redis_url)
+        self.service_hosts = frozenset(host.lower() for host in service_hosts)
+        self.guard(max_bytes, messages_per_minute, redis_url, memory_file)
         if not self.configured:
             logger.warning(
                 "TEAMS_APP_ID or TEAMS_APP_PASSWORD is unset: the Teams channel refuses every request."
@@ -164,10 +182,23 @@ class TeamsInput(GuardedInput):
         Bot Framework channel would bring senders the tenant rules know nothing about)."""
         if activity.get("channelId") != "msteams":
             return "only Microsoft Teams activities are taken here"
+        if not self.service_url_ok(activity.get("serviceUrl")):
+            # Replies carry the bot's token to the serviceUrl: never anywhere but Teams.
+            return "the serviceUrl is not a Microsoft Teams service"
         tenant = ((activity.get("channelData") or {}).get("tenant") or {}).get("id")
         if self.allowed_tenants and tenant not in self.allowed_tenants:
             return "this organization is not allowed to use this bot"
         return None
+
+    def service_url_ok(self, url: Any) -> bool:
+        try:
+            parts = urlsplit(url) if isinstance(url, str) else None
+            host = (parts.hostname or "").lower() if parts else ""
+        except ValueError:
+            return False
+        if not host or host not in self.service_hosts or parts.username or parts.password:
+            return False
+        return parts.scheme == "https" or (parts.scheme == "http" and _loopback(host))
 
     def metadata(self, activity: dict[str, Any]) -> dict[str, Any]:
         """Who is writing, as far as Teams says: their Entra object id and their tenant."""
@@ -263,6 +294,14 @@ class TeamsInput(GuardedInput):
                 wait = await self.messages.wait(activity["from"]["id"])
                 if wait is not None:
                     return too_many(wait)
+                activity_id = activity.get("id")
+                if isinstance(activity_id, str) and activity_id:
+                    # The Bot Framework sends an activity again when our answer was slow: once is enough.
+                    seen = hashlib.sha256(repr(((activity.get("conversation") or {}).get("id"), activity_id))
+                                          .encode("utf-8", "surrogatepass")).hexdigest()
+                    if not await self.memory.add(f"teams-activity:{seen}", ACTIVITY_MEMORY_SECONDS):
+                        logger.info("A Teams activity already taken in came again; handled once")
+                        return response.empty(status=202)
             # Bot Framework waits at most 15 s for this answer; replies go out separately.
             if kind == "message":
                 self.background.spawn(
