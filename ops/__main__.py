@@ -12,6 +12,8 @@
   check               show the configuration (secrets masked), each process's state and restarts
                       (from the running launcher's var/status.json), and test the databases
   purge               delete conversations and referrals older than RETENTION_DAYS (prints counts)
+  audit [LOCK ...]    check the lock files' pins against the advisory snapshot in
+                      requirements/advisories/ (exit 1 for an advisory not accepted)
 """
 
 from __future__ import annotations
@@ -78,6 +80,12 @@ def cmd_purge(_: argparse.Namespace) -> int:
     return 1 if report.problems else 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from ops import audit
+
+    return audit.main(args.locks)
+
+
 def catalog_command(name: str):
     """The catalog's commands live beside the catalog (catalog/commands.py); imported only when
     run, so the operator's other commands start without loading the catalog."""
@@ -119,6 +127,9 @@ def parser() -> argparse.ArgumentParser:
     endpoints.set_defaults(run=cmd_endpoints)
     commands.add_parser("check", help="show configuration and test connections").set_defaults(run=cmd_check)
     commands.add_parser("purge", help="delete data older than RETENTION_DAYS").set_defaults(run=cmd_purge)
+    auditing = commands.add_parser("audit", help="check the lock files against the advisory snapshot")
+    auditing.add_argument("locks", nargs="*", help="lock files (default: requirements/catalog.lock and rasa.lock)")
+    auditing.set_defaults(run=cmd_audit)
     return root
 
 
