@@ -27,6 +27,7 @@ import sqlalchemy.orm
 import sqlalchemy.pool
 from sqlalchemy.engine.url import make_url
 
+from bot import quiet_logs  # noqa: F401 - Rasa's warnings that quote a person's words, left out
 from bot import rasa_speedups  # noqa: F401 - two of Rasa's per-turn costs, cut (see the module)
 from bot import forgetting
 from core import settings as settings_module
