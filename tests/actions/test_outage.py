@@ -5,6 +5,8 @@ import signal
 import threading
 import time
 
+import pytest
+
 from actions.answer import ActionAnswer
 from actions import catalog_client
 from actions.catalog_client import Breaker
@@ -12,6 +14,14 @@ from actions.handoff import ActionHandoff
 from actions.privacy import ActionForgetMe
 from actions.render import UNAVAILABLE
 from tests.actions.conftest import make_tracker, run_action, text_of
+
+@pytest.fixture(autouse=True)
+def fresh_client():
+    """Each test starts with a closed breaker and no saved answers from earlier tests."""
+    catalog_client._clients.clear()
+    yield
+    catalog_client._clients.clear()
+
 
 SLOTS = {"age": "24", "place": "Fresno, CA", "education": "high_school", "occupation": "medical_assistant"}
 
@@ -131,4 +141,3 @@ def test_a_saved_answer_to_the_same_question_is_served_with_its_day_while_the_ca
         assert text_of(other) == UNAVAILABLE
     finally:
         catalog.service.popen.send_signal(signal.SIGCONT)
-        catalog_client._clients.clear()  # later tests start with a closed breaker
