@@ -43,6 +43,26 @@ MAX_MESSAGE_CHARS = 2000
 ACTIVITY_MEMORY_SECONDS = 24 * 3600
 
 
+# The parts of an activity read as objects, and the ids read as strings.
+OBJECT_FIELDS = ("from", "conversation", "recipient", "channelData", "value")
+
+
+def shape_problem(activity: dict[str, Any]) -> Optional[str]:
+    """Why this activity does not have the Bot Framework's shape (the message to answer), or None."""
+    for name in OBJECT_FIELDS:
+        if activity.get(name) is not None and not isinstance(activity[name], dict):
+            return f"'{name}' must be a JSON object"
+    tenant = (activity.get("channelData") or {}).get("tenant")
+    if tenant is not None and not isinstance(tenant, dict):
+        return "'channelData.tenant' must be a JSON object"
+    conversation_id = (activity.get("conversation") or {}).get("id")
+    if conversation_id is not None and not isinstance(conversation_id, str):
+        return "'conversation.id' must be a string"
+    if activity.get("membersAdded") is not None and not isinstance(activity["membersAdded"], list):
+        return "'membersAdded' must be a JSON list"
+    return None
+
+
 def _loopback(host: str) -> bool:
     try:
         return ipaddress.ip_address(host).is_loopback
@@ -280,6 +300,9 @@ class TeamsInput(GuardedInput):
                 logger.info("Refused a Teams activity: %s", exc)
                 return response.json({"error": "unauthorized"}, status=401)
 
+            malformed = shape_problem(activity)
+            if malformed:
+                return response.json({"error": malformed}, status=400)
             refused = self.refusal(activity)
             if refused:
                 logger.info("Refused a Teams activity: %s", refused)

@@ -271,3 +271,20 @@ async def test_an_activity_sent_again_is_handled_once(bf, teams):
     await replies(bf, activity)
     await asyncio.sleep(0.5)
     assert len(assistant.received) == 1 and len(bf.replies_in(activity["conversation"]["id"])) == 1
+
+
+@pytest.mark.asyncio
+async def test_activities_of_the_wrong_shape_get_400_not_500(bf, teams):
+    # Found by the fuzz tests (tests/e2e/test_fuzz.py): a signed activity whose parts are not
+    # objects failed with 500.
+    _, assistant, url = teams
+    for extra in ({"from": "someone"}, {"conversation": ["a"]}, {"channelData": 5}, {"channelData": {"tenant": "t"}},
+                  {"value": "x"}, {"recipient": 1}, {"conversation": {"id": 7, "conversationType": "personal"}},
+                  {"membersAdded": "bot"}):
+        activity = {**bf.activity("hi"), **extra}
+        answer = await post(bf, url, activity)
+        error = answer.json()["error"] if answer.status_code == 400 else ""
+        assert "must be a JSON" in error or "must be a string" in error, (extra, answer.status_code)
+    assert assistant.received == []
+    ok = bf.activity("hi")
+    assert (await post(bf, url, ok)).status_code == 202
