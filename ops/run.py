@@ -21,12 +21,14 @@ from typing import Optional
 
 from core.settings import ROOT, load, masked_url
 from ops.launcher import CATALOG_PYTHON, Stack, generated_here, local_secrets, replica_problem
-from ops.processes import STOP_SECONDS, ServiceError
+from ops.processes import STOP_SECONDS, ServiceError, rotate_log
 from ops.supervisor import STATUS_FILE, Supervisor
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 # The retention purge (`python -m ops purge`) runs at start and then once a day.
 PURGE_EVERY_SECONDS = 24 * 3600
+# How often the children's logs are checked for rotation (ops/processes.py: LOG_MAX_BYTES).
+ROTATE_EVERY_SECONDS = 60
 
 
 class DailyPurge:
@@ -130,6 +132,7 @@ def main() -> int:
     try:
         stack.start(interrupted=stop)
         print(banner(stack), flush=True)
+        next_rotation = time.monotonic() + ROTATE_EVERY_SECONDS
         supervisor = Supervisor(stack.processes, settings.var_dir / STATUS_FILE,
                                 say=lambda line: print(line, file=sys.stderr, flush=True))
         while not stop():
@@ -138,6 +141,11 @@ def main() -> int:
                 print(f"Stopping everything because {given_up}", file=sys.stderr, flush=True)
                 return 1
             purge.tick()
+            if time.monotonic() >= next_rotation:
+                next_rotation = time.monotonic() + ROTATE_EVERY_SECONDS
+                for service in stack.processes:
+                    if service.log_path:
+                        rotate_log(service.log_path)
             time.sleep(0.5)
         return 0
     except ServiceError as exc:

@@ -74,3 +74,25 @@ def test_a_crash_loop_gives_up_with_a_clear_message(tmp_path):
     assert [line.split(";")[1].strip() for line in lines if "restarting" in line] == [
         "restarting it in 0.1 s.", "restarting it in 0.2 s.", "restarting it in 0.4 s."]
     assert read_status(tmp_path)["processes"]["flaky"]["state"] == "given up"
+
+
+def test_a_large_log_is_rotated_while_the_writer_keeps_appending(tmp_path):
+    from ops.processes import rotate_log
+
+    log = tmp_path / "rasa.log"
+    with open(log, "ab") as writer:  # as a child holds its log
+        writer.write(b"a" * 2000)
+        writer.flush()
+        assert rotate_log(log, max_bytes=1000, generations=2)
+        writer.write(b"after")
+        writer.flush()
+    assert log.read_bytes() == b"after"
+    assert (tmp_path / "rasa.log.1").read_bytes() == b"a" * 2000
+    assert oct((tmp_path / "rasa.log.1").stat().st_mode & 0o777) == "0o600"
+    log.write_bytes(b"b" * 2000)
+    assert rotate_log(log, max_bytes=1000, generations=2)
+    log.write_bytes(b"c" * 2000)
+    assert rotate_log(log, max_bytes=1000, generations=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rasa.log", "rasa.log.1", "rasa.log.2"]
+    assert (tmp_path / "rasa.log.2").read_bytes() == b"b" * 2000  # the oldest ("a") is gone
+    assert not rotate_log(log, max_bytes=1000)  # small: left alone
