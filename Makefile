@@ -157,7 +157,7 @@ lint: .venv/.synced
 
 .PHONY: test test-catalog test-rasa test-actions test-connectors test-e2e test-scale
 test: envs $(MODEL) $(WIDGET) $(CHROMIUM) $(WAGE_DATA) $(HAPROXY)
-	$(MAKE) -k --no-print-directory lint test-catalog test-rasa test-nlu test-actions test-connectors test-e2e test-scale
+	$(MAKE) -k --no-print-directory lint audit test-catalog test-rasa test-nlu test-actions test-connectors test-e2e test-scale
 
 test-catalog: .venv/.synced $(WAGE_DATA)
 	$(PY) -m pytest tests/catalog tests/test_layout.py -q
@@ -185,6 +185,11 @@ test-e2e: $(MODEL) $(WIDGET) $(CHROMIUM) $(WAGE_DATA) .venv/.synced
 # Kubernetes manifests against the bundled API schemas.
 test-scale: $(MODEL) $(HAPROXY) $(WAGE_DATA) .venv/.synced .venv-rasa/.synced
 	$(PY) -m pytest tests/scale -q
+
+.PHONY: audit
+# The pins of both lock files against the PyPA advisory snapshot in requirements/advisories/.
+audit: .venv/.synced
+	$(PY) -m ops audit requirements/catalog.lock requirements/rasa.lock
 
 .PHONY: bench-catalog bench-bot bench-scale nlu-report
 bench-catalog: .venv/.synced

@@ -13,11 +13,12 @@ conversations' referrals (bot/forgetting.py says which ids one person has).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from rasa.core.brokers.broker import EventBroker
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, ensure_schema_exists
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -26,14 +27,19 @@ import sqlalchemy.orm
 import sqlalchemy.pool
 from sqlalchemy.engine.url import make_url
 
+from bot import quiet_logs  # noqa: F401 - Rasa's warnings that quote a person's words, left out
 from bot import rasa_speedups  # noqa: F401 - two of Rasa's per-turn costs, cut (see the module)
 from bot import forgetting
 from core import settings as settings_module
-from core.sql import ensure_sqlite_directory
+from core.sql import checkpoint, ensure_sqlite_directory, secure_delete
 
 logger = logging.getLogger(__name__)
 
 FORGET_ACTION = "action_forget_me"
+
+
+class ConversationStoreError(RuntimeError):
+    """The store could not read or write a conversation; that turn fails, the process goes on."""
 
 
 class ConversationStore(SQLTrackerStore):
@@ -73,9 +79,26 @@ class ConversationStore(SQLTrackerStore):
                 connect_args={"check_same_thread": False},
             )
             sqlalchemy.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
+            secure_delete(self.engine)
             self.sessionmaker = sqlalchemy.orm.sessionmaker(bind=self.engine)
         # Made at start-up (never on first use), and safe when several servers start together.
         forgetting.create_link_table(self.engine)
+
+    @contextlib.contextmanager
+    def session_scope(self) -> Iterator[sqlalchemy.orm.Session]:
+        """Rasa's scope calls sys.exit(1) on any ValueError, and a sender id or text the database
+        cannot encode is one (UnicodeEncodeError): one bad message stopped every conversation.
+        Here the error is raised as ConversationStoreError; the channel apologises for that turn."""
+        session = self.sessionmaker()
+        try:
+            ensure_schema_exists(session)
+            yield session
+        except ValueError as error:
+            session.rollback()
+            # The type only: the value may quote what the person sent.
+            raise ConversationStoreError(f"the conversation store refused an operation ({type(error).__name__})") from error
+        finally:
+            session.close()
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         if _ran_forget_me(_this_turn(tracker)):
@@ -104,6 +127,7 @@ class ConversationStore(SQLTrackerStore):
         """Deletes every stored event of this conversation and of the person's other ones on the
         same channel; returns the conversation ids."""
         senders, deleted = forgetting.forget_person(self.engine, sender_id)
+        checkpoint(self.engine)  # nothing of theirs left in the SQLite write-ahead log
         # Sender ids are pseudonyms (SMS senders are keyed hashes), safe to log.
         logger.info("Deleted %d stored events of %d conversation(s) of %s on request",
                     deleted, len(senders), sender_id)

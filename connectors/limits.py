@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import ipaddress
 import math
-from typing import Optional
+from typing import Iterable, Optional, Sequence, Union
+
+Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
 
 from sanic import response
 from sanic.exceptions import PayloadTooLarge
@@ -44,17 +46,41 @@ def too_many(retry_after: float, plain: bool = False) -> HTTPResponse:
     return response.json({"error": message}, status=429, headers=headers)
 
 
-def client_ip(request: Request) -> str:
-    """The caller's address. Behind the launcher's proxy (a loopback peer) it is the last address
-    in X-Forwarded-For, the one the proxy itself added."""
-    peer = request.conn_info.client_ip if request.conn_info else request.ip
+def trusted_networks(entries: Iterable[str]) -> tuple[Network, ...]:
+    """TRUSTED_PROXIES ("127.0.0.1", "10.0.0.0/8", "::1") as networks; raises ValueError naming a
+    bad entry, so a typo stops the server at start instead of trusting no one or everyone."""
+    networks = []
+    for entry in entries:
+        try:
+            networks.append(ipaddress.ip_network(entry.strip(), strict=False))
+        except ValueError:
+            raise ValueError(f"TRUSTED_PROXIES: {entry!r} is not an IP address or network") from None
+    return tuple(networks)
+
+
+def _within(address: str, networks: Sequence[Network]) -> bool:
     try:
-        local = ipaddress.ip_address(peer).is_loopback
+        ip = ipaddress.ip_address(address)
     except ValueError:
-        local = False
-    forwarded = request.headers.get("x-forwarded-for", "")
-    if local and forwarded:
-        return forwarded.split(",")[-1].strip() or peer
+        return False
+    return any(ip in network for network in networks)
+
+
+def client_ip(request: Request, trusted: Sequence[Network] = ()) -> str:
+    """The caller's address. X-Forwarded-For is believed only from a trusted proxy: walking it from
+    the right (the hop nearest to us), the first address that is not a trusted proxy is the
+    caller's; earlier entries are whatever the caller chose to send. With no trusted proxies
+    (the default) the peer's own address counts, so no one can pick the address they are counted as."""
+    peer = request.conn_info.client_ip if request.conn_info else request.ip
+    if not _within(peer, trusted):
+        return peer
+    hops = [hop.strip() for hop in request.headers.get("x-forwarded-for", "").split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _within(hop, trusted):
+            try:
+                return str(ipaddress.ip_address(hop))
+            except ValueError:
+                return peer  # not an address: a proxy we trust would not write that
     return peer
 
 

@@ -1,6 +1,8 @@
 """Short-lived facts the channels share: rate-limit counters, the Twilio messages already taken
 in, the web sessions ended. In Redis when REDIS_URL is set, so every Rasa replica sees the same
-facts; in this process's memory otherwise. Every fact expires.
+facts. Without Redis the marks (MessageSids, ended sessions) are kept in a SQLite file under
+VAR_DIR, so a restart forgets neither (a replayed text answered twice, an ended chat reopened),
+and the counters in this process's memory. Every fact expires.
 
 A Redis that does not answer must not stop people from chatting: callers get the answer that lets
 the message through, and the failure is logged.
@@ -8,8 +10,12 @@ the message through, and the failure is logged.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import sqlite3
+import threading
 import time
+from pathlib import Path
 from typing import Optional
 
 logger = logging.getLogger(__name__)
@@ -107,5 +113,50 @@ class RedisMemory:
             await self._client.close()
 
 
-def memory_for(redis_url: str):
-    return RedisMemory(redis_url) if redis_url else Memory()
+class DurableMemory(Memory):
+    """Marks in a SQLite file (they must outlive a restart), counters in this process's memory
+    (a restart may reset a rate limit). One process only: replicas need Redis anyway."""
+
+    def __init__(self, path: Path, clock=time.monotonic, wall_clock=time.time) -> None:
+        super().__init__(clock)
+        self.wall_clock = wall_clock
+        self._lock = threading.Lock()
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS marks (key TEXT PRIMARY KEY, expires REAL NOT NULL)")
+        self._adds = 0
+
+    def _add(self, key: str, seconds: float) -> bool:
+        now = self.wall_clock()
+        with self._lock:
+            self._adds += 1
+            if self._adds % 1000 == 0:
+                self._db.execute("DELETE FROM marks WHERE expires <= ?", (now,))
+            self._db.execute("DELETE FROM marks WHERE key = ? AND expires <= ?", (key, now))
+            added = self._db.execute("INSERT OR IGNORE INTO marks VALUES (?, ?)", (key, now + seconds))
+            return added.rowcount == 1
+
+    def _has(self, key: str) -> bool:
+        with self._lock:
+            row = self._db.execute("SELECT 1 FROM marks WHERE key = ? AND expires > ?",
+                                   (key, self.wall_clock())).fetchone()
+        return row is not None
+
+    async def add(self, key: str, seconds: float) -> bool:
+        return await asyncio.to_thread(self._add, key, seconds)
+
+    async def has(self, key: str) -> bool:
+        return await asyncio.to_thread(self._has, key)
+
+    async def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+def memory_for(redis_url: str, durable_file: Optional[Path] = None):
+    """Redis when a URL is given; else a SQLite file for the marks when one is named; else memory."""
+    if redis_url:
+        return RedisMemory(redis_url)
+    return DurableMemory(durable_file) if durable_file else Memory()

@@ -52,6 +52,11 @@ def _list(name: str, default: str) -> tuple[str, ...]:
     return tuple(part for part in _env(name, default).replace(",", " ").split() if part)
 
 
+TEAMS_SERVICE_HOSTS = (
+    "smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com",
+    "smba.infra.gov.teams.microsoft.us", "smba.infra.dod.teams.microsoft.us",
+)
+
 # A variable is secret when its value must never be printed (``python -m ops check``).
 SECRET = {"secret": True}
 
@@ -115,7 +120,11 @@ class Settings:
     catalog_connect_timeout_seconds: float = field(
         default_factory=lambda: _float("CATALOG_CONNECT_TIMEOUT_SECONDS", 0.5)
     )
-    # After a call timed out, calls fail at once for this long; then one call tries again.
+    # After a call timed out, the next call first probes the catalog's health URL with this
+    # timeout; when the probe fails too, calls fail at once for CATALOG_BREAKER_SECONDS.
+    catalog_probe_seconds: float = field(
+        default_factory=lambda: _float("CATALOG_PROBE_SECONDS", 0.3)
+    )
     catalog_breaker_seconds: float = field(
         default_factory=lambda: _float("CATALOG_BREAKER_SECONDS", 5.0)
     )
@@ -165,9 +174,19 @@ class Settings:
     # before they are read in full.
     webhook_max_bytes: int = field(default_factory=lambda: _positive_int("WEBHOOK_MAX_BYTES", 64 * 1024))
     # Rate limits, counted in Redis when REDIS_URL is set (shared by replicas), in memory otherwise.
+    # New web chats per address: a school lab behind one address starts a class of 40 at once,
+    # and a few classes an hour.
     web_sessions_per_ip_per_hour: int = field(
-        default_factory=lambda: _positive_int("WEB_SESSIONS_PER_IP_PER_HOUR", 30)
+        default_factory=lambda: _positive_int("WEB_SESSIONS_PER_IP_PER_HOUR", 150)
     )
+    # New web chats from all addresses together: the cap a flood from many addresses meets.
+    web_sessions_per_hour: int = field(
+        default_factory=lambda: _positive_int("WEB_SESSIONS_PER_HOUR", 6000)
+    )
+    # Proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated): the
+    # launcher's HAProxy (127.0.0.1, set by the launcher when it runs one), an ingress's network.
+    # Empty: the peer's own address counts, and no one can choose the address they are counted as.
+    trusted_proxies: tuple[str, ...] = field(default_factory=lambda: _list("TRUSTED_PROXIES", ""))
     messages_per_person_per_minute: int = field(
         default_factory=lambda: _positive_int("MESSAGES_PER_PERSON_PER_MINUTE", 20)
     )
@@ -216,6 +235,12 @@ class Settings:
         default_factory=lambda: _env("TEAMS_EMPLOYER_TENANT_ID", "")
     )
     teams_employer: str = field(default_factory=lambda: _env("TEAMS_EMPLOYER", ""))
+    # Where Teams activities may name as their serviceUrl (replies, with the bot's token, go
+    # there): Microsoft's Teams service hosts (public, GCC, GCC High, DoD), as the Microsoft 365
+    # Agents SDK lists them (TeamsServiceEndpoints). HTTPS only, except a loopback address listed.
+    teams_service_hosts: tuple[str, ...] = field(
+        default_factory=lambda: _list("TEAMS_SERVICE_HOSTS", " ".join(TEAMS_SERVICE_HOSTS))
+    )
     # Tenants whose people may write to the bot; any tenant when unset.
     teams_allowed_tenants: tuple[str, ...] = field(
         default_factory=lambda: _list("TEAMS_ALLOWED_TENANTS", "")

@@ -37,3 +37,24 @@ def create_tables(engine: sa.engine.Engine, tables: sa.MetaData) -> None:
         inspector = sa.inspect(engine)
         if not all(inspector.has_table(name) for name in tables.tables):
             raise
+
+
+def secure_delete(engine: sa.engine.Engine) -> None:
+    """SQLite keeps deleted rows in its free pages until they are reused: a deleted email could
+    still be read from the file. With secure_delete every connection overwrites what it deletes."""
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _secure_delete_pragma)
+
+
+def _secure_delete_pragma(connection, _record) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA secure_delete=ON")
+    cursor.close()
+
+
+def checkpoint(engine: sa.engine.Engine) -> None:
+    """After personal data was deleted from a SQLite file in write-ahead-log mode: copy the log
+    into the file and empty it, so the deleted rows do not stay behind in the log's older frames."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

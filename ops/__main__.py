@@ -9,8 +9,11 @@
   poll-feeds          fetch the JobPosting feeds in ROLE_FEEDS once and update the open roles
   endpoints PATH      write Rasa's endpoints.yml with its variables filled from the environment
                       (for running Rasa without the launcher, e.g. in a container)
-  check               show the configuration (secrets masked) and test the databases
+  check               show the configuration (secrets masked), each process's state and restarts
+                      (from the running launcher's var/status.json), and test the databases
   purge               delete conversations and referrals older than RETENTION_DAYS (prints counts)
+  audit [LOCK ...]    check the lock files' pins against the advisory snapshot in
+                      requirements/advisories/ (exit 1 for an advisory not accepted)
 """
 
 from __future__ import annotations
@@ -22,9 +25,9 @@ from core.settings import load, masked_url
 
 
 def cmd_run(_: argparse.Namespace) -> int:
-    from ops import launcher
+    from ops import run
 
-    return launcher.main()
+    return run.main()
 
 
 def cmd_endpoints(args: argparse.Namespace) -> int:
@@ -46,9 +49,14 @@ def cmd_check(_: argparse.Namespace) -> int:
 
     from catalog import db
 
+    from ops.supervisor import read_status, status_lines
+
     settings = load()
     for name, value in settings.describe():
         print(f"{name:28} {value}")
+    status = read_status(settings.var_dir)
+    # What the running launcher wrote: each process's state and how often it was restarted.
+    print("\n".join(status_lines(status)) if status else "processes: no launcher status here (not running?)")
     try:
         with db.make_engine(settings.catalog_database_url).connect() as connection:
             connection.execute(text("SELECT 1"))
@@ -70,6 +78,12 @@ def cmd_purge(_: argparse.Namespace) -> int:
     report = retention.purge_expired(settings)
     print("\n".join(report.lines()))
     return 1 if report.problems else 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from ops import audit
+
+    return audit.main(args.locks)
 
 
 def catalog_command(name: str):
@@ -113,6 +127,9 @@ def parser() -> argparse.ArgumentParser:
     endpoints.set_defaults(run=cmd_endpoints)
     commands.add_parser("check", help="show configuration and test connections").set_defaults(run=cmd_check)
     commands.add_parser("purge", help="delete data older than RETENTION_DAYS").set_defaults(run=cmd_purge)
+    auditing = commands.add_parser("audit", help="check the lock files against the advisory snapshot")
+    auditing.add_argument("locks", nargs="*", help="lock files (default: requirements/catalog.lock and rasa.lock)")
+    auditing.set_defaults(run=cmd_audit)
     return root
 
 

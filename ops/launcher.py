@@ -1,4 +1,5 @@
-"""Starts the assistant's processes and stops them together: `make run` / `python -m ops run`.
+"""The assistant's processes as one stack: what `make run` starts (ops/run.py), and what the tests
+and benchmarks start too.
 
 One catalog, and `RASA_REPLICAS` pairs of Rasa server and action server (one pair by default).
 With more than one pair the Rasa replicas listen on loopback on the ports after `RASA_PORT`, their
@@ -6,9 +7,8 @@ action servers on `ACTION_PORT` and the ports after it, and HAProxy (ops/proxy.p
 `RASA_PORT`. The end-to-end tests and the benchmarks start the assistant through `Stack` too, so
 what they exercise is what an operator runs.
 
-Stopping: SIGTERM, SIGINT or SIGHUP stops the proxy, then Rasa, then the action servers, then the
-catalog, each tier within `processes.STOP_SECONDS` (20 s), and the launcher exits 0; a child that exits
-on its own stops everything the same way, and the launcher exits 1 naming it.
+Stopping: the proxy, then Rasa, then the action servers, then the catalog, each tier within
+`processes.STOP_SECONDS` (20 s).
 """
 
 from __future__ import annotations
@@ -16,23 +16,21 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import signal
 import string
-import subprocess
-import sys
 import time
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from ops.processes import GRACEFUL_SECONDS, STOP_SECONDS, Service, ServiceError, free_port, free_ports, stop_in_order
+from ops.processes import GRACEFUL_SECONDS, Service, ServiceError, free_port, free_ports, stop_in_order
 from ops.proxy import proxy_service
-from core.settings import ROOT, Settings, load, masked_url
+from core.settings import ROOT, Settings, load
 from core.sql import private_file
 
 CATALOG_PYTHON = ROOT / ".venv" / "bin" / "python"
 RASA = ROOT / ".venv-rasa" / "bin" / "rasa"
+RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
 MODEL = ROOT / "models" / "assistant.tar.gz"
 
 # Secrets a local run needs; made once and kept in var/ so sessions and referrals survive a restart.
@@ -43,14 +41,11 @@ GENERATED_SECRETS = (
 # Keys only the catalog and the operator hold: the action server and Rasa get the bot's key alone,
 # so what reaches them cannot list referrals.
 CATALOG_ONLY_SECRETS = ("CATALOG_API_KEY", "CATALOG_ADVISOR_KEY")
-STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
-# The retention purge (`python -m ops purge`) runs at start and then once a day.
-PURGE_EVERY_SECONDS = 24 * 3600
 # Loading a model takes one to two minutes per Rasa process on two free CPUs, several times that
 # when replicas load side by side on a busy machine.
 START_SECONDS = 15 * 60
 
-__all__ = ["Stack", "free_port", "free_ports", "isolated_env", "local_secrets", "main"]
+__all__ = ["Stack", "free_port", "free_ports", "isolated_env", "local_secrets"]
 
 
 def local_secrets(var_dir: Path) -> dict[str, str]:
@@ -180,6 +175,9 @@ class Stack:
         # Sanic finishes requests in flight on SIGTERM; within this, so the launcher's bound holds.
         base.setdefault("SANIC_GRACEFUL_SHUTDOWN_TIMEOUT", str(GRACEFUL_SECONDS))
         base.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+        if s.rasa_replicas > 1:
+            # The proxy in front of the replicas is on loopback and adds X-Forwarded-For: believe it.
+            base.setdefault("TRUSTED_PROXIES", "127.0.0.1")
         self.env = base
 
     # Addresses ----------------------------------------------------------------------------
@@ -273,9 +271,10 @@ class Stack:
             webhook = s.action_endpoint_url or f"{action_url}/webhook"
             endpoints = self.endpoints_file(webhook, f"endpoints{suffix}.yml")
             command = [
-                # "--auth-token=..." in one piece: a generated token may start with "-".
-                str(RASA), "run", "-m", str(self.model), "--enable-api",
-                f"--auth-token={s.rasa_api_token}", "--credentials", "credentials.yml",
+                # The API token reaches Rasa in its environment (RASA_API_TOKEN), never on the
+                # command line every local user can read (bot/rasa_server.py).
+                str(RASA_PYTHON), "-m", "bot.rasa_server", "run", "-m", str(self.model), "--enable-api",
+                "--credentials", "credentials.yml",
                 "--endpoints", str(endpoints), "-p", str(urllib.parse.urlsplit(rasa_url).port),
             ]
             if self.replicated:
@@ -351,125 +350,3 @@ class Stack:
         """Stop one process and start it again (used to show state survives a restart)."""
         self.stop_process(name)
         self.start_process(name, timeout)
-
-
-class DailyPurge:
-    """Runs `python -m ops purge` (personal data past RETENTION_DAYS) at start and every day."""
-
-    def __init__(self, env: dict[str, str], log_path: Path, every: float = PURGE_EVERY_SECONDS):
-        self.env, self.log_path, self.every = env, log_path, every
-        self.popen: Optional[subprocess.Popen] = None
-        self.due = time.monotonic()
-
-    def tick(self) -> None:
-        if self.popen is not None and self.popen.poll() is not None:
-            if self.popen.returncode != 0:
-                print(f"The retention purge failed (exit code {self.popen.returncode}); see {self.log_path}.",
-                      file=sys.stderr, flush=True)
-            self.popen = None
-        if self.popen is None and time.monotonic() >= self.due :
-            self.due = time.monotonic() + self.every
-            with open(self.log_path, "ab") as log:
-                self.popen = subprocess.Popen(
-                    [str(CATALOG_PYTHON), "-m", "ops", "purge"], cwd=ROOT, env=self.env,
-                    stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                )
-
-    def stop(self) -> None:
-        if self.popen is not None and self.popen.poll() is None:
-            self.popen.terminate()
-            try:
-                self.popen.wait(timeout=STOP_SECONDS)
-            except subprocess.TimeoutExpired:
-                self.popen.kill()
-                self.popen.wait()
-
-
-class StopSignals:
-    """Remembers the first stop signal; later ones change nothing (the stop is under way)."""
-
-    def __init__(self) -> None:
-        self.received: Optional[int] = None
-
-    def install(self) -> None:
-        for signum in STOP_SIGNALS:
-            signal.signal(signum, self._handle)
-
-    def _handle(self, signum: int, _frame) -> None:
-        if self.received is None:
-            self.received = signum
-
-    def __call__(self) -> bool:
-        return self.received is not None
-
-    @property
-    def name(self) -> str:
-        return signal.Signals(self.received).name if self.received else ""
-
-
-def shown_secret(name: str, value: str) -> str:
-    """A secret this launcher made for a local run is printed so the instructions work as given;
-    one the operator set is not."""
-    return value if generated_here(name) else f"${name}"
-
-
-def banner(stack: Stack) -> str:
-    s = stack.settings
-    public = masked_url(s.public_base_url.rstrip("/"))
-    behind = f" ({s.rasa_replicas} Rasa replicas behind the proxy)" if s.rasa_replicas > 1 else ""
-    rest_token = shown_secret("REST_CHANNEL_TOKEN", s.rest_channel_token)
-    keys = (f"  Advisors' key:    CATALOG_ADVISOR_KEY in {s.var_dir / 'local-secrets.json'}\n"
-            if generated_here("CATALOG_ADVISOR_KEY") else "")
-    return (
-        "\nHealth Careers Guide is running" + behind + ".\n"
-        f"  Chat page:        {public}/webhooks/web/\n"
-        f"  REST channel:     POST {public}/webhooks/rest/webhook\n"
-        f"                    with the header 'Authorization: Bearer {rest_token}'\n"
-        f"  Rasa HTTP API:    {stack.rasa_url} (token: {shown_secret('RASA_API_TOKEN', s.rasa_api_token)})\n"
-        f"  Catalog API docs: {masked_url(stack.catalog_url)}/docs\n"
-        + keys +
-        "Press Ctrl-C to stop."
-    )
-
-
-def main() -> int:
-    # Everything the services write under var/ (databases, logs, endpoints) is private to its owner.
-    os.umask(0o077)
-    stop = StopSignals()
-    stop.install()
-    try:
-        settings = load()
-    except ValueError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    problem = replica_problem(settings)
-    if problem:
-        print(problem, file=sys.stderr)
-        return 2
-    stack = Stack(env=local_secrets(settings.var_dir))
-    purge = DailyPurge(stack.env, settings.var_dir / "logs" / "purge.log")
-    what = "the catalog, the action server and Rasa" if settings.rasa_replicas == 1 else (
-        f"the catalog, {settings.rasa_replicas} action servers, {settings.rasa_replicas} Rasa replicas and the proxy")
-    print(f"Starting {what} (logs in {settings.var_dir / 'logs'}) ...", flush=True)
-    try:
-        stack.start(interrupted=stop)
-        print(banner(stack), flush=True)
-        while not stop():
-            dead = stack.exited()
-            if dead:
-                print(f"Stopping everything because {dead[0].exit_message()}.", file=sys.stderr, flush=True)
-                return 1
-            purge.tick()
-            time.sleep(0.5)
-        return 0
-    except ServiceError as exc:
-        if stop():
-            return 0
-        print(f"Stopping everything because {exc}", file=sys.stderr, flush=True)
-        return 1
-    finally:
-        if stop():
-            print(f"Received {stop.name}; stopping ...", flush=True)
-        purge.stop()
-        stack.stop()
-        print("Stopped.", flush=True)

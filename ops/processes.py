@@ -32,6 +32,33 @@ STOP_SECONDS = 20.0
 GRACEFUL_SECONDS = 10
 
 
+# A child's log is rotated past this size (at start, and while it runs: ops/run.py), keeping
+# LOG_GENERATIONS older files (name.log.1 the newest); the retention purge deletes old ones.
+LOG_MAX_BYTES = 10 * 1024 * 1024
+LOG_GENERATIONS = 3
+
+
+def rotate_log(path: Path, max_bytes: int = LOG_MAX_BYTES, generations: int = LOG_GENERATIONS) -> bool:
+    """Copies a log past `max_bytes` to name.log.1 (shifting older ones, dropping the oldest) and
+    empties it in place: the child keeps writing (its file is open for appending). True when
+    rotated. A few lines written during the copy may be lost, as with logrotate's copytruncate."""
+    try:
+        if path.stat().st_size <= max_bytes:
+            return False
+    except FileNotFoundError:
+        return False
+    for n in range(generations - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{n}")
+        if older.exists():
+            os.replace(older, path.with_name(f"{path.name}.{n + 1}"))
+    with open(path, "rb") as current, os.fdopen(
+            os.open(path.with_name(f"{path.name}.1"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as copy:
+        while chunk := current.read(1024 * 1024):
+            copy.write(chunk)
+    os.truncate(path, 0)
+    return True
+
+
 class ServiceError(RuntimeError):
     """A child exited or never became ready; the message names it and quotes its log."""
 
@@ -83,6 +110,9 @@ class Service:
     cwd: Path = ROOT
     log_path: Optional[Path] = None
     popen: Optional[subprocess.Popen] = field(default=None, repr=False)
+    # Set by terminate() (a stop asked for), cleared by start(): the supervisor restarts a child
+    # that exited only when this is false.
+    stopped_on_purpose: bool = field(default=False, repr=False)
 
     @property
     def pid(self) -> Optional[int]:
@@ -100,9 +130,11 @@ class Service:
     def start(self) -> "Service":
         if self.running:
             return self
+        self.stopped_on_purpose = False
         if self.log_path:
-            # Logs quote what people typed: readable by their owner only, like all of var/.
+            # Logs are readable by their owner only, like all of var/.
             self.log_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            rotate_log(self.log_path)
             log = os.fdopen(os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab")
         else:
             log = open(os.devnull, "wb")
@@ -147,6 +179,7 @@ class Service:
                 pass
 
     def terminate(self) -> None:
+        self.stopped_on_purpose = True
         self.send(signal.SIGTERM)
         # A paused child (SIGSTOP) would hold SIGTERM until it is continued.
         self.send(signal.SIGCONT)

@@ -9,8 +9,9 @@ What is kept, and for how long (RETENTION_DAYS, 90 by default):
 - Links between the conversations of one person (bot/forgetting.py): deleted with the conversations.
 - SMS opt-outs are never purged: carriers and the law require honouring a STOP for as long as we
   can text. They hold a keyed hash of the number and the time, nothing else.
-- Logs hold no message text, contact details or phone numbers (SMS senders are keyed hashes),
-  and are started afresh each time the services start.
+- Logs hold no message text, contact details or phone numbers (SMS senders are keyed hashes,
+  bot/quiet_logs.py keeps Rasa from quoting messages). Each is rotated past 10 MB (three older
+  files kept, ops/processes.py); rotated files older than RETENTION_DAYS are deleted here.
 
 Forgetting one person on request ("forget me") is bot/forgetting.py's: the conversation store
 does it inside the Rasa process.
@@ -26,13 +27,14 @@ import logging
 import time
 import urllib.error
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 import sqlalchemy as sa
 
 from bot.forgetting import SESSION_STARTED, catalog_request, events, links
 from core import settings as settings_module
-from core.sql import ensure_sqlite_directory
+from core.sql import checkpoint, ensure_sqlite_directory, secure_delete
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +50,7 @@ class PurgeReport:
     conversations: int = 0
     events: int = 0
     referrals: Optional[int] = None
+    old_logs: int = 0
     problems: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -58,6 +61,7 @@ class PurgeReport:
             f"Conversations deleted whole: {self.conversations}",
             f"Conversation events deleted (those conversations and earlier sessions of others): {self.events}",
             f"Referrals deleted: {referrals}",
+            f"Rotated logs deleted: {self.old_logs}",
             "SMS opt-outs: kept (a STOP must be honoured for as long as we can text)",
         ]
         return lines + [f"Problem: {problem}" for problem in self.problems]
@@ -105,9 +109,22 @@ def purge_referrals(catalog_url: str, api_key: str, older_than_days: int) -> int
     return int(answer.get("deleted", 0))
 
 
+def purge_logs(log_dir: Path, older_than_days: int, now: Optional[float] = None) -> int:
+    """Deletes rotated logs (name.log.N) last written before the cutoff; returns how many."""
+    cutoff = (time.time() if now is None else now) - older_than_days * DAY_SECONDS
+    deleted = 0
+    for path in log_dir.glob("*.log.*") if log_dir.is_dir() else ():
+        if path.is_file() and path.stat().st_mtime < cutoff:
+            path.unlink()
+            deleted += 1
+    return deleted
+
+
 def _engine(url: str) -> sa.engine.Engine:
     ensure_sqlite_directory(url)
-    return sa.create_engine(url)
+    engine = sa.create_engine(url)
+    secure_delete(engine)  # what is purged is overwritten, not left in free pages
+    return engine
 
 
 def purge_expired(settings: Optional[settings_module.Settings] = None,
@@ -120,10 +137,15 @@ def purge_expired(settings: Optional[settings_module.Settings] = None,
         engine = _engine(settings.tracker_db_url)
         try:
             report.conversations, report.events = purge_conversations(engine, settings.retention_days, now)
+            checkpoint(engine)
         finally:
             engine.dispose()
     except sa.exc.SQLAlchemyError as error:
         report.problems.append(f"conversations not purged: {type(error).__name__}")
+    try:
+        report.old_logs = purge_logs(settings.var_dir / "logs", settings.retention_days, now)
+    except OSError as error:
+        report.problems.append(f"rotated logs not purged: {type(error).__name__}")
     if not settings.catalog_api_key:
         report.problems.append("referrals not purged: CATALOG_API_KEY is not set")
     else:

@@ -13,7 +13,7 @@ import secrets
 import time
 import uuid
 from typing import Any, Optional
-from urllib.parse import unquote
+from urllib.parse import urlsplit, unquote
 
 import jwt
 import requests
@@ -82,6 +82,8 @@ class BotFrameworkStandIn(HTTPStandIn):
             "TEAMS_ISSUER": self.issuer,
             "TEAMS_LOGIN_BASE": self.url,
             "TEAMS_EMPLOYER_TENANT_ID": self.employer_tenant_id,
+            # The stand-in's own address is where its activities say replies go.
+            "TEAMS_SERVICE_HOSTS": urlsplit(self.url).hostname,
         }
 
     def rotate_key(self) -> None:

@@ -15,19 +15,20 @@ import json
 import logging
 from typing import Any, Awaitable, Callable, Optional
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from core import settings
-from connectors.limits import RateLimit, read_body, too_large, too_many
-from connectors.memory import memory_for
+from connectors.background import RESEND_TEXT
+from connectors.clean import clean_text, sender_problem
+from connectors.guarded import DEFAULT_MAX_BYTES, DEFAULT_MESSAGES_PER_MINUTE, GuardedInput
+from connectors.limits import read_body, too_large, too_many
 
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 1000
-MAX_SENDER_CHARS = 200
 TOO_LONG = (
     f"That message is a bit long for me. Could you say it in under {MAX_MESSAGE_CHARS} characters?"
 )
@@ -43,7 +44,7 @@ def token_matches(given: str, expected: str) -> bool:
     return bool(given and expected) and hmac.compare_digest(given.encode(), expected.encode())
 
 
-class RestInput(InputChannel):
+class RestInput(GuardedInput):
     """The REST channel, named "rest" (so its URL stays /webhooks/rest/webhook)."""
 
     @classmethod
@@ -51,21 +52,13 @@ class RestInput(InputChannel):
         return "rest"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[dict[str, Any]]) -> InputChannel:
-        # The token never lives in credentials.yml; it comes from the environment via settings.
-        config = settings.load()
-        return cls(
-            token=config.rest_channel_token,
-            max_bytes=config.webhook_max_bytes,
-            messages_per_minute=config.messages_per_person_per_minute,
-            redis_url=config.redis_url,
-        )
+    def settings_of(cls, config: settings.Settings) -> dict[str, Any]:
+        return {"token": config.rest_channel_token}
 
-    def __init__(self, token: str, max_bytes: int = 64 * 1024, messages_per_minute: int = 20,
-                 redis_url: str = "") -> None:
+    def __init__(self, token: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                 messages_per_minute: int = DEFAULT_MESSAGES_PER_MINUTE, redis_url: str = "") -> None:
         self.token = token
-        self.max_bytes = max_bytes
-        self.messages = RateLimit(memory_for(redis_url), "rest", messages_per_minute, 60)
+        self.guard(max_bytes, messages_per_minute, redis_url)
         if not token:
             logger.warning("REST_CHANNEL_TOKEN is unset: the REST channel refuses every request.")
 
@@ -106,13 +99,12 @@ class RestInput(InputChannel):
             if not isinstance(body, dict):
                 return response.json({"error": 'Send a JSON object: {"sender": "...", "message": "..."}.'}, status=400)
             sender, text = body.get("sender"), body.get("message")
-            if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
-                return response.json(
-                    {"error": f"'sender' must be a non-empty string of at most {MAX_SENDER_CHARS} characters."},
-                    status=400,
-                )
+            problem = sender_problem(sender)
+            if problem:
+                return response.json({"error": problem}, status=400)
             if not isinstance(text, str):
                 return response.json({"error": "'message' must be a string."}, status=400)
+            text = clean_text(text)
             wait = await self.messages.wait(sender)
             if wait is not None:
                 return too_many(wait)
@@ -123,8 +115,9 @@ class RestInput(InputChannel):
                 await on_new_message(
                     UserMessage(text, collector, sender, input_channel=self.name(), metadata=None)
                 )
-            except Exception:  # noqa: BLE001 - the client gets what was said so far, as Rasa's channel does
+            except Exception:  # noqa: BLE001 - the client gets what was said so far and an apology
                 logger.exception("The assistant failed to handle a REST message")
+                collector.messages.append({"recipient_id": sender, "text": RESEND_TEXT})
             return response.json(collector.messages)
 
         return rest

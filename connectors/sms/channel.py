@@ -12,10 +12,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from pathlib import Path
 from typing import Any, AsyncIterator, Awaitable, Callable, Optional
 from urllib.parse import parse_qs
 
-from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.core.channels.channel import OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request, RequestParameters
 from sanic.response import HTTPResponse
@@ -23,8 +24,9 @@ from twilio.request_validator import RequestValidator
 
 from core import settings
 from connectors.background import RESEND_TEXT, BackgroundTasks, GiveUp
-from connectors.limits import RateLimit, read_body, too_large, too_many
-from connectors.memory import memory_for
+from connectors.clean import clean_text, sender_problem
+from connectors.guarded import DEFAULT_MAX_BYTES, DEFAULT_MESSAGES_PER_MINUTE, GuardedInput
+from connectors.limits import read_body, too_large, too_many
 from connectors.sms import keywords
 from connectors.sms.buttons import ExpiringMap, chosen
 from connectors.sms.optouts import OptOutStore
@@ -95,18 +97,18 @@ class SenderLocks:
                 self._locks[key] = (lock, users - 1)
 
 
-class SMSInput(InputChannel):
+class SMSInput(GuardedInput):
     """The Twilio SMS channel, named "sms"."""
+
+    durable_memory = True
 
     @classmethod
     def name(cls) -> str:
         return "sms"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[dict[str, Any]]) -> InputChannel:
-        # Secrets never live in credentials.yml; they come from the environment via settings.
-        config = settings.load()
-        return cls(
+    def settings_of(cls, config: settings.Settings) -> dict[str, Any]:
+        return dict(
             account_sid=config.twilio_account_sid,
             auth_token=config.twilio_auth_token,
             from_number=config.twilio_from_number,
@@ -116,9 +118,6 @@ class SMSInput(InputChannel):
             support_contact=config.support_contact,
             opt_out_url=config.sms_opt_out_url,
             to_numbers=config.sms_to_numbers,
-            max_bytes=config.webhook_max_bytes,
-            messages_per_minute=config.messages_per_person_per_minute,
-            redis_url=config.redis_url,
             message_memory_seconds=config.sms_message_memory_seconds,
         )
 
@@ -133,20 +132,19 @@ class SMSInput(InputChannel):
         support_contact: str,
         opt_out_url: str,
         to_numbers: tuple[str, ...] = (),
-        max_bytes: int = 64 * 1024,
-        messages_per_minute: int = 20,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        messages_per_minute: int = DEFAULT_MESSAGES_PER_MINUTE,
         redis_url: str = "",
         message_memory_seconds: float = 7 * 24 * 3600,
+        memory_file: Optional[Path] = None,
     ) -> None:
         self.auth_token = auth_token
         # Texts are taken only when addressed to one of our numbers.
         self.to_numbers = {normalize_number(n) for n in (to_numbers or (from_number,)) if n}
-        self.max_bytes = max_bytes
-        memory = memory_for(redis_url)
+        self.guard(max_bytes, messages_per_minute, redis_url, memory_file)
         # A MessageSid seen before (a replay, or Twilio trying again) is answered once.
-        self.seen_messages = memory
+        self.seen_messages = self.memory
         self.message_memory_seconds = message_memory_seconds
-        self.messages = RateLimit(memory, "sms", messages_per_minute, 60)
         self.public_base_url = public_base_url.rstrip("/")
         self.support_contact = support_contact
         self.opt_out_url = opt_out_url
@@ -288,18 +286,19 @@ class SMSInput(InputChannel):
                 logger.info("Refused a text addressed to a number this server does not serve")
                 return response.text("Forbidden: not a number served here", status=403)
             message_sid = form.get("MessageSid") or ""
-            if not message_sid:
-                return response.text("Bad request: no MessageSid", status=400)
+            if sender_problem(message_sid):
+                return response.text("Bad request: no MessageSid, or not a plain one", status=400)
             if not await self.seen_messages.add(f"sms-sid:{message_sid}", self.message_memory_seconds):
                 logger.info("An SMS already taken in came again (%s...); answered once", message_sid[:10])
                 return response.text(EMPTY_TWIML, content_type="text/xml")
-            number = form.get("From") or ""
+            # Only the digits and "+" of the number are kept (a stray character cannot reach Twilio).
+            number = normalize_number(form.get("From") or "")
             if not number:
                 return response.text(EMPTY_TWIML, content_type="text/xml")
             wait = await self.messages.wait(sender_id(self.key, number))
             if wait is not None:
                 return too_many(wait, plain=True)
-            text = (form.get("Body") or "")[:MAX_BODY_CHARS]
+            text = clean_text(form.get("Body") or "")[:MAX_BODY_CHARS]
             try:
                 num_media = int(form.get("NumMedia") or 0)
             except ValueError:

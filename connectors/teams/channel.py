@@ -8,21 +8,25 @@ People from the employer's tenant reach the assistant marked as employees, so it
 
 from __future__ import annotations
 
+import hashlib
+import ipaddress
 import json
 import logging
+from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import aiohttp
-from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.core.channels.channel import OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from core import settings
 from connectors.background import RESEND_TEXT, BackgroundTasks
-from connectors.limits import RateLimit, read_body, too_large, too_many
-from connectors.memory import memory_for
+from connectors.clean import clean_text, sender_problem
+from connectors.guarded import DEFAULT_MAX_BYTES, DEFAULT_MESSAGES_PER_MINUTE, GuardedInput
+from connectors.limits import read_body, too_large, too_many
 from connectors.teams import cards
 from connectors.teams.auth import (
     AuthError,
@@ -35,6 +39,35 @@ from connectors.teams.auth import (
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 2000
+# An activity id seen within this time is handled once (the Bot Framework retries slow answers).
+ACTIVITY_MEMORY_SECONDS = 24 * 3600
+
+
+# The parts of an activity read as objects, and the ids read as strings.
+OBJECT_FIELDS = ("from", "conversation", "recipient", "channelData", "value")
+
+
+def shape_problem(activity: dict[str, Any]) -> Optional[str]:
+    """Why this activity does not have the Bot Framework's shape (the message to answer), or None."""
+    for name in OBJECT_FIELDS:
+        if activity.get(name) is not None and not isinstance(activity[name], dict):
+            return f"'{name}' must be a JSON object"
+    tenant = (activity.get("channelData") or {}).get("tenant")
+    if tenant is not None and not isinstance(tenant, dict):
+        return "'channelData.tenant' must be a JSON object"
+    conversation_id = (activity.get("conversation") or {}).get("id")
+    if conversation_id is not None and not isinstance(conversation_id, str):
+        return "'conversation.id' must be a string"
+    if activity.get("membersAdded") is not None and not isinstance(activity["membersAdded"], list):
+        return "'membersAdded' must be a JSON list"
+    return None
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class Connector:
@@ -92,18 +125,18 @@ class TeamsOutput(OutputChannel):
         await self._post(text, buttons)
 
 
-class TeamsInput(InputChannel):
+class TeamsInput(GuardedInput):
     """The Teams channel, named "teams"."""
+
+    durable_memory = True
 
     @classmethod
     def name(cls) -> str:
         return "teams"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[dict[str, Any]]) -> InputChannel:
-        # Secrets never live in credentials.yml; they come from the environment via settings.
-        config = settings.load()
-        return cls(
+    def settings_of(cls, config: settings.Settings) -> dict[str, Any]:
+        return dict(
             app_id=config.teams_app_id,
             app_password=config.teams_app_password,
             tenant_id=config.teams_tenant_id,
@@ -113,9 +146,7 @@ class TeamsInput(InputChannel):
             employer_tenant_id=config.teams_employer_tenant_id,
             employer=config.teams_employer_key,
             allowed_tenants=config.teams_allowed_tenants,
-            max_bytes=config.webhook_max_bytes,
-            messages_per_minute=config.messages_per_person_per_minute,
-            redis_url=config.redis_url,
+            service_hosts=config.teams_service_hosts,
         )
 
     def __init__(
@@ -129,15 +160,17 @@ class TeamsInput(InputChannel):
         employer_tenant_id: str,
         employer: str,
         allowed_tenants: tuple[str, ...] = (),
-        max_bytes: int = 64 * 1024,
-        messages_per_minute: int = 20,
+        service_hosts: tuple[str, ...] = settings.TEAMS_SERVICE_HOSTS,
+        memory_file: Optional[Path] = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        messages_per_minute: int = DEFAULT_MESSAGES_PER_MINUTE,
         redis_url: str = "",
     ) -> None:
         self.configured = bool(app_id and app_password)
         # Empty: people from any tenant may write (the bot's Teams app decides who can install it).
         self.allowed_tenants = frozenset(allowed_tenants)
-        self.max_bytes = max_bytes
-        self.messages = RateLimit(memory_for(redis_url), "teams", messages_per_minute, 60)
+        self.service_hosts = frozenset(host.lower() for host in service_hosts)
+        self.guard(max_bytes, messages_per_minute, redis_url, memory_file)
         if not self.configured:
             logger.warning(
                 "TEAMS_APP_ID or TEAMS_APP_PASSWORD is unset: the Teams channel refuses every request."
@@ -169,10 +202,23 @@ class TeamsInput(InputChannel):
         Bot Framework channel would bring senders the tenant rules know nothing about)."""
         if activity.get("channelId") != "msteams":
             return "only Microsoft Teams activities are taken here"
+        if not self.service_url_ok(activity.get("serviceUrl")):
+            # Replies carry the bot's token to the serviceUrl: never anywhere but Teams.
+            return "the serviceUrl is not a Microsoft Teams service"
         tenant = ((activity.get("channelData") or {}).get("tenant") or {}).get("id")
         if self.allowed_tenants and tenant not in self.allowed_tenants:
             return "this organization is not allowed to use this bot"
         return None
+
+    def service_url_ok(self, url: Any) -> bool:
+        try:
+            parts = urlsplit(url) if isinstance(url, str) else None
+            host = (parts.hostname or "").lower() if parts else ""
+        except ValueError:
+            return False
+        if not host or host not in self.service_hosts or parts.username or parts.password:
+            return False
+        return parts.scheme == "https" or (parts.scheme == "http" and _loopback(host))
 
     def metadata(self, activity: dict[str, Any]) -> dict[str, Any]:
         """Who is writing, as far as Teams says: their Entra object id and their tenant."""
@@ -190,7 +236,7 @@ class TeamsInput(InputChannel):
     async def _message(
         self, activity: dict[str, Any], on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> None:
-        text, title = cards.message_text(activity)
+        text, title = (clean_text(part) if part else part for part in cards.message_text(activity))
         sender = (activity.get("from") or {}).get("id")
         if not text or not isinstance(sender, str):
             return
@@ -254,15 +300,31 @@ class TeamsInput(InputChannel):
                 logger.info("Refused a Teams activity: %s", exc)
                 return response.json({"error": "unauthorized"}, status=401)
 
+            malformed = shape_problem(activity)
+            if malformed:
+                return response.json({"error": malformed}, status=400)
             refused = self.refusal(activity)
             if refused:
                 logger.info("Refused a Teams activity: %s", refused)
                 return response.json({"error": refused}, status=403)
             kind = activity.get("type")
             if kind == "message":
-                wait = await self.messages.wait(str((activity.get("from") or {}).get("id")))
+                # The person's id names their conversation: a plain one, or the activity is refused.
+                problem = sender_problem((activity.get("from") or {}).get("id"))
+                if problem:
+                    logger.info("Refused a Teams message: its from.id is not a plain id")
+                    return response.json({"error": problem.replace("'sender'", "'from.id'")}, status=400)
+                wait = await self.messages.wait(activity["from"]["id"])
                 if wait is not None:
                     return too_many(wait)
+                activity_id = activity.get("id")
+                if isinstance(activity_id, str) and activity_id:
+                    # The Bot Framework sends an activity again when our answer was slow: once is enough.
+                    seen = hashlib.sha256(repr(((activity.get("conversation") or {}).get("id"), activity_id))
+                                          .encode("utf-8", "surrogatepass")).hexdigest()
+                    if not await self.memory.add(f"teams-activity:{seen}", ACTIVITY_MEMORY_SECONDS):
+                        logger.info("A Teams activity already taken in came again; handled once")
+                        return response.empty(status=202)
             # Bot Framework waits at most 15 s for this answer; replies go out separately.
             if kind == "message":
                 self.background.spawn(

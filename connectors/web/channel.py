@@ -17,7 +17,7 @@ from string import Template
 from typing import Any, Awaitable, Callable, Optional
 from urllib.parse import urlsplit
 
-from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.core.channels.channel import OutputChannel, UserMessage
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -26,10 +26,12 @@ from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from core import settings
 from connectors.background import RESEND_TEXT
-from connectors.limits import RateLimit, client_ip, read_body, too_large, too_many
-from connectors.memory import memory_for
+from connectors.clean import clean_text
+from connectors.limits import RateLimit, client_ip, read_body, too_large, too_many, trusted_networks
+from connectors.guarded import DEFAULT_MAX_BYTES, DEFAULT_MESSAGES_PER_MINUTE, GuardedInput
 from connectors.web import tokens
-from connectors.web.history import bot_message, bot_messages, messages_from_events
+from connectors.web.history import bot_message, messages_from_events
+from connectors.web.sockets import BOT_EVENT, WebOutput, WebSocketBlueprint, room_of
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +39,6 @@ HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
 DEMO_PAGE = HERE / "demo.html"
 
-BOT_EVENT = "bot_uttered"
 USER_EVENT = "user_uttered"
 SESSION_EVENT = "session_request"
 # Told to every tab of a session that "start over" or "forget me" ended: the widget takes a new
@@ -69,74 +70,25 @@ def allowed_origins(config: settings.Settings) -> tuple[str, ...]:
     return tuple(origins)
 
 
-def room_of(session_id: str) -> str:
-    # Every tab of one session shares a room, so a reply reaches all of them.
-    return f"session:{session_id}"
-
-
-class WebOutput(OutputChannel):
-    """Sends bot messages to every socket of a session as `{"text", "buttons"}`."""
-
-    @classmethod
-    def name(cls) -> str:
-        return "web"
-
-    def __init__(self, sio: AsyncServer) -> None:
-        self.sio = sio
-
-    async def _emit(self, recipient_id: str, message: dict[str, Any]) -> None:
-        await self.sio.emit(BOT_EVENT, message, room=room_of(recipient_id))
-
-    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
-        # One rule for live messages and redrawn history (history.bot_messages).
-        for part in bot_messages(message.get("text"), message):
-            await self._emit(recipient_id, part)
-
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self._emit(recipient_id, bot_message(text))
-
-    async def send_text_with_buttons(
-        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
-    ) -> None:
-        await self.send_response(recipient_id, {"text": text, "buttons": buttons})
-
-
-class WebSocketBlueprint(Blueprint):
-    """A blueprint that also mounts the socket.io server under its own URL prefix."""
-
-    def __init__(self, sio: AsyncServer, on_app: Callable[[Sanic], None], *args: Any, **kw: Any):
-        super().__init__(*args, **kw)
-        # Sanic blueprints only take custom attributes on `ctx`.
-        self.ctx.sio = sio
-        self.ctx.on_app = on_app
-
-    def register(self, app: Sanic, options: dict[str, Any]) -> None:
-        prefix = (options.get("url_prefix") or self.url_prefix or "").rstrip("/")
-        self.ctx.sio.attach(app, f"{prefix}/socket.io")
-        self.ctx.on_app(app)
-        super().register(app, options)
-
-
-class WebInput(InputChannel):
+class WebInput(GuardedInput):
     """The web widget channel, named "web": everything lives under /webhooks/web/."""
 
+    durable_memory = True
+
     @classmethod
     def name(cls) -> str:
         return "web"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[dict[str, Any]]) -> InputChannel:
-        # Secrets never live in credentials.yml; they come from the environment via settings.
-        config = settings.load()
-        return cls(
+    def settings_of(cls, config: settings.Settings) -> dict[str, Any]:
+        return dict(
             secret=config.web_session_secret,
             origins=allowed_origins(config),
             ttl_seconds=config.web_session_ttl_seconds,
             public_base_url=config.public_base_url,
-            redis_url=config.redis_url,
-            max_bytes=config.webhook_max_bytes,
             sessions_per_hour=config.web_sessions_per_ip_per_hour,
-            messages_per_minute=config.messages_per_person_per_minute,
+            all_sessions_per_hour=config.web_sessions_per_hour,
+            trusted_proxies=config.trusted_proxies,
         )
 
     def __init__(
@@ -147,9 +99,12 @@ class WebInput(InputChannel):
         public_base_url: str,
         static_dir: Path = STATIC_DIR,
         redis_url: str = "",
-        max_bytes: int = 64 * 1024,
-        sessions_per_hour: int = 30,
-        messages_per_minute: int = 20,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        sessions_per_hour: int = 150,
+        messages_per_minute: int = DEFAULT_MESSAGES_PER_MINUTE,
+        all_sessions_per_hour: int = 6000,
+        trusted_proxies: tuple[str, ...] = (),
+        memory_file: Optional[Path] = None,
     ) -> None:
         self.secret = secret
         self.origins = origins
@@ -157,12 +112,12 @@ class WebInput(InputChannel):
         self.public_base_url = public_base_url.rstrip("/")
         self.static_dir = static_dir
         self.redis_url = redis_url
-        self.max_bytes = max_bytes
         # Ended sessions (End chat, start over, forget me) and the rate counters; in Redis with
         # replicas, so a session ended on one is refused on all.
-        self.memory = memory_for(redis_url)
+        self.guard(max_bytes, messages_per_minute, redis_url, memory_file)
         self.new_sessions = RateLimit(self.memory, "web-session", sessions_per_hour, 3600)
-        self.messages = RateLimit(self.memory, "web", messages_per_minute, 60)
+        self.all_new_sessions = RateLimit(self.memory, "web-session-all", all_sessions_per_hour, 3600)
+        self.trusted_proxies = trusted_networks(trusted_proxies)
         self.sio: Optional[AsyncServer] = None
         self.app: Optional[Sanic] = None
         if not secret:
@@ -299,7 +254,10 @@ class WebInput(InputChannel):
                 )
             if not await read_body(request, self.max_bytes):
                 return too_large(self.max_bytes)
-            wait = await self.new_sessions.wait(client_ip(request))
+            # Per address first (one school's lab), then all together (a flood from many addresses).
+            wait = await self.new_sessions.wait(client_ip(request, self.trusted_proxies))
+            if wait is None:
+                wait = await self.all_new_sessions.wait("all")
             if wait is not None:
                 refused = too_many(wait)
                 refused.headers.update(self._cors_headers(origin))
@@ -361,9 +319,9 @@ class WebInput(InputChannel):
         async def user_uttered(sid: str, data: Any) -> None:
             session_id = (await sio.get_session(sid))["session_id"]
             data = data if isinstance(data, dict) else {}
-            text = data.get("message")
-            title = data.get("title")
-            if not isinstance(text, str) or not text.strip():
+            text = clean_text(data.get("message"))
+            title = clean_text(data.get("title"))
+            if not text.strip():
                 return
             if await self.ended(session_id):
                 # A tab still open after End chat elsewhere: it must start a new session.
@@ -383,7 +341,7 @@ class WebInput(InputChannel):
                 )
                 return
             metadata = {}
-            if isinstance(title, str) and title.strip():
+            if title.strip():
                 metadata["title"] = title.strip()[:MAX_TITLE_CHARS]
             # Other open tabs of the same session show what was said here.
             await sio.emit(

@@ -118,7 +118,7 @@ async def test_a_flood_from_one_sender_gets_429_with_retry_after(rest):
                 if reply.status == 429:
                     assert 1 <= int(reply.headers["Retry-After"]) <= 60
         assert statuses == [200] * 5 + [429] * 2
-        async with http.post(url, json={"sender": "someone else", "message": "hi"}, headers=bearer(TOKEN)) as reply:
+        async with http.post(url, json={"sender": "someone-else", "message": "hi"}, headers=bearer(TOKEN)) as reply:
             assert reply.status == 200
     assert len(assistant.received) == 6
 
@@ -133,3 +133,50 @@ async def test_bad_bodies_get_a_clear_400(rest):
                 assert reply.status == 400, body
                 assert (await reply.json())["error"]
     assert assistant.received == []
+
+
+@pytest.mark.asyncio
+async def test_a_sender_outside_the_safe_alphabet_gets_400_and_the_channel_goes_on(rest):
+    _, assistant, url = rest
+    async with aiohttp.ClientSession() as http:
+        # Raw bytes: json.dumps of "x\ud800" writes the lone surrogate as an escape, as clients do.
+        for sender in ('"x\\ud800"', '"a\\u0000b"', '"two words"', '"' + "a" * 201 + '"', '"\\u202eevil"'):
+            body = ('{"sender": ' + sender + ', "message": "hi"}').encode()
+            async with http.post(url, data=body, headers={**bearer(TOKEN), "Content-Type": "application/json"}) as reply:
+                assert reply.status == 400, sender
+                assert "letters, digits" in (await reply.json())["error"]
+        assert assistant.received == []
+        async with http.post(url, json={"sender": "29:1a-B_c.d@e+f=", "message": "hi"}, headers=bearer(TOKEN)) as reply:
+            assert reply.status == 200
+    assert [m.sender_id for m in assistant.received] == ["29:1a-B_c.d@e+f="]
+
+
+@pytest.mark.asyncio
+async def test_text_loses_nul_controls_and_surrogates_but_keeps_emoji_and_rtl(rest):
+    _, assistant, url = rest
+    body = b'{"sender": "clean", "message": "hi\\u0000 \\ud800there\\u0007\\nnurse \\ud83d\\ude00 \\u05e9\\u05dc\\u05d5\\u05dd \\u200f"}'
+    async with aiohttp.ClientSession() as http:
+        async with http.post(url, data=body, headers={**bearer(TOKEN), "Content-Type": "application/json"}) as reply:
+            assert reply.status == 200
+    [message] = assistant.received
+    assert message.text == "hi there\nnurse \U0001F600 \u05e9\u05dc\u05d5\u05dd \u200f"
+    message.text.encode("utf-8")  # valid UTF-8 throughout
+
+
+@pytest.mark.asyncio
+async def test_a_turn_that_fails_is_answered_with_an_apology():
+    async def failing(message: UserMessage) -> None:
+        raise RuntimeError("the conversation store refused the turn")
+
+    channel = RestInput(TOKEN, max_bytes=64 * 1024, messages_per_minute=5)
+    server, base = await serve_channel(channel, failing, "rest_channel_failing_test")
+    try:
+        async with aiohttp.ClientSession() as http:
+            async with http.post(f"{base}/webhooks/rest/webhook", json={"sender": "s", "message": "hi"},
+                                 headers=bearer(TOKEN)) as reply:
+                assert reply.status == 200
+                assert [m["text"] for m in await reply.json()] == [
+                    "Sorry, something went wrong. Please send your message again."]
+    finally:
+        server.close()
+        await server.wait_closed()

@@ -308,3 +308,66 @@ async def test_a_flood_from_one_number_gets_429(twilio, tmp_path):
         await server.wait_closed()
         await channel.background.drain()
         await channel.sender.close()
+
+
+@pytest.mark.asyncio
+async def test_nul_control_and_broken_utf8_in_a_text_are_dropped_and_the_channel_goes_on(twilio, sms):
+    from urllib.parse import parse_qsl
+
+    channel, assistant, url = sms
+    params = twilio.inbound_params(From=NUMBER)
+    # Body "hi<NUL><BEL> there<a lone surrogate as UTF-8 bytes> 😀 שלום", signed over what Twilio signs:
+    # the decoded values (broken UTF-8 reads as U+FFFD, which is kept: it is a printable character).
+    raw = urlencode({k: v for k, v in params.items() if k != "Body"}) + "&Body=hi%00%07+there%ED%A0%80+%F0%9F%98%80+%D7%A9%D7%9C%D7%95%D7%9D"
+    decoded = dict(parse_qsl(raw, keep_blank_values=True))
+    headers = {"X-Twilio-Signature": twilio.sign(url, decoded), "Content-Type": "application/x-www-form-urlencoded"}
+    async with aiohttp.ClientSession() as http:
+        async with http.post(url, data=raw.encode(), headers=headers) as reply:
+            assert reply.status == 200
+    await replies(twilio, 1)
+    [message] = assistant.received
+    assert message.text.startswith("hi there") and "\x00" not in message.text and "\x07" not in message.text
+    assert message.text.endswith("\U0001F600 \u05e9\u05dc\u05d5\u05dd")
+    assert (await text(twilio, url, "still there?")).status_code == 200
+    await replies(twilio, 2)
+    assert assistant.received[1].text == "still there?"
+
+
+@pytest.mark.asyncio
+async def test_a_message_sid_that_is_not_plain_gets_400(twilio, sms):
+    _, assistant, url = sms
+    answer = await asyncio.to_thread(twilio.post_inbound, url, {"From": NUMBER, "Body": "hi", "MessageSid": "SM\u202e<x>"})
+    assert answer.status_code == 400 and "MessageSid" in answer.text
+    assert assistant.received == []
+
+
+@pytest.mark.asyncio
+async def test_a_text_replayed_after_a_restart_is_not_answered_again(twilio, tmp_path):
+    # No Redis: the MessageSids taken in are kept in a SQLite file under VAR_DIR.
+    params = twilio.inbound_params(From=NUMBER, Body="hi there")
+    assistants = []
+    for run in ("before", "after"):
+        assistant = Assistant()
+        assistants.append(assistant)
+        channel = SMSInput(
+            account_sid=twilio.account_sid, auth_token=twilio.auth_token, from_number=twilio.from_number,
+            api_base=twilio.url, sms_sender_key=twilio.sender_key, public_base_url="http://set-below",
+            support_contact="help@careers.example", opt_out_url=f"sqlite:///{tmp_path / 'opt-outs.db'}",
+            memory_file=tmp_path / "var" / "channel-memory.db",
+        )
+        server, base = await serve_channel(channel, assistant, f"sms_restart_{run}")
+        channel.public_base_url = base
+        url = f"{base}/webhooks/sms/webhook"
+        try:
+            answer = await asyncio.to_thread(twilio.post_inbound, url, params, None)
+            assert answer.status_code == 200
+            if run == "before":
+                await replies(twilio, 1)
+            await asyncio.sleep(0.5)
+        finally:
+            server.close()
+            await server.wait_closed()
+            await channel.sender.close()
+            await channel.memory.close()
+    assert len(assistants[0].received) == 1 and assistants[1].received == []
+    assert len(twilio.messages_to(NUMBER)) == 1

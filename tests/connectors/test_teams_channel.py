@@ -54,6 +54,7 @@ def make_channel(bf: BotFrameworkStandIn, app_password: str) -> TeamsInput:
         login_base=env["TEAMS_LOGIN_BASE"],
         employer_tenant_id=bf.employer_tenant_id,
         employer="kaiser_permanente",
+        service_hosts=(bf.env()["TEAMS_SERVICE_HOSTS"],),
     )
 
 
@@ -224,3 +225,66 @@ async def test_a_flood_from_one_person_gets_429(bf, teams):
     user = "29:flood"
     statuses = [(await post(bf, url, bf.activity(f"hi {n}", user_id=user))).status_code for n in range(4)]
     assert statuses == [202, 202, 429, 429]
+
+
+@pytest.mark.asyncio
+async def test_a_from_id_with_a_lone_surrogate_gets_400_and_the_channel_goes_on(bf, teams):
+    _, assistant, url = teams
+    bad = bf.activity("hi", user_id="29:x\ud800")
+    answer = await post(bf, url, bad)
+    assert answer.status_code == 400 and "'from.id'" in answer.json()["error"]
+    good = bf.activity("hi\x00 there\ud800 \U0001F600")
+    assert (await post(bf, url, good)).status_code == 202
+    await replies(bf, good)
+    [message] = assistant.received
+    assert message.text == "hi there \U0001F600" and message.sender_id == good["from"]["id"]
+
+
+@pytest.mark.asyncio
+async def test_a_service_url_that_is_not_teams_is_refused(bf, teams):
+    _, assistant, url = teams
+    for service_url in ("https://evil.example/", "http://smba.trafficmanager.net/amer/",
+                        "https://user:pw@smba.trafficmanager.net/amer/", f"http://localhost:{bf.url.rsplit(':', 1)[1]}/"):
+        activity = bf.activity("hi", serviceUrl=service_url)
+        # Signed for that serviceUrl, as the Bot Framework would sign it.
+        answer = await asyncio.to_thread(bf.post_activity, url, activity, bf.make_token(serviceUrl=service_url))
+        assert answer.status_code == 403 and "not a Microsoft Teams service" in answer.json()["error"], service_url
+    assert assistant.received == []
+
+
+def test_microsofts_teams_hosts_over_https_are_taken():
+    channel = TeamsInput(app_id="a", app_password="p", tenant_id="t", openid_url="https://x/", issuer="i",
+                         login_base="https://x", employer_tenant_id="", employer="")
+    for good in ("https://smba.trafficmanager.net/amer/", "https://smba.infra.gcc.teams.microsoft.com/teams"):
+        assert channel.service_url_ok(good)
+    for bad in ("https://evil.example/", "http://smba.trafficmanager.net/amer/", "https://smba.trafficmanager.net.evil.example/",
+                "https://user@smba.trafficmanager.net/", None, 5, "not a url", "https://[::1/"):
+        assert not channel.service_url_ok(bad), bad
+
+
+@pytest.mark.asyncio
+async def test_an_activity_sent_again_is_handled_once(bf, teams):
+    _, assistant, url = teams
+    activity = bf.activity("how do I become an LVN?")
+    assert (await post(bf, url, activity)).status_code == 202
+    assert (await post(bf, url, activity)).status_code == 202  # the Bot Framework's retry
+    await replies(bf, activity)
+    await asyncio.sleep(0.5)
+    assert len(assistant.received) == 1 and len(bf.replies_in(activity["conversation"]["id"])) == 1
+
+
+@pytest.mark.asyncio
+async def test_activities_of_the_wrong_shape_get_400_not_500(bf, teams):
+    # Found by the fuzz tests (tests/e2e/test_fuzz.py): a signed activity whose parts are not
+    # objects failed with 500.
+    _, assistant, url = teams
+    for extra in ({"from": "someone"}, {"conversation": ["a"]}, {"channelData": 5}, {"channelData": {"tenant": "t"}},
+                  {"value": "x"}, {"recipient": 1}, {"conversation": {"id": 7, "conversationType": "personal"}},
+                  {"membersAdded": "bot"}):
+        activity = {**bf.activity("hi"), **extra}
+        answer = await post(bf, url, activity)
+        error = answer.json()["error"] if answer.status_code == 400 else ""
+        assert "must be a JSON" in error or "must be a string" in error, (extra, answer.status_code)
+    assert assistant.received == []
+    ok = bf.activity("hi")
+    assert (await post(bf, url, ok)).status_code == 202

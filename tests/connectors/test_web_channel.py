@@ -11,6 +11,7 @@ import pytest_asyncio
 from rasa.core.channels.channel import register
 from sanic import Sanic
 
+from connectors.limits import trusted_networks
 from connectors.web import WebInput, tokens
 
 from ops.launcher import free_port
@@ -91,9 +92,19 @@ async def test_session_minting_is_limited_per_address(server):
                     assert reply.headers["Access-Control-Allow-Origin"] == ALLOWED
                     assert "Too many" in (await reply.json())["error"]
         assert statuses == [200, 200, 200, 429, 429]
-        # Behind the launcher's proxy (a loopback peer), the address the proxy forwarded counts.
+        # A peer that is not a trusted proxy cannot choose the address it is counted as.
+        async with http.post(f"{web}/session", headers={"Origin": ALLOWED, "X-Forwarded-For": "203.0.113.9"}) as reply:
+            assert reply.status == 429
+        # Behind a trusted proxy (the launcher's, on loopback), the address the proxy added counts;
+        # what the caller wrote before it does not.
+        channel.trusted_proxies = trusted_networks(["127.0.0.1"])
         async with http.post(f"{web}/session", headers={"Origin": ALLOWED, "X-Forwarded-For": "203.0.113.9"}) as reply:
             assert reply.status == 200
+        for _ in range(3):
+            async with http.post(f"{web}/session", headers={"Origin": ALLOWED, "X-Forwarded-For": "203.0.113.9"}) as reply:
+                pass
+        async with http.post(f"{web}/session", headers={"Origin": ALLOWED, "X-Forwarded-For": "198.51.100.1, 203.0.113.9"}) as reply:
+            assert reply.status == 429
         async with http.post(f"{web}/session", headers={"Origin": ALLOWED},
                              data=b'{"previous": "' + b"x" * 70_000 + b'"}') as reply:
             assert reply.status == 413
@@ -122,3 +133,109 @@ async def test_ending_a_chat_refuses_its_token_from_then_on(server):
         async with http.post(f"{web}/session/end", headers={"Origin": ALLOWED},
                              data=json.dumps({"token": tokens.issue("other", 60)})) as reply:
             assert (await reply.json()) == {"ended": False}
+
+
+class RecordingAgent:
+    """Stands in for Rasa's agent under the channel: records what reaches it, answers once."""
+
+    def __init__(self) -> None:
+        self.received = []
+
+    async def handle_message(self, message) -> None:
+        self.received.append(message)
+        await message.output_channel.send_text_message(message.sender_id, "heard you")
+
+
+@pytest.mark.asyncio
+async def test_nul_controls_and_lone_surrogates_never_reach_the_assistant(server):
+    import asyncio
+
+    import socketio
+
+    base, channel = server
+    agent = RecordingAgent()
+    channel.app.ctx.agent = agent
+    web = f"{base}/webhooks/web"
+    async with aiohttp.ClientSession() as http:
+        async with http.post(f"{web}/session", headers={"Origin": ALLOWED}) as reply:
+            token = (await reply.json())["token"]
+    client = socketio.AsyncClient()
+    answers = asyncio.Queue()
+    client.on("bot_uttered", answers.put)
+    await client.connect(base, socketio_path="/webhooks/web/socket.io", auth={"token": token},
+                         headers={"Origin": ALLOWED}, transports=["polling"])
+    try:
+        await client.emit("user_uttered", {"message": "hi\x00\x1b[2J there\ud800 \U0001F600 \u05e9\u05dc\u05d5\u05dd",
+                                           "title": "\ud800"})
+        await asyncio.wait_for(answers.get(), 10)
+        await client.emit("user_uttered", {"message": "\x00\ud800"})  # nothing left: not a message
+        await client.emit("user_uttered", {"message": "still there?"})
+        await asyncio.wait_for(answers.get(), 10)
+    finally:
+        await client.disconnect()
+    assert [m.text for m in agent.received] == ["hi[2J there \U0001F600 \u05e9\u05dc\u05d5\u05dd", "still there?"]
+    assert agent.received[0].metadata == {}
+
+
+@pytest.mark.asyncio
+async def test_a_class_of_40_starts_together_and_a_flood_from_one_address_is_still_limited(server):
+    import asyncio
+
+    base, channel = server  # the defaults a server gets (WEB_SESSIONS_PER_IP_PER_HOUR)
+    web = f"{base}/webhooks/web"
+    async with aiohttp.ClientSession() as http:
+        async def start() -> int:
+            async with http.post(f"{web}/session", headers={"Origin": ALLOWED}) as reply:
+                return reply.status
+
+        # Forty students behind one school address open the chat in the same minute.
+        assert await asyncio.gather(*(start() for _ in range(40))) == [200] * 40
+        # A thousand requests from one address: most are refused.
+        statuses = [await start() for _ in range(960)]
+        assert statuses.count(200) == channel.new_sessions.limit - 40 < 200
+        assert statuses[-1] == 429
+
+
+@pytest.mark.asyncio
+async def test_new_chats_from_all_addresses_together_meet_a_global_cap(server):
+    base, channel = server
+    channel.trusted_proxies = trusted_networks(["127.0.0.1"])
+    channel.all_new_sessions.limit = 5
+    web = f"{base}/webhooks/web"
+    async with aiohttp.ClientSession() as http:
+        statuses = []
+        for n in range(7):  # seven different addresses, one chat each
+            async with http.post(f"{web}/session", headers={"Origin": ALLOWED, "X-Forwarded-For": f"203.0.113.{n}"}) as reply:
+                statuses.append(reply.status)
+        assert statuses == [200] * 5 + [429] * 2
+
+
+def test_a_trusted_proxy_that_is_not_an_address_stops_the_server_at_start():
+    with pytest.raises(ValueError, match="TRUSTED_PROXIES: 'localhost'"):
+        WebInput(SECRET, (ALLOWED,), 3600, ALLOWED, trusted_proxies=("127.0.0.1", "localhost"))
+
+
+@pytest.mark.asyncio
+async def test_an_ended_chat_stays_ended_after_a_restart(tmp_path):
+    # No Redis: ended sessions are kept in a SQLite file under VAR_DIR.
+    token = None
+    for run in ("before", "after"):
+        port = free_port()
+        app = Sanic(f"web_restart_{run}_{port}")
+        channel = WebInput(SECRET, (ALLOWED,), 3600, ALLOWED, memory_file=tmp_path / "var" / "channel-memory.db")
+        register([channel], app, route="/webhooks/")
+        running = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True, debug=False)
+        await running.startup()
+        web = f"http://127.0.0.1:{port}/webhooks/web"
+        try:
+            async with aiohttp.ClientSession() as http:
+                if run == "before":
+                    async with http.post(f"{web}/session", headers={"Origin": ALLOWED}) as reply:
+                        token = (await reply.json())["token"]
+                    async with http.post(f"{web}/session/end", headers={"Origin": ALLOWED},
+                                         data=json.dumps({"token": token})) as reply:
+                        assert (await reply.json()) == {"ended": True}
+                assert "session refused" in await socketio_answer(http, web, {"token": token}), run
+        finally:
+            await running.close()
+            await channel.memory.close()

@@ -181,3 +181,46 @@ def test_redis_url_switches_the_lock_store_to_redis(tmp_path):
     assert store.get_lock(conversation) is not None
     store.delete_lock(conversation)
     assert store.get_lock(conversation) is None
+
+
+async def test_a_sender_the_database_cannot_encode_raises_instead_of_exiting(store, domain):
+    from bot.conversation_store import ConversationStoreError
+
+    # Rasa's own store calls sys.exit(1) here (SystemExit would escape `except Exception`).
+    with pytest.raises(ConversationStoreError):
+        await store.save(opening_turn("x\ud800", domain))
+    sender = f"after-{uuid.uuid4().hex[:8]}"
+    await store.save(opening_turn(sender, domain))  # and the store goes on
+    assert (await store.retrieve(sender)).get_slot("age") == 17.0
+
+
+async def test_what_forget_me_deleted_is_not_left_in_the_sqlite_files(tmp_path, domain):
+    path = tmp_path / "conversations.db"
+    store = ConversationStore(domain=domain, url=f"sqlite:///{path}")
+    email = f"sam.{uuid.uuid4().hex[:8]}@example.org"
+    try:
+        tracker = opening_turn("forgotten-1", domain)
+        tracker.update(UserUttered(f"my email is {email}", {"name": "inform", "confidence": 0.9}))
+        await store.save(tracker)
+        await store.save(opening_turn("kept-1", domain))
+        # Into the file itself, as after hours of running (not only in the write-ahead log).
+        with store.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert email.encode() in path.read_bytes()
+
+        await store.save(forget_turn_of(await store.retrieve("forgotten-1")))
+
+        files = [path, path.with_name(path.name + "-wal")]
+        leftover = b"".join(p.read_bytes() for p in files if p.exists())
+        assert email.encode() not in leftover
+        assert await store.retrieve("kept-1") is not None
+    finally:
+        store.engine.dispose()
+
+
+def forget_turn_of(tracker: DialogueStateTracker) -> DialogueStateTracker:
+    for event in [UserUttered("forget me", {"name": "forget_me", "confidence": 0.97}),
+                  ActionExecuted("action_forget_me"), Restarted(), ActionExecuted("action_session_start"),
+                  SessionStarted(), ActionExecuted("action_listen")]:
+        tracker.update(event)
+    return tracker

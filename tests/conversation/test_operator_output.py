@@ -9,7 +9,8 @@ import stat
 import subprocess
 from urllib.parse import urlsplit
 
-from ops.launcher import CATALOG_PYTHON, GENERATED_SECRETS, Stack, banner, local_secrets
+from ops.launcher import CATALOG_PYTHON, GENERATED_SECRETS, Stack, local_secrets
+from ops.run import banner
 from core.settings import ROOT
 
 SECRETS = {

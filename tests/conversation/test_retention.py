@@ -198,3 +198,46 @@ async def test_the_purge_command_says_what_it_could_not_do(database_url):
     bad = run_purge({"TRACKER_DB_URL": database_url, "RETENTION_DAYS": "0"})
     assert bad.returncode != 0 and "RETENTION_DAYS must be at least 1" in bad.stdout + bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+async def test_what_the_purge_deleted_is_not_left_in_the_sqlite_files(tmp_path, domain, monkeypatch):
+    from core import settings as settings_module
+    from bot.conversation_store import ConversationStore
+
+    path = tmp_path / "conversations.db"
+    store = ConversationStore(domain=domain, url=f"sqlite:///{path}")
+    email = f"old.{uuid.uuid4().hex[:8]}@example.org"
+    try:
+        await store_events(store, "old-1", domain, session("old-1", domain, time.time() - 100 * DAY, f"my email is {email}"))
+        # Someone recent shares the pages, so they are rewritten, not emptied.
+        await store_events(store, "recent-1", domain, session("recent-1", domain, time.time() - DAY, "hello"))
+        with store.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert email.encode() in path.read_bytes()
+    finally:
+        store.engine.dispose()
+    monkeypatch.setenv("TRACKER_DB_URL", f"sqlite:///{path}")
+    monkeypatch.setenv("CATALOG_API_KEY", "")
+    report = retention.purge_expired(settings_module.load())
+    assert report.conversations == 1
+    leftover = b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+    assert email.encode() not in leftover and b"recent-1" in leftover
+
+
+def test_the_purge_deletes_rotated_logs_past_the_retention_period(tmp_path, monkeypatch):
+    from core import settings as settings_module
+
+    logs = tmp_path / "var" / "logs"
+    logs.mkdir(parents=True)
+    for name, age_days in (("rasa.log", 200), ("rasa.log.1", 10), ("rasa.log.2", 100), ("actions.log.1", 91)):
+        path = logs / name
+        path.write_text("x")
+        old = time.time() - age_days * DAY
+        os.utime(path, (old, old))
+    monkeypatch.setenv("VAR_DIR", str(tmp_path / "var"))
+    monkeypatch.setenv("TRACKER_DB_URL", f"sqlite:///{tmp_path / 'var' / 'conversations.db'}")
+    monkeypatch.setenv("CATALOG_API_KEY", "")
+    report = retention.purge_expired(settings_module.load())
+    assert report.old_logs == 2 and "Rotated logs deleted: 2" in report.lines()
+    # The live log is never deleted, only rotated copies past the period.
+    assert sorted(p.name for p in logs.iterdir()) == ["rasa.log", "rasa.log.1"]

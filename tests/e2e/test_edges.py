@@ -81,3 +81,38 @@ def test_what_the_services_write_under_var_is_private(stack):
             assert mode & 0o077 == 0, f"{name}: {oct(mode)}"
             seen.append(name)
     assert {"catalog.db", "conversations.db", "endpoints.yml", "rasa.log", "actions.log"} <= set(seen)
+
+
+def test_a_lone_surrogate_sender_gets_400_and_the_stack_goes_on_answering(stack):
+    url = f"{stack.rasa_url}/webhooks/rest/webhook"
+    headers = {**stack.rest_headers, "Content-Type": "application/json"}
+    # As a client writes it: json.dumps({"sender": "x\ud800", ...}) escapes the lone surrogate.
+    answer = requests.post(url, data=b'{"sender": "x\\ud800", "message": "hi"}', headers=headers, timeout=30)
+    assert answer.status_code == 400 and "letters, digits" in answer.json()["error"]
+    assert stack.service("rasa").running
+    assert say(stack, f"rest-{uuid.uuid4().hex[:12]}", "hi")
+
+
+def test_nul_and_surrogates_in_the_text_get_an_ordinary_reply(stack):
+    url = f"{stack.rasa_url}/webhooks/rest/webhook"
+    headers = {**stack.rest_headers, "Content-Type": "application/json"}
+    sender = f"rest-{uuid.uuid4().hex[:12]}"
+    body = ('{"sender": "%s", "message": "hi\\u0000 I want to be a nurse\\ud800"}' % sender).encode()
+    answer = requests.post(url, data=body, headers=headers, timeout=30)
+    assert answer.status_code == 200
+    texts = " ".join(m.get("text", "") for m in answer.json())
+    assert texts and "something went wrong" not in texts
+    assert say(stack, f"rest-{uuid.uuid4().hex[:12]}", "hi")
+
+
+def test_the_rasa_api_token_is_not_on_any_command_line(stack):
+    # Every local user can read a process's command line; only its owner its environment.
+    rasa = stack.service("rasa")
+    with open(f"/proc/{rasa.pid}/cmdline", "rb") as cmdline:
+        arguments = cmdline.read().decode().split("\0")
+    assert "--enable-api" in arguments
+    assert not [a for a in arguments if stack.rasa_api_token in a or a.startswith("--auth-token")]
+    # And the API still takes only that token.
+    status = f"{stack.rasa_url}/status"
+    assert requests.get(status, params={"token": stack.rasa_api_token}, timeout=10).status_code == 200
+    assert requests.get(status, params={"token": "not-the-token"}, timeout=10).status_code == 401

@@ -20,7 +20,8 @@ def catalog_process(stack):
 def test_every_turn_is_answered_within_three_seconds_while_the_catalog_hangs(stack):
     sender = new_sender()
     say(stack, sender, "I want medical assistant training")
-    say(stack, sender, "I'm 24 and live in Fresno")
+    # Facts no other test gives: no answer to this very question is saved to fall back on.
+    say(stack, sender, "I'm 31 and live in Fresno")
     catalog = catalog_process(stack)
     catalog.send_signal(signal.SIGSTOP)
     try:

@@ -97,3 +97,38 @@ def test_only_rasa_is_exposed():
     assert backends == {"rasa"}
     assert of_kind("Service")
     assert all(s["spec"].get("type", "ClusterIP") == "ClusterIP" for s in of_kind("Service"))
+
+
+def test_network_policies_let_only_rasa_reach_the_actions_and_only_the_assistant_reach_the_catalog():
+    policies = {p["spec"]["podSelector"]["matchLabels"]["app.kubernetes.io/name"]: p for p in of_kind("NetworkPolicy")}
+    assert set(policies) == {"actions", "catalog"}
+
+    def sources(name: str) -> set[str]:
+        [rule] = policies[name]["spec"]["ingress"]
+        return {peer["podSelector"]["matchLabels"]["app.kubernetes.io/name"] for peer in rule["from"]}
+
+    assert sources("actions") == {"rasa"}
+    assert sources("catalog") == {"actions", "rasa", "purge"}
+    assert all(p["spec"]["policyTypes"] == ["Ingress"] for p in policies.values())
+
+
+def test_the_purge_runs_daily_with_its_secrets_by_reference():
+    [cronjob] = of_kind("CronJob")
+    assert len(cronjob["spec"]["schedule"].split()) == 5 and cronjob["spec"]["schedule"].split()[2:] == ["*", "*", "*"]
+    assert cronjob["spec"]["concurrencyPolicy"] == "Forbid"
+    pod = cronjob["spec"]["jobTemplate"]["spec"]["template"]
+    assert pod["metadata"]["labels"]["app.kubernetes.io/name"] == "purge"
+    [container] = pod["spec"]["containers"]
+    assert container["command"] == ["python", "-m", "ops", "purge"]
+    variables = {v["name"]: v for v in container["env"]}
+    assert set(variables) == {"TRACKER_DB_URL", "CATALOG_API_KEY"}
+    assert all("secretKeyRef" in v["valueFrom"] for v in variables.values())
+
+
+def test_every_deployment_is_restarted_by_its_liveness_probe():
+    # A container that exits is restarted by the kubelet (restartPolicy Always, with its own
+    # back-off); one that hangs is restarted when its liveness probe fails.
+    for deployment in of_kind("Deployment"):
+        assert deployment["spec"]["template"]["spec"].get("restartPolicy", "Always") == "Always"
+        for container in deployment["spec"]["template"]["spec"]["containers"]:
+            assert container["livenessProbe"]["failureThreshold"] >= 1
