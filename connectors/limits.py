@@ -11,12 +11,12 @@ import ipaddress
 import math
 from typing import Iterable, Optional, Sequence, Union
 
-Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
-
 from sanic import response
 from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
 
 
 async def read_body(request: Request, limit: int) -> bool:

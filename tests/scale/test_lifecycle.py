@@ -77,7 +77,7 @@ def test_a_killed_process_comes_back_and_the_stack_answers(launcher_factory, tmp
     for fragment, name in (("run actions", "actions"), ("serve-catalog", "catalog"), ("--enable-api", "rasa")):
         killed = launcher.child(fragment)
         killed.kill()  # SIGKILL: an out-of-memory kill or a crash
-        launcher.wait_for(lambda: restarted(var_dir, name), f"{name} restarted and answering", READY_SECONDS)
+        launcher.wait_for(lambda name=name: restarted(var_dir, name), f"{name} restarted and answering", READY_SECONDS)
         assert killed.pid not in [child.pid for child in launcher.psutil_children()]
         # A turn that needs Rasa, the action server and the catalog gets a real answer.
         replies = " ".join(m.get("text", "") for m in rest_turn(env, "I want medical assistant training"))
