@@ -48,7 +48,7 @@ def test_undecided_gets_the_offer_not_a_program_list(stack):
 
 def test_a_whole_quick_quiz_over_rest_with_a_restart_in_the_middle(stack):
     sender = f"quiz-{uuid.uuid4().hex[:10]}"
-    reply = turn(stack, sender, "I'm 16 and live in Fresno CA")
+    reply = turn(stack, sender, "I'm 16, a junior in high school, and I live in Fresno CA")
     reply = turn(stack, sender, "is there a career quiz")
     assert "1 of 30: Build kitchen cabinets." in words(reply)
     buttons = reply[-1]["buttons"]
@@ -85,6 +85,7 @@ def test_a_whole_quick_quiz_over_rest_with_a_restart_in_the_middle(stack):
     assert "begin in high school" in said and "exploring careers only" in said
     kept = slots(stack, sender)
     assert kept["quiz"] is None and kept["quiz_results"]["top_areas"] == ["I", "S"]
+    assert kept["grade"], kept  # the student's grade, kept through the quiz
 
     again = words(turn(stack, sender, "show my results"))
     assert "Your strongest interests: Investigative" in again
