@@ -122,6 +122,9 @@ def context_of(tracker: Tracker) -> dict:
     last = tracker.get_slot("last_answer")
     if isinstance(last, dict) and last.get("kind"):
         context["last_answer"] = last["kind"]
+    quiz = tracker.get_slot("quiz_results")  # the career quiz's result (actions/quiz.py)
+    if isinstance(quiz, dict):
+        context["interests"] = {key: quiz.get(key) for key in ("top_areas", "scores", "careers")}
     return context
 
 

@@ -9,7 +9,7 @@ from fastapi import Depends, FastAPI, HTTPException
 from fastapi.responses import JSONResponse
 
 from catalog import db, feeds
-from catalog.api import deps, errors, guidance, guide, health, imports, listings, occupations, referrals
+from catalog.api import deps, errors, guidance, guide, health, imports, interests, listings, occupations, referrals
 from core.settings import Settings, load
 
 # Bodies larger than this are refused before they are read (a JobPosting feed fits easily).
@@ -99,6 +99,6 @@ def create_app(settings: Settings | None = None, today: dt.date | None = None) -
     # Added first, so it is the innermost middleware: the route reads the body through it directly.
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     app.add_middleware(RefuseNul)
-    for module in (health, occupations, listings, guidance, guide, referrals, imports):
+    for module in (health, occupations, listings, guidance, guide, interests, referrals, imports):
         app.include_router(module.router)
     return app

@@ -1,0 +1,188 @@
+"""action_quiz: the O*NET Interest Profiler in the conversation, one question per message.
+
+The catalog holds the questions, reads each reply and scores the answers (GET/POST /interests/...);
+this action only keeps the quiz's place in the `quiz` slot ("quick:4531"), lays each question out
+for the channel (five buttons on the web and Teams, "Reply 1-5" on SMS) and says the results.
+Any other question mid-quiz goes to its own action and the quiz waits in the slot; "continue the
+quiz", a number or a button picks it up again, also after a restart.
+
+It expects the intents quiz_start, undecided, quiz_reply, quiz_stop and quiz_results, the entities
+quiz_answer and quiz_form, and the slots quiz, quiz_on and quiz_results; they are not in the domain
+and training data yet (the model trained with them scored below the held-out threshold).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import render
+from actions.base import CatalogAction
+from actions.catalog_client import call
+from actions.facts import facts_of, intent_of
+
+FORMS = ("quick", "short")
+FULL_WORDS = ("full", "60", "long", "whole", "short form")
+SMS_HINT = "Reply 1-5 (1 strongly dislike, 5 strongly like), skip or back."
+PAUSE_WORDS = ("later", "not now", "stop", "pause", "break", "bye")
+
+OFFER = ("Not sure yet? That's normal. I have a career quiz: you say how much you'd like 30 kinds of work, "
+         "one tap each, about 5 minutes. Then I show health careers that fit you. Or just ask me about any career.")
+OFFER_BUTTONS = [
+    {"title": "Take the quiz", "payload": "/quiz_start"},
+    {"title": "Full quiz (60)", "payload": '/quiz_start{"quiz_form": "full"}'},
+    {"title": "Explore careers", "payload": "/explore_career"},
+]
+INTRO = {
+    "quick": "Here's the career quiz: 30 kinds of work. For each, say how you'd feel doing it. No right answers; "
+             "skip any, say back to change one, or stop the quiz any time.",
+    "short": "Here's the full career quiz: 60 kinds of work. For each, say how you'd feel doing it. No right answers; "
+             "skip any, say back to change one, or stop the quiz any time.",
+}
+EXPLORATION_ONLY = "It's for exploring careers only, never for screening."
+NO_QUIZ = "There's no quiz going on right now. Want to take the career quiz?"
+
+
+def state_of(tracker: Tracker) -> Optional[tuple[str, str]]:
+    """(form, answers) of the quiz in progress, from its slot."""
+    value = tracker.get_slot("quiz")
+    if not isinstance(value, str) or ":" not in value:
+        return None
+    form, answers = value.split(":", 1)
+    return (form, answers) if form in FORMS else None
+
+
+def reply_of(tracker: Tracker) -> str:
+    """The reply as typed, or the answer a button carries."""
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == "quiz_answer" and entity.get("value") not in (None, ""):
+            return str(entity["value"])
+    return str(tracker.latest_message.get("text") or "")
+
+
+def form_asked(tracker: Tracker) -> str:
+    said = " ".join([str(tracker.latest_message.get("text") or "")] + [
+        str(e.get("value")) for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "quiz_form"])
+    return "short" if any(word in said.lower() for word in FULL_WORDS) else "quick"
+
+
+def ask_item(dispatcher: CollectingDispatcher, tracker: Tracker, step: dict[str, Any]) -> None:
+    """One question as one message: buttons on the web and Teams, one SMS segment by text."""
+    prompt = step["item"]["prompt"]
+    if render.is_sms(tracker):
+        render.say(dispatcher, f"{prompt} {SMS_HINT}")
+        return
+    buttons = [{"title": choice["name"], "payload": f'/quiz_reply{{"quiz_answer": "{choice["value"]}"}}'}
+               for choice in step["choices"]]
+    render.say(dispatcher, f"{prompt} How would you like this work?", buttons)
+
+
+def progress_events(form: str, step: dict[str, Any]) -> list[EventType]:
+    return [SlotSet("quiz", f"{form}:{step['answers']}"), SlotSet("quiz_on", True)]
+
+
+class ActionQuiz(CatalogAction):
+    def name(self) -> str:
+        return "action_quiz"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                     domain: DomainDict) -> list[EventType]:
+        intent = intent_of(tracker)
+        state = state_of(tracker)
+        if intent == "quiz_start":
+            return await self.start(dispatcher, tracker, state)
+        if intent == "quiz_results":
+            return await self.results_asked(dispatcher, tracker, state)
+        if intent in ("quiz_stop", "goodbye") or (intent == "deny" and self.pausing(tracker)):
+            return self.pause(dispatcher, state)
+        if intent == "undecided" and state is None:
+            return await self.undecided(dispatcher, tracker)
+        if state is None:
+            render.say(dispatcher, NO_QUIZ, OFFER_BUTTONS[:1])
+            return [SlotSet("quiz_on", False)]
+        return await self.reply(dispatcher, tracker, state, intent)
+
+    @staticmethod
+    def pausing(tracker: Tracker) -> bool:
+        text = str(tracker.latest_message.get("text") or "").lower()
+        return any(word in text for word in PAUSE_WORDS)
+
+    async def start(self, dispatcher, tracker, state) -> list[EventType]:
+        if state is not None:
+            form, answers = state
+            step = await call("GET", f"/interests/{form}/question", params={"answers": answers})
+            render.say(dispatcher, f"Let's pick up where you left off, at {step['progress']['text']}.")
+        else:
+            form = form_asked(tracker)
+            step = await call("GET", f"/interests/{form}/question", params={"answers": ""})
+            render.say(dispatcher, f"{INTRO[form]} {EXPLORATION_ONLY}")
+        ask_item(dispatcher, tracker, step)
+        return progress_events(form, step)
+
+    async def undecided(self, dispatcher, tracker) -> list[EventType]:
+        kept = tracker.get_slot("quiz_results")
+        if isinstance(kept, dict) and kept.get("answers"):
+            render.say(dispatcher, "Here's what your career quiz said:")
+            return await self.results(dispatcher, tracker, kept["form"], kept["answers"])
+        buttons = [] if render.is_sms(tracker) else OFFER_BUTTONS
+        text = OFFER if buttons else OFFER.replace("one tap each", "reply 1-5 to each") + ' Reply "quiz" to start.'
+        render.say(dispatcher, text, buttons)
+        return []
+
+    def pause(self, dispatcher, state) -> list[EventType]:
+        if state is None:
+            render.say(dispatcher, "Okay. Come back any time.")
+            return [SlotSet("quiz_on", False)]
+        form, answers = state
+        render.say(dispatcher, f"Okay, I saved your place ({len(answers)} answered). "
+                               'Say "continue the quiz" any time to pick up where you left off.')
+        return [SlotSet("quiz_on", False)]
+
+    async def results_asked(self, dispatcher, tracker, state) -> list[EventType]:
+        kept = tracker.get_slot("quiz_results")
+        if isinstance(kept, dict) and kept.get("answers"):
+            return await self.results(dispatcher, tracker, kept["form"], kept["answers"])
+        if state is not None:
+            form, answers = state
+            step = await call("GET", f"/interests/{form}/question", params={"answers": answers})
+            render.say(dispatcher, f"Your results come after the last question; you're at {step['progress']['text']}.")
+            ask_item(dispatcher, tracker, step)
+            return progress_events(form, step)
+        render.say(dispatcher, "You haven't taken the career quiz yet. Want to?", OFFER_BUTTONS[:1])
+        return []
+
+    async def reply(self, dispatcher, tracker, state, intent: str) -> list[EventType]:
+        form, answers = state
+        if intent == "inform" and tracker.latest_message.get("entities"):
+            render.say(dispatcher, "Got it, I'll remember that.")
+        step = await call("POST", f"/interests/{form}/reply", json={"answers": answers, "reply": reply_of(tracker)[:500]})
+        if step.get("message"):
+            render.say(dispatcher, step["message"])
+        if not step["done"]:
+            ask_item(dispatcher, tracker, step)
+            return progress_events(form, step)
+        return [SlotSet("quiz", None), SlotSet("quiz_on", False)] + await self.results(
+            dispatcher, tracker, form, step["answers"])
+
+    async def results(self, dispatcher, tracker, form: str, answers: str) -> list[EventType]:
+        limit = 2 if render.is_sms(tracker) else 3
+        found = await call("POST", f"/interests/{form}/results",
+                           json={"answers": answers, "facts": facts_of(tracker.slots), "limit": limit})
+        lines = found.get("lines") or []
+        if not found.get("clear"):
+            render.answer(dispatcher, tracker, lines, None)
+            return [SlotSet("quiz_results", None)]
+        # The areas first, then each career as its own message (SMS-sized), then the notice.
+        head = lines[:2]
+        render.say(dispatcher, "\n".join(head))
+        for career in found.get("careers") or []:
+            render.answer(dispatcher, tracker, career["lines"], None)
+        ask = found.get("ask") or {}
+        render.answer(dispatcher, tracker, [lines[-1]], ask.get("question"))
+        kept = {"form": form, "answers": answers, "top_areas": found.get("top_areas"),
+                "scores": found.get("scores"), "careers": [c["key"] for c in found.get("careers") or []]}
+        return [SlotSet("quiz_results", kept)]

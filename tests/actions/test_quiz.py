@@ -1,0 +1,112 @@
+"""action_quiz against the real catalog: a whole quick quiz one message at a time, kept in one
+slot, with skip, back, a pause, bad replies, SMS and web layouts, results kept and reused, and the
+hand-off carrying them."""
+
+from __future__ import annotations
+
+from actions.handoff import context_of
+from actions.quiz import ActionQuiz
+from tests.actions.conftest import make_tracker, run_action, slot_events, text_of
+
+
+def quiz(domain, slots=None, **message):
+    messages, events = run_action(ActionQuiz(), make_tracker(slots, **message), domain)
+    return messages, slot_events(events)
+
+
+def reply(domain, slots, text, channel="rest", intent="quiz_reply"):
+    return quiz(domain, slots, text=text, intent=intent, channel=channel)
+
+
+def test_someone_undecided_is_offered_the_quiz_never_started_on_them(catalog, domain):
+    messages, slots = quiz(domain, text="idk what i want to do", intent="undecided")
+    said = text_of(messages)
+    assert "career quiz" in said and "Or just ask me about any career" in said
+    assert [b["title"] for b in messages[0]["buttons"]] == ["Take the quiz", "Full quiz (60)", "Explore careers"]
+    assert "quiz" not in slots  # nothing started
+
+
+def test_a_whole_quick_quiz_one_question_per_message(catalog, domain):
+    messages, slots = quiz(domain, text="career quiz", intent="quiz_start")
+    assert "30 kinds of work" in messages[0]["text"] and "exploring careers only" in messages[0]["text"]
+    first = messages[1]
+    assert first["text"].startswith("1 of 30: Build kitchen cabinets.")
+    assert [b["title"] for b in first["buttons"]] == ["Strongly dislike", "Dislike", "Unsure", "Like", "Strongly like"]
+    assert first["buttons"][3]["payload"] == '/quiz_reply{"quiz_answer": "4"}'
+    assert slots == {"quiz": "quick:", "quiz_on": True}
+    state = dict(slots)
+    # Social and Investigative strong, the rest dislike: R I A S E C in turn.
+    wanted = "152512" * 5
+    for number, answer in enumerate(wanted, start=1):
+        messages, events = reply(domain, state, answer)
+        state.update(events)
+        if number < 30:
+            assert len(messages) == 1 and messages[0]["text"].startswith(f"{number + 1} of 30: ")
+    assert state["quiz"] is None and state["quiz_on"] is False
+    said = text_of(messages)
+    assert "Your strongest interests: Investigative" in said and "Social" in said
+    assert state["quiz_results"]["top_areas"] == ["I", "S"] and len(state["quiz_results"]["careers"]) == 3
+    assert "exploring careers only" in said
+
+
+def test_skip_back_and_a_button_payload(catalog, domain):
+    state = {"quiz": "quick:45", "quiz_on": True}
+    messages, slots = reply(domain, state, "skip")
+    assert slots["quiz"] == "quick:450" and messages[0]["text"].startswith("4 of 30")
+    messages, slots = reply(domain, {**state, **slots}, "back")
+    assert slots["quiz"] == "quick:45" and messages[0]["text"].startswith("3 of 30")
+    tracker = make_tracker(state, text='/quiz_reply{"quiz_answer": "1"}', intent="quiz_reply",
+                           entities=[{"entity": "quiz_answer", "value": "1"}])
+    _, events = run_action(ActionQuiz(), tracker, domain)
+    assert slot_events(events)["quiz"] == "quick:451"
+
+
+def test_bad_replies_get_a_plain_sentence_and_lose_nothing(catalog, domain):
+    state = {"quiz": "quick:453", "quiz_on": True}
+    for text, intent in [("7", "inform"), ("yes", "affirm"), ("idk", "undecided"), ("🙂", "nlu_fallback"),
+                         ("so basically i was thinking about it and " * 8, "nlu_fallback")]:
+        messages, slots = reply(domain, state, text, intent=intent)
+        assert messages[0]["text"].startswith("Please answer with a number from 1 to 5"), (text, messages)
+        assert messages[1]["text"].startswith("4 of 30: ")
+        assert slots["quiz"] == "quick:453"
+
+
+def test_sms_asks_each_question_in_one_segment(catalog, domain):
+    messages, _ = quiz(domain, text="quiz", intent="quiz_start", channel="sms")
+    item = messages[-1]
+    assert not item.get("buttons") and "Reply 1-5" in item["text"] and len(item["text"]) <= 160
+    state = {"quiz": "short:" + "3" * 59, "quiz_on": True}
+    messages, _ = quiz(domain, state, text="stop", intent="quiz_start", channel="sms")
+    assert messages[-1]["text"].startswith("60 of 60: ") and len(messages[-1]["text"]) <= 160
+
+
+def test_stop_keeps_the_place_and_continue_resumes_it(catalog, domain):
+    state = {"quiz": "quick:" + "4" * 11, "quiz_on": True}
+    messages, slots = quiz(domain, state, text="stop the quiz", intent="quiz_stop")
+    assert "saved your place" in text_of(messages) and slots == {"quiz_on": False}
+    messages, slots = quiz(domain, {**state, **slots}, text="continue the quiz", intent="quiz_start")
+    assert "pick up where you left off, at 12 of 30" in text_of(messages)
+    assert messages[-1]["text"].startswith("12 of 30: ") and slots["quiz"] == state["quiz"]
+
+
+def test_results_are_kept_reused_and_carried_by_the_hand_off(catalog, domain):
+    kept = {"form": "quick", "answers": "515121" * 5, "top_areas": ["R", "A"], "scores": {}, "careers": []}
+    messages, slots = quiz(domain, {"quiz_results": kept, "age": "30"}, text="show my results", intent="quiz_results")
+    said = text_of(messages)
+    assert "Your strongest interests: Realistic" in said and "Artistic" in said
+    messages, _ = quiz(domain, {"quiz_results": slots["quiz_results"]}, text="what fits me", intent="undecided")
+    assert "Here's what your career quiz said" in text_of(messages)
+    context = context_of(make_tracker({"quiz_results": slots["quiz_results"]}))
+    assert context["interests"]["top_areas"] == ["R", "A"]
+
+
+def test_results_before_any_answers_say_so(catalog, domain):
+    messages, _ = quiz(domain, text="show my results", intent="quiz_results")
+    assert "haven't taken the career quiz yet" in text_of(messages)
+    messages, _ = quiz(domain, {"quiz": "quick:44", "quiz_on": True}, text="results please", intent="quiz_results")
+    assert "come after the last question; you're at 3 of 30" in text_of(messages)
+
+
+def test_all_the_same_answers_get_i_cant_tell_yet(catalog, domain):
+    messages, slots = reply(domain, {"quiz": "quick:" + "3" * 29, "quiz_on": True}, "3")
+    assert "I can't tell yet" in text_of(messages) and slots["quiz_results"] is None
