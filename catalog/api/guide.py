@@ -11,7 +11,7 @@ from pydantic import Field, StringConstraints
 from catalog import guide
 from catalog.api.deps import SessionDep, TodayDep
 from catalog.records import Strict
-from catalog.said import GuideFacts
+from catalog.said import ASPECTS, GuideFacts
 
 router = APIRouter(tags=["guide"])
 Words = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True)]
@@ -49,3 +49,24 @@ def about(body: AboutRequest, session: SessionDep, today: TodayDep) -> dict:
 @router.post("/guide/list", summary="What fits the person now, then the fact that would narrow it most")
 def listing(body: ListRequest, session: SessionDep, today: TodayDep) -> dict:
     return guide.listing(session, body.kind, body.occupation, body.group, body.text, body.facts, body.offset, today)
+
+
+class Shown(Strict):
+    type: Literal["career", "program", "funding", "organization", "role"]
+    key: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    name: Optional[Annotated[str, StringConstraints(max_length=300)]] = None
+
+
+class AspectRequest(Strict):
+    text: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    subject: Optional[Shown] = None
+    shown: list[Shown] = Field([], max_length=20)
+    aspect: Optional[Literal[ASPECTS]] = None  # type: ignore[valid-type]
+    list_asked: bool = False
+    facts: GuideFacts = GuideFacts()
+
+
+@router.post("/guide/aspect", summary="A follow-up: one aspect (cost, place, pay...) of the subject or a position in the last list")
+def aspect(body: AspectRequest, session: SessionDep, today: TodayDep) -> dict:
+    return guide.aspect(session, body.text, body.subject.model_dump() if body.subject else None,
+                        [item.model_dump() for item in body.shown], body.aspect, body.list_asked, body.facts, today)
