@@ -26,10 +26,11 @@ EDUCATION_PATTERNS = [
     (re.compile(r"master|\bmsn\b|\bmba\b|\bms\b|\bma degree"), "master"),
     (re.compile(r"bachelor|\bbsn\b|\bba\b|\bbs\b|4 year degree|four year degree|college degree|university degree"), "bachelor"),
     (re.compile(r"associate|\baa\b|\bas\b|\badn\b|2 year degree|two year degree|community college degree"), "associate"),
-    (re.compile(r"certificate|certified|certification"), "certificate"),
+    (re.compile(r"certificate|certified|certification|\bcna\b|\blvn\b|\blpn\b|\bcert\b"), "certificate"),
     (re.compile(r"some college|in college|college student"), "some_college"),
     (re.compile(r"\bged\b|\bhs diploma|high school diploma|diploma|graduated high school|finished high school|hiset|high school grad"), "high_school"),
-    (re.compile(r"some high school|dropped out|no diploma|didn t finish high school|did not finish high school|in high school"), "some_high_school"),
+    (re.compile(r"some high school|dropped out|no diploma|didn t finish high school|did not finish high school|in high school|"
+                r"still in school|high school student|middle school|\b(?:9|10|11|12)th grade|freshman|sophomore|junior|senior"), "some_high_school"),
     (re.compile(r"^none$|no school"), "none"),
 ]
 GROUP_WORDS = {
@@ -44,6 +45,8 @@ GROUP_WORDS = {
     "justice involved": "justice_involved", "youth": "youth", "minority": "underrepresented",
     "underrepresented": "underrepresented", "under represented": "underrepresented",
 }
+# Schooling said as being in school now ("still in high school", "junior"): a student, not a level reached.
+IN_SCHOOL = re.compile(r"still in|in high school|high school student|in middle school|\d+th grade|freshman|sophomore|junior|senior")
 NO_UNION = re.compile(r"^(no|none|not|non|nope|not in a union|no union|non union|nonunion|non represented)\b")
 
 
@@ -125,6 +128,8 @@ def _organization_key(said: str, names: NameIndex, unknown: str | None = None) -
 
 def understand(said: GuideFacts, occupations: OccupationIndex, names: NameIndex) -> Understood:
     grade, level = grade_of(said.grade) if said.grade else (None, None)
+    if level is None and said.education and IN_SCHOOL.search(normal(said.education)):
+        level = grade_of(said.education)[1] or "high_school"
     if said.student is False:
         level = "not_student"
     elif said.student and level is None and said.age is not None and said.age < 18:

@@ -22,6 +22,9 @@ from catalog.said import GuideFacts, followup_of
 # What a record of each type can answer; other aspects are answered by what does apply.
 EXAMPLES = ('Ask about something I showed you, for example "how much does it cost?", "is the first one online?" '
             'or "how do I apply?", or name a career or program.')
+# Aspects that are not also ways to filter a list ("free", "near me", "online"), so a short
+# question about one is about the subject even when the NLU calls it a list request.
+LIST_NEUTRAL = {"length", "requirements", "pay", "dates", "leads_to", "apply", "contact", "work", "paid"}
 NO_SUBJECT = "I'm not sure which one you mean. " + EXAMPLES
 
 
@@ -46,7 +49,8 @@ def aspect(session: Session, text: str, subject: dict | None, shown: list[dict],
     named = longest_in(text, ctx.occupations, ctx.names)
     what = heard.aspect
     referenced = heard.position is not None or heard.pointing
-    if what is None and named and heard.switch and before and (subject or shown):
+    switching = what is None and bool(named and heard.switch and before and (subject or shown))
+    if switching:
         what = before  # "and for an LVN?": the same question about another subject
     if what is None and heard.position is not None and shown:
         what = "work"  # "the second one": tell me about it
@@ -54,8 +58,10 @@ def aspect(session: Session, text: str, subject: dict | None, shown: list[dict],
     if what is None:
         return not_followup
     in_conversation = bool(subject or shown)
-    if list_asked and not referenced:
-        return not_followup  # "any free CNA classes near me?" is a new list, not a follow-up
+    # "any free CNA classes near me?" is a new list, not a follow-up; "how much school?" after a
+    # career (which the NLU may call a list request) asks about that career.
+    if list_asked and not referenced and not switching and (named or what not in LIST_NEUTRAL or not in_conversation):
+        return not_followup
     target: dict | None = None
     if named and (in_conversation or referenced):
         target = {"type": named.type, "key": named.key, "name": named.name}
