@@ -19,6 +19,7 @@ CAREERONESTOP = "https://www.careeronestop.org/"
 # American Job Centers' toll-free help line, as CareerOneStop publishes it.
 AJC_LINE = (f"American Job Centers help anyone in the US find free or low-cost training and jobs: "
             f"{CAREERONESTOP} or call 1-877-348-0502.")
+JOB_SEARCH = f"These are examples. For real openings, search CareerOneStop's job finder: {CAREERONESTOP}"
 # Offered when a career is not in the guide and no name is close: careers most people ask about.
 POPULAR = ("medical_assistant", "registered_nurse", "nursing_assistant")
 PROGRAMS_SHOWN = 3

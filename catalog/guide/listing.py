@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from catalog import eligibility, matching
-from catalog.guide.context import AJC_LINE, QUESTIONS, Context, ask
+from catalog.guide.context import AJC_LINE, JOB_SEARCH, QUESTIONS, Context, ask
 from catalog.guide.wording import LINE_CHARS, short, sourced
 from catalog.profile import Facts
 from catalog.said import GuideFacts, groups_of
@@ -79,6 +79,8 @@ def listing(session: Session, kind: str, said_occupation: str | None, group: str
         lines.append(f"Here {'is' if one else 'are'} {len(shown)} {noun.rstrip('s') if one else noun} that {'fits' if one else 'fit'} what you told me:" if offset == 0 else "Here are more:")
         lines += [caveat] if caveat else []
         lines += [f"{item['name']}: {item['line']}" for item in shown]
+        if any(item["demo"] for item in shown):
+            lines.append(JOB_SEARCH)
     elif not (ctx.place_known and not block["served"]):
         # Where the catalog serves nothing, the place lines below say so.
         lines.append(f"I don't have {'more ' if offset else ''}{noun} that fit{' in ' + ctx.where() if ctx.place_known else ''} in my guide.")
@@ -110,9 +112,13 @@ def _item(item: dict) -> dict:
     if "$" in line or "free" in line.lower():
         # An amount or a price is said with where it comes from and when.
         line = f"{line.rstrip('.')} {sourced(record)}."
+    if record.get("demo"):
+        # A demo listing never reads as a real job (documents.DEMO_NOTICE).
+        line = f"{record.get('notice') or 'An example listing, not a real opening.'} {line}"
     if item["verdict"] == eligibility.MAYBE and item["missing"]:
         line += f" I'd need {item['missing'][0]} to be sure."
     return {"type": item["type"], "key": item["key"], "name": item["title"], "kind": kind, "line": line,
+            "demo": bool(record.get("demo")),
             "url": record.get("apply_url") or record.get("source_url") or record.get("url")}
 
 

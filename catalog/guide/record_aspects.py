@@ -10,11 +10,10 @@ from sqlalchemy import select
 
 from catalog import documents, eligibility, geo, matching, models, search, wages
 from catalog.guide.career import programs_for
-from catalog.guide.context import CAREERONESTOP, Context
+from catalog.guide.context import CAREERONESTOP, JOB_SEARCH, Context
 from catalog.guide.wording import PER_WORDS, and_words, link, money, plural, short
 from catalog.records import plain_rules
 
-JOB_SEARCH = f"For real openings, search CareerOneStop's job finder: {CAREERONESTOP}"
 
 
 def _page(name: str | None, url: str | None) -> str:

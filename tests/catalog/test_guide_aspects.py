@@ -102,3 +102,15 @@ def test_an_organisation_is_asked_which_of_its_offers(api):
 
 def test_what_do_i_do_first_is_not_a_followup(api):
     assert not ask(api, "what should I do first", subject=RT)["followup"]
+
+
+def test_demo_job_listings_are_labelled_with_the_real_next_step(api):
+    answer = post(api, "/guide/list", {"kind": "jobs", "occupation": "medical assistant", "facts": {"place": "93701"}})
+    assert answer["items"], answer["lines"]
+    said = " ".join(answer["lines"])
+    demo = [item for item in answer["items"] if item["demo"]]
+    assert demo and all("not a real opening" in item["line"] for item in demo)
+    assert "For real openings, search CareerOneStop's job finder: https://www.careeronestop.org/" in said
+    # A follow-up about one listing says it is an example too.
+    pay = ask(api, "how much does the first one pay", shown=[{"type": "role", "key": demo[0]["key"], "name": demo[0]["name"]}])
+    assert pay["lines"][0].endswith("is an example listing, not a real opening.")
