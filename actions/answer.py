@@ -52,16 +52,16 @@ def question_of(intent: str, tracker: Tracker, slots: dict[str, Any]) -> Optiona
     last = slots.get("last_answer") if isinstance(slots.get("last_answer"), dict) else {}
     if intent in CAREER_INTENTS:
         occupation = career_said(tracker, occupation)
-        if not occupation and last.get("kind") == "career":
+        plan = intent == "next_steps"  # "what do I do next?": a numbered plan for the career
+        if not occupation and last.get("kind") == "career" and not plan:
             return None  # "how much do they make?": the last career again
-        occupation = occupation or said(slots.get("occupation"))
+        occupation = occupation or said(slots.get("occupation")) or (last.get("occupation") if plan else None)
         if occupation:
-            return {"kind": "career", "occupation": occupation}
+            return {"kind": "career", "occupation": occupation, **({"plan": True} if plan else {})}
         if not text:
             return None  # the menu button: which career?
-        # "a career in medicine": no career named, so what fits them now, then one question.
-        return {"kind": "list", "list": "programs", "occupation": None,
-                "group": said(entity_value(tracker, "group")), "text": text[:300]}
+        # "what fits me?", "a career in medicine": three careers for what they said they like.
+        return {"kind": "fits", "text": text[:300]}
     if intent == "program_info" or (intent == "check_eligibility" and program):
         name = (program or (last.get("name") if last.get("kind") == "about" else None)
                 or said(slots.get("program")) or name_asked(text))
@@ -163,7 +163,9 @@ class ActionAnswer(CatalogAction):
 
 def body_of(request: dict[str, Any], facts: dict[str, Any], offset: int) -> tuple[str, dict[str, Any]]:
     if request["kind"] == "career":
-        return "/guide/career", {"occupation": request["occupation"], "facts": facts}
+        return "/guide/career", {"occupation": request["occupation"], "facts": facts, "plan": bool(request.get("plan"))}
+    if request["kind"] == "fits":
+        return "/guide/fits", {"text": request["text"], "facts": facts}
     if request["kind"] == "about":
         return "/guide/about", {"name": request["name"], "facts": facts}
     return "/guide/list", {"kind": request.get("list") or "any", "occupation": request.get("occupation"),

@@ -80,7 +80,7 @@ def subject_events(request: dict, answer: dict, items: list[dict]) -> list[Event
     elif request["kind"] == "about" and answer.get("found") and answer.get("key"):
         events.append(SlotSet("subject", {"type": answer.get("kind"), "key": answer["key"], "name": answer.get("name")}))
         events.append(SlotSet("shown", _shown(answer.get("items"))))
-    elif request["kind"] == "list" and items:
+    elif request["kind"] in ("list", "fits") and items:
         events.append(SlotSet("subject", None))
         events.append(SlotSet("shown", _shown(items)))
     return events

@@ -20,6 +20,7 @@ Words = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whi
 class CareerRequest(Strict):
     occupation: Words
     facts: GuideFacts = GuideFacts()
+    plan: bool = False  # "what do I do next?": a numbered plan instead of the card
 
 
 class AboutRequest(Strict):
@@ -38,7 +39,7 @@ class ListRequest(Strict):
 
 @router.post("/guide/career", summary="A career answered: the work, the steps and time, local pay, outlook, programs")
 def career(body: CareerRequest, session: SessionDep, today: TodayDep) -> dict:
-    return guide.career(session, body.occupation, body.facts, today)
+    return guide.career(session, body.occupation, body.facts, today, plan=body.plan)
 
 
 @router.post("/guide/about", summary="One named program, fund or organization: what it is, cost, dates, the verdict")
@@ -70,3 +71,13 @@ class AspectRequest(Strict):
 def aspect(body: AspectRequest, session: SessionDep, today: TodayDep) -> dict:
     return guide.aspect(session, body.text, body.subject.model_dump() if body.subject else None,
                         [item.model_dump() for item in body.shown], body.aspect, body.list_asked, body.facts, today)
+
+
+class FitsRequest(Strict):
+    text: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    facts: GuideFacts = GuideFacts()
+
+
+@router.post("/guide/fits", summary="Three careers that fit what the person likes, with why, pay and time to train")
+def fits(body: FitsRequest, session: SessionDep, today: TodayDep) -> dict:
+    return guide.fits(session, body.text, body.facts, today)

@@ -10,12 +10,16 @@ Everything here is built from the catalog's own lookups (occupations, named, geo
   career.py    POST /guide/career
   about.py     POST /guide/about
   listing.py   POST /guide/list
-  aspects.py   POST /guide/aspect: one aspect of the subject (a record or a position in a list)
+  aspects.py   POST /guide/aspect: one aspect of the subject (a record or a position in a list),
+               or two careers side by side
+  record_aspects.py  each aspect of each kind of record, from the record
+  careers.py   comparisons, a numbered plan (POST /guide/career with plan), and POST /guide/fits
 """
 
 from catalog.guide.about import about
 from catalog.guide.aspects import aspect
 from catalog.guide.career import career
+from catalog.guide.fits import fits
 from catalog.guide.listing import listing
 
-__all__ = ["about", "aspect", "career", "listing"]
+__all__ = ["about", "aspect", "career", "fits", "listing"]

@@ -10,13 +10,15 @@ asked, never a guess.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sqlalchemy.orm import Session
 
 from catalog.guide import record_aspects
 from catalog.guide.context import Context
 from catalog.guide.wording import and_words
-from catalog.mentions import longest_in
+from catalog.guide import careers
+from catalog.mentions import longest_in, mentions_in
 from catalog.said import GuideFacts, followup_of
 
 # What a record of each type can answer; other aspects are answered by what does apply.
@@ -25,6 +27,7 @@ EXAMPLES = ('Ask about something I showed you, for example "how much does it cos
 # Aspects that are not also ways to filter a list ("free", "near me", "online"), so a short
 # question about one is about the subject even when the NLU calls it a list request.
 LIST_NEUTRAL = {"length", "requirements", "pay", "dates", "leads_to", "apply", "contact", "work", "paid"}
+COMPARE = re.compile(r"\b(?:vs\.?|versus|compare|comparison|difference|differ|better|or|and)\b", re.I)
 NO_SUBJECT = "I'm not sure which one you mean. " + EXAMPLES
 
 
@@ -45,6 +48,13 @@ def aspect(session: Session, text: str, subject: dict | None, shown: list[dict],
     is not about an aspect of something (the caller answers it as a new question); `aspect` is
     still given, so "and for an LVN?" after a pay question can keep it."""
     ctx = Context.of(session, said, today)
+    named_careers = [m for m in mentions_in(text, ctx.occupations, ctx.names) if m.type == "career"]
+    keys = list(dict.fromkeys(m.key for m in named_careers))
+    if len(keys) >= 2 and COMPARE.search(text) and re.search(r"\bvs\b|versus|compar|differ|better|which|or\b", text, re.I):
+        # "MA or LVN, which is better?": both side by side.
+        items = [{"type": "career", "key": m.key, "name": m.name} for m in named_careers][:2]
+        return {"followup": True, "aspect": None, "subject": None, "lines": careers.compare(ctx, keys),
+                "items": items, "facts": ctx.decided()}
     heard = followup_of(text)
     named = longest_in(text, ctx.occupations, ctx.names)
     what = heard.aspect
