@@ -65,7 +65,7 @@ def question_of(intent: str, tracker: Tracker, slots: dict[str, Any]) -> Optiona
     if intent == "program_info" or (intent == "check_eligibility" and program):
         name = (program or (last.get("name") if last.get("kind") == "about" else None)
                 or said(slots.get("program")) or name_asked(text))
-        return {"kind": "about", "name": name} if name else None
+        return {"kind": "about", "name": name, "text": text[:500] or None} if name else None
     if intent == "check_eligibility" and last.get("kind") == "about":
         return dict(last)  # "am I eligible?" right after hearing about one program
     if intent in LIST_KINDS or intent == "check_eligibility":
@@ -134,9 +134,10 @@ class ActionAnswer(CatalogAction):
             slots["occupation"] = (last or {}).get("occupation")
             events.append(SlotSet("occupation", slots["occupation"]))
 
-        followed = await followup(dispatcher, tracker, intent, slots)
+        followed, kept = await followup(dispatcher, tracker, intent, slots)
         if followed is not None:
             return events + followed
+        events += kept
         # A short reply giving the fact asked ("Pasadena, CA") answers it, whatever intent it got.
         asks = intent not in REPLY_INTENTS and not (last and (bare_reply or gives_asked_fact(tracker, given)))
         request = question_of(intent, tracker, slots) if asks else None
@@ -149,7 +150,10 @@ class ActionAnswer(CatalogAction):
             # Facts with a career and nothing to re-run ("I'm 16 in Oakland and want to be a
             # nurse"): answer about that career.
             occupation = career_said(tracker, said(subject_value(tracker, "occupation")))
-            request = {"kind": "career", "occupation": occupation} if occupation else None
+            program = said(program_said(tracker))
+            request = ({"kind": "career", "occupation": occupation} if occupation
+                       else {"kind": "about", "name": program, "text": str(tracker.latest_message.get("text") or "")[:500]}
+                       if program else None)
         if request is None:
             if intent in CAREER_INTENTS:
                 dispatcher.utter_message(response="utter_ask_explore_which")
@@ -167,7 +171,7 @@ def body_of(request: dict[str, Any], facts: dict[str, Any], offset: int) -> tupl
     if request["kind"] == "fits":
         return "/guide/fits", {"text": request["text"], "facts": facts}
     if request["kind"] == "about":
-        return "/guide/about", {"name": request["name"], "facts": facts}
+        return "/guide/about", {"name": request["name"], "facts": facts, "text": request.get("text")}
     return "/guide/list", {"kind": request.get("list") or "any", "occupation": request.get("occupation"),
                            "group": request.get("group"), "text": request.get("text"),
                            "facts": facts, "offset": offset}
@@ -222,7 +226,7 @@ class ActionFollowup(Action):
                   domain: DomainDict) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
         try:
-            events = await followup(dispatcher, tracker, intent, dict(tracker.slots))
+            events, _ = await followup(dispatcher, tracker, intent, dict(tracker.slots))
         except (CatalogError, CatalogUnavailable):
             events = None
         if events is not None:

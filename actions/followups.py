@@ -37,17 +37,18 @@ def _subject(value: Any) -> Optional[dict]:
 
 
 async def followup(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str,
-                   slots: dict[str, Any]) -> Optional[list[EventType]]:
-    """The events of a follow-up answered, or None when the message is a new question (then the
-    aspect it named, if any, is kept for "and for an LVN?")."""
+                   slots: dict[str, Any]) -> tuple[Optional[list[EventType]], list[EventType]]:
+    """(the events of a follow-up answered, or None when the message is a new question; the events
+    to keep either way: the aspect a new question named, for "and for an LVN?" next)."""
     text = str(tracker.latest_message.get("text") or "").strip()
     if not text or text.startswith("/"):
-        return None
+        return None, []
     body = {"text": text[:MAX_TEXT], "subject": _subject(slots.get("subject")), "shown": _shown(slots.get("shown")),
             "aspect": slots.get("last_aspect"), "list_asked": intent in POINTING_ONLY, "facts": facts_of(slots)}
     answer = await call("POST", "/guide/aspect", json=body)
     if not answer.get("followup"):
-        return None
+        # "how much do MAs make?" gets the whole card; "and for an LVN?" next keeps "pay".
+        return None, [SlotSet("last_aspect", answer["aspect"])] if answer.get("aspect") else []
     render.answer(dispatcher, tracker, answer.get("lines") or [], None)
     events: list[EventType] = [SlotSet("last_aspect", answer.get("aspect"))]
     if answer.get("subject"):
@@ -56,7 +57,7 @@ async def followup(dispatcher: CollectingDispatcher, tracker: Tracker, intent: s
         events.append(SlotSet("shown", answer["items"]))
     events += skipped_events(tracker, None)
     events.append(SlotSet("asked_fact", None))
-    return events
+    return events, []
 
 
 def replies_to_question(tracker: Tracker) -> bool:

@@ -26,6 +26,8 @@ class CareerRequest(Strict):
 class AboutRequest(Strict):
     name: Words
     facts: GuideFacts = GuideFacts()
+    # The whole message: a longer name the catalog knows in it wins over the part the NLU marked.
+    text: Optional[Annotated[str, StringConstraints(max_length=500)]] = None
 
 
 class ListRequest(Strict):
@@ -44,7 +46,7 @@ def career(body: CareerRequest, session: SessionDep, today: TodayDep) -> dict:
 
 @router.post("/guide/about", summary="One named program, fund or organization: what it is, cost, dates, the verdict")
 def about(body: AboutRequest, session: SessionDep, today: TodayDep) -> dict:
-    return guide.about(session, body.name, body.facts, today)
+    return guide.about(session, body.name, body.facts, today, text=body.text)
 
 
 @router.post("/guide/list", summary="What fits the person now, then the fact that would narrow it most")

@@ -11,13 +11,19 @@ from sqlalchemy.orm import Session
 from catalog import documents, eligibility, matching, models, search
 from catalog.guide.context import AUDIENCE_WORDS, STATUS, Context, ask
 from catalog.guide.wording import LINE_CHARS, PER_WORDS, and_words, link, or_words, short, sourced
+from catalog.mentions import longest_in
+from catalog.occupations import normal
 from catalog.records import plain_rules
 from catalog.said import GuideFacts
 
 
-def about(session: Session, said_name: str, said: GuideFacts, today: dt.date) -> dict:
+def about(session: Session, said_name: str, said: GuideFacts, today: dt.date, text: str | None = None) -> dict:
     ctx = Context.of(session, said, today)
     block = ctx.place_block()
+    longer = longest_in(text, ctx.occupations, ctx.names) if text else None
+    if longer and longer.type != "career" and normal(said_name) in longer.said and len(longer.said) > len(normal(said_name)):
+        # "futuro health medical assistant" with only "futuro health" marked: the program, not the organisation.
+        said_name = longer.name
     named = ctx.names.find(said_name)
     entry = named.entry
     if entry is None:

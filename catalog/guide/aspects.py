@@ -90,7 +90,7 @@ def aspect(session: Session, text: str, subject: dict | None, shown: list[dict],
     elif shown and referenced:
         names = and_words([f"{i}. {item.get('name')}" for i, item in enumerate(shown[:5], 1)])
         return {**not_followup, "followup": True, "lines": [f"Which one? {names}. Say its number or name."]}
-    elif referenced or not list_asked:
+    elif referenced:
         return {**not_followup, "followup": True, "lines": [NO_SUBJECT]}
     if target is None:
         return not_followup

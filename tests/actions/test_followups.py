@@ -70,3 +70,15 @@ def test_and_for_an_lvn_keeps_the_aspect(catalog, domain):
     said, after = turn(domain, ActionFollowup(), slots, text="and for an LVN?", intent="nlu_fallback",
                        entities=occupation("licensed_vocational_nurse") + gpe())
     assert after["subject"]["key"] == "licensed_vocational_nurse" and "vocational nurses" in said.lower()
+
+
+def test_a_longer_name_in_the_message_wins_over_the_part_marked(catalog, domain):
+    said, slots = turn(domain, ActionAnswer(), text="tell me about futuro health medical assistant", intent="program_info",
+                       entities=[{"entity": "program", "value": "futuro_health"}])
+    assert slots["subject"]["key"] == "futuro_health_medical_assistant" and "Medical Assistant" in said
+
+
+def test_the_aspect_of_a_first_question_is_kept_for_and_for(catalog, domain):
+    _, slots = turn(domain, ActionAnswer(), text="how much do medical assistants make", intent="explore_career",
+                    entities=occupation("medical_assistant"))
+    assert slots["last_aspect"] == "pay" and slots["subject"]["key"] == "medical_assistant"
