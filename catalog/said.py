@@ -177,13 +177,13 @@ ASPECT_WORDS = [
     ("cost", r"\bcost|\bhow much (?:is|does|will|would) (?:it|this|that|the [a-z ]+)\b|\bprice\b|\btuition\b|\bfree\b|"
              r"\bfees?\b|\bhave to pay\b|\bpay for (?:it|this|that|the)\b|\bafford\b|\bexpensive\b|\bcheap\b|"
              r"\bhow much (?:money )?(?:do|does) (?:it|this|that) (?:give|pay|cover)|\bhow much (?:do|does|will) (?:they|it) give\b|\bamount\b"),
+    ("online", r"\bonline\b|\bin person\b|\bin-person\b|\bremote(?:ly)?\b|\bvirtual\b|\bon campus\b|\bhybrid\b|\bfrom home\b|\bzoom\b"),
     ("requirements", r"\brequire|\bwhat (?:do|would) (?:i|you) need\b|\bdo i (?:need|have to have)\b|\bneed to have\b|"
                      r"\bwho can\b|\bwho is it for\b|\bwho (?:is|are) (?:it|this|they) for\b|\beligib|\bqualify\b|\bprereq|"
                      r"\bcan (?:i|a|an|someone|teens?|adults?) (?:do|join|apply|get|take)\b|\bam i (?:able|allowed|old enough)\b|"
                      r"\bage limit\b|\bhow old\b|\bdiploma\b|\bged\b|\bdegree\b|\bcriteria\b|\bfor (?:teens|students|adults)\b"),
     ("apply", r"how (?:do|can|would|should) (?:i|you|we|one) (?:apply|sign up|enroll|register|get in|join|start)|"
               r"how to (?:apply|sign up|enroll|register|join)|\bapplication\b|\bsign ?up\b|\bwhere do i apply\b|\bapply\b(?! for (?:it|this|that))"),
-    ("online", r"\bonline\b|\bin person\b|\bin-person\b|\bremote(?:ly)?\b|\bvirtual\b|\bon campus\b|\bhybrid\b|\bfrom home\b|\bzoom\b"),
     ("place", r"\bwhere (?:is|are|'s) (?:it|this|that|they|the)\b|\bwhere is\b|\bwhere\b.*\b(?:located|held|taught|at)\b|"
               r"\blocated\b|\blocation\b|\baddress\b|\bwhat (?:city|cities|area|state)\b|\bwhich (?:city|cities|campus|area)\b|"
               r"\bnear me\b|\bclose to me\b|\bhow far\b"),

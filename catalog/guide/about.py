@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from catalog import documents, eligibility, matching, models, search
 from catalog.guide.context import AUDIENCE_WORDS, STATUS, Context, ask
 from catalog.guide.wording import LINE_CHARS, PER_WORDS, and_words, link, or_words, short, sourced
-from catalog.mentions import longest_in
+from catalog.mentions import longest_in, mentions_in
 from catalog.occupations import normal
 from catalog.records import plain_rules
 from catalog.said import GuideFacts
@@ -25,6 +25,12 @@ def about(session: Session, said_name: str, said: GuideFacts, today: dt.date, te
         # "futuro health medical assistant" with only "futuro health" marked: the program, not the organisation.
         said_name = longer.name
     named = ctx.names.find(said_name)
+    if text and named.entry is not None and named.entry.kind == "organization":
+        # "does Futuro Health have an LVN program?": the organisation's program for that career.
+        careers = [m for m in mentions_in(text, ctx.occupations, ctx.names) if m.type == "career"]
+        offer = ctx.names.find(f"{said_name} {careers[0].said}") if careers else None
+        if offer is not None and offer.entry is not None and offer.entry.kind != "organization" and offer.unmatched is None:
+            named = offer
     entry = named.entry
     if entry is None:
         lines = [f"I don't have {said_name} in my guide."]

@@ -114,3 +114,14 @@ def test_demo_job_listings_are_labelled_with_the_real_next_step(api):
     # A follow-up about one listing says it is an example too.
     pay = ask(api, "how much does the first one pay", shown=[{"type": "role", "key": demo[0]["key"], "name": demo[0]["name"]}])
     assert pay["lines"][0].endswith("is an example listing, not a real opening.")
+
+
+def test_an_organisations_program_for_a_career_is_that_program(api):
+    answer = post(api, "/guide/about", {"name": "futuro health", "text": "does futuro health have an lvn program", "facts": {}})
+    assert answer["kind"] == "program" and answer["key"] == "futuro_health_vocational_nurse"
+    whole = post(api, "/guide/about", {"name": "futuro health", "text": "tell me about futuro health medical assistant", "facts": {}})
+    assert whole["key"] == "futuro_health_medical_assistant"
+
+
+def test_initials_in_the_plural_are_the_career(api):
+    assert post(api, "/guide/career", {"occupation": "lvns", "facts": {}})["occupation"]["key"] == "licensed_vocational_nurse"
