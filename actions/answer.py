@@ -191,7 +191,9 @@ async def ask_catalog(dispatcher: CollectingDispatcher, tracker: Tracker, reques
         events.append(SlotSet("place", None))
     ask = answer.get("ask") or {}
     fact = ask.get("fact")
-    skipped = tracker.get_slot("skipped_facts") or []
+    pending = tracker.get_slot("asked_fact")
+    # The question still waiting when the person asked something else counts as skipped.
+    skipped = [*(tracker.get_slot("skipped_facts") or []), *([pending] if pending and not known(facts, pending) else [])]
     question = ask.get("question") if fact and not known(facts, fact) and fact not in skipped else None
     items = answer.get("items") or []
     buttons = [render.SHOW_MORE] if answer.get("more") else []

@@ -108,7 +108,7 @@ def career_asked(text: Any) -> Optional[str]:
     found = CAREER_ASKED.search(str(text or ""))
     if not found:
         return None
-    words = next(g for g in found.groups() if g).strip(" '-")
+    words = re.sub(r"^(?:an?|the)\s+", "", next(g for g in found.groups() if g).strip(" '-"), flags=re.I)  # "an rn"
     return words if words.lower() not in ("they", "you", "it", "that", "this", "one", "them") else None
 
 

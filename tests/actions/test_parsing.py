@@ -75,3 +75,7 @@ def test_the_career_named_in_a_question(question, career):
 ])
 def test_the_name_asked_about(question, name):
     assert name_asked(question) == name
+
+
+def test_an_article_is_not_part_of_the_career():
+    assert career_asked("how do you become an rn") == "rn"
