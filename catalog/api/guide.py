@@ -41,7 +41,9 @@ class ListRequest(Strict):
 
 @router.post("/guide/career", summary="A career answered: the work, the steps and time, local pay, outlook, programs")
 def career(body: CareerRequest, session: SessionDep, today: TodayDep) -> dict:
-    return guide.career(session, body.occupation, body.facts, today, plan=body.plan)
+    if body.plan:
+        return guide.plan(session, body.occupation, body.facts, today)
+    return guide.career(session, body.occupation, body.facts, today)
 
 
 @router.post("/guide/about", summary="One named program, fund or organization: what it is, cost, dates, the verdict")

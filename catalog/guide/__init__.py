@@ -19,7 +19,7 @@ Everything here is built from the catalog's own lookups (occupations, named, geo
 from catalog.guide.about import about
 from catalog.guide.aspects import aspect
 from catalog.guide.career import career
-from catalog.guide.fits import fits
+from catalog.guide.fits import fits, plan
 from catalog.guide.listing import listing
 
-__all__ = ["about", "aspect", "career", "fits", "listing"]
+__all__ = ["about", "aspect", "career", "fits", "listing", "plan"]

@@ -36,7 +36,7 @@ def _careers_like(index: OccupationIndex, alternatives: list[tuple[str, float]])
     return [index.titles[key] for key in keys]
 
 
-def career(session: Session, said_occupation: str, said: GuideFacts, today: dt.date, plan: bool = False) -> dict:
+def career(session: Session, said_occupation: str, said: GuideFacts, today: dt.date) -> dict:
     ctx = Context.of(session, said, today)
     block = ctx.place_block()
     found = ctx.occupations.lookup(said_occupation)
@@ -45,12 +45,6 @@ def career(session: Session, said_occupation: str, said: GuideFacts, today: dt.d
         return {"facts": ctx.decided(), "found": False, "occupation": None, "place": block, "ask": None, "programs": [],
                 "lines": [f"I don't have {said_occupation} in my guide; I cover health careers such as {like}."]}
     row = session.scalar(select(models.Occupation).where(models.Occupation.key == found.key))
-    if plan:
-        from catalog.guide.careers import plan as plan_of  # careers.py builds on this module
-
-        steps, items = plan_of(ctx, row.key)
-        return {"facts": ctx.decided(), "found": True, "occupation": {"key": row.key, "title": row.title},
-                "lines": steps, "ask": None, "place": block, "programs": items}
     data = row.data
     lines = [short(f"{row.title}: {data['description']}") if data.get("description") else row.title]
     steps = data.get("education")
