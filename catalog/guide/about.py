@@ -28,7 +28,7 @@ def about(session: Session, said_name: str, said: GuideFacts, today: dt.date, te
     if text and named.entry is not None and named.entry.kind == "organization":
         # "does Futuro Health have an LVN program?": the organisation's program for that career.
         careers = [m for m in mentions_in(text, ctx.occupations, ctx.names) if m.type == "career"]
-        offer = ctx.names.find(f"{said_name} {careers[0].said}") if careers else None
+        offer = ctx.names.find(f"{named.entry.name} {careers[0].said}") if careers else None
         if offer is not None and offer.entry is not None and offer.entry.kind != "organization" and offer.unmatched is None:
             named = offer
     entry = named.entry
