@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import render
 from actions.base import CatalogAction
-from actions.catalog_client import call
-from actions.facts import entity_value, facts_of, intent_of, known, places_said, program_said, reply_to, subject_value
+from actions.catalog_client import CatalogError, CatalogUnavailable, call
+from actions.followups import followup, replies_to_question, skipped_events, subject_events
+from actions.facts import entity_value, fact_events, facts_of, intent_of, known, program_said, subject_value
 from actions.parsers import career_asked, first, name_asked
 
 LIST_KINDS = {"find_programs": "programs", "find_scholarships": "scholarships",
@@ -26,8 +27,6 @@ LIST_KINDS = {"find_programs": "programs", "find_scholarships": "scholarships",
 CAREER_INTENTS = {"explore_career", "next_steps"}
 # Messages that give facts (or yes/no) rather than ask something new.
 REPLY_INTENTS = {"inform", "affirm", "deny"}
-FACT_ENTITIES = {"zip", "GPE", "age", "grade", "education", "employee_status", "employer", "union",
-                 "group", "occupation", "program"}
 
 GOT_IT = "Got it, thanks."
 WHAT_NEXT = ('What do you want to know? For example: "how do I become a nurse?", '
@@ -53,20 +52,20 @@ def question_of(intent: str, tracker: Tracker, slots: dict[str, Any]) -> Optiona
     last = slots.get("last_answer") if isinstance(slots.get("last_answer"), dict) else {}
     if intent in CAREER_INTENTS:
         occupation = career_said(tracker, occupation)
-        if not occupation and last.get("kind") == "career":
+        plan = intent == "next_steps"  # "what do I do next?": a numbered plan for the career
+        if not occupation and last.get("kind") == "career" and not plan:
             return None  # "how much do they make?": the last career again
-        occupation = occupation or said(slots.get("occupation"))
+        occupation = occupation or said(slots.get("occupation")) or (last.get("occupation") if plan else None)
         if occupation:
-            return {"kind": "career", "occupation": occupation}
+            return {"kind": "career", "occupation": occupation, **({"plan": True} if plan else {})}
         if not text:
             return None  # the menu button: which career?
-        # "a career in medicine": no career named, so what fits them now, then one question.
-        return {"kind": "list", "list": "programs", "occupation": None,
-                "group": said(entity_value(tracker, "group")), "text": text[:300]}
+        # "what fits me?", "a career in medicine": three careers for what they said they like.
+        return {"kind": "fits", "text": text[:300]}
     if intent == "program_info" or (intent == "check_eligibility" and program):
         name = (program or (last.get("name") if last.get("kind") == "about" else None)
                 or said(slots.get("program")) or name_asked(text))
-        return {"kind": "about", "name": name} if name else None
+        return {"kind": "about", "name": name, "text": text[:500] or None} if name else None
     if intent == "check_eligibility" and last.get("kind") == "about":
         return dict(last)  # "am I eligible?" right after hearing about one program
     if intent in LIST_KINDS or intent == "check_eligibility":
@@ -105,19 +104,6 @@ def again(last: dict[str, Any], tracker: Tracker) -> dict[str, Any]:
     return request
 
 
-def fact_events(tracker: Tracker) -> tuple[dict[str, Any], bool]:
-    """Slot values this message gives beyond what the slot mappings took (a place said in several
-    entities, a bare reply to the asked fact), and whether the message was such a bare reply."""
-    values: dict[str, Any] = {}
-    place = places_said(tracker)
-    if place:
-        values["place"] = place
-    # A message with a fact entity said what it is; only a bare reply is read here.
-    said_facts = {e.get("entity") for e in tracker.latest_message.get("entities") or []} & FACT_ENTITIES
-    reply = {} if said_facts else reply_to(tracker.get_slot("asked_fact"), tracker)
-    return {**values, **reply}, bool(reply)
-
-
 # A reply this short that gives the fact asked is an answer, not a new question.
 SHORT_REPLY_WORDS = 5
 ENTITIES_OF = {"place": {"zip", "GPE"}, "employee": {"employee_status"}, "current_occupation": {"occupation"}}
@@ -148,6 +134,10 @@ class ActionAnswer(CatalogAction):
             slots["occupation"] = (last or {}).get("occupation")
             events.append(SlotSet("occupation", slots["occupation"]))
 
+        followed, kept = await followup(dispatcher, tracker, intent, slots)
+        if followed is not None:
+            return events + followed
+        events += kept
         # A short reply giving the fact asked ("Pasadena, CA") answers it, whatever intent it got.
         asks = intent not in REPLY_INTENTS and not (last and (bare_reply or gives_asked_fact(tracker, given)))
         request = question_of(intent, tracker, slots) if asks else None
@@ -160,7 +150,10 @@ class ActionAnswer(CatalogAction):
             # Facts with a career and nothing to re-run ("I'm 16 in Oakland and want to be a
             # nurse"): answer about that career.
             occupation = career_said(tracker, said(subject_value(tracker, "occupation")))
-            request = {"kind": "career", "occupation": occupation} if occupation else None
+            program = said(program_said(tracker))
+            request = ({"kind": "career", "occupation": occupation} if occupation
+                       else {"kind": "about", "name": program, "text": str(tracker.latest_message.get("text") or "")[:500]}
+                       if program else None)
         if request is None:
             if intent in CAREER_INTENTS:
                 dispatcher.utter_message(response="utter_ask_explore_which")
@@ -174,9 +167,11 @@ class ActionAnswer(CatalogAction):
 
 def body_of(request: dict[str, Any], facts: dict[str, Any], offset: int) -> tuple[str, dict[str, Any]]:
     if request["kind"] == "career":
-        return "/guide/career", {"occupation": request["occupation"], "facts": facts}
+        return "/guide/career", {"occupation": request["occupation"], "facts": facts, "plan": bool(request.get("plan"))}
+    if request["kind"] == "fits":
+        return "/guide/fits", {"text": request["text"], "facts": facts}
     if request["kind"] == "about":
-        return "/guide/about", {"name": request["name"], "facts": facts}
+        return "/guide/about", {"name": request["name"], "facts": facts, "text": request.get("text")}
     return "/guide/list", {"kind": request.get("list") or "any", "occupation": request.get("occupation"),
                            "group": request.get("group"), "text": request.get("text"),
                            "facts": facts, "offset": offset}
@@ -196,7 +191,10 @@ async def ask_catalog(dispatcher: CollectingDispatcher, tracker: Tracker, reques
         events.append(SlotSet("place", None))
     ask = answer.get("ask") or {}
     fact = ask.get("fact")
-    question = ask.get("question") if fact and not known(facts, fact) else None
+    pending = tracker.get_slot("asked_fact")
+    # The question still waiting when the person asked something else counts as skipped.
+    skipped = [*(tracker.get_slot("skipped_facts") or []), *([pending] if pending and not known(facts, pending) else [])]
+    question = ask.get("question") if fact and not known(facts, fact) and fact not in skipped else None
     items = answer.get("items") or []
     buttons = [render.SHOW_MORE] if answer.get("more") else []
     render.answer(dispatcher, tracker, answer.get("lines") or [], question, buttons)
@@ -206,12 +204,37 @@ async def ask_catalog(dispatcher: CollectingDispatcher, tracker: Tracker, reques
         events.append(SlotSet("occupation", answer["occupation"].get("key") or request["occupation"]))
     if request["kind"] == "about" and answer.get("found") is False:
         events.append(SlotSet("program", None))
+    events += subject_events(request, answer, items)
     minor = (answer.get("facts") or {}).get("is_minor")
     if isinstance(minor, bool):
         events.append(SlotSet("is_minor", minor))
     events += [
         SlotSet("last_answer", request),
         SlotSet("asked_fact", fact if question else None),
+        *skipped_events(tracker, fact if question else None),
         SlotSet("results_offset", float(offset + len(items))),
     ]
     return events
+
+
+class ActionFollowup(Action):
+    """Messages the NLU could not place or called off-topic: a follow-up that points at what was
+    shown ("is it paid?") is answered; anything else gets the usual short line."""
+
+    def name(self) -> str:
+        return "action_followup"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        try:
+            events, _ = await followup(dispatcher, tracker, intent, dict(tracker.slots))
+        except (CatalogError, CatalogUnavailable):
+            events = None
+        if events is not None:
+            return events
+        if replies_to_question(tracker):
+            # "san francisco" answering "where do you live?": the NLU's label does not matter.
+            return await ActionAnswer().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(response="utter_out_of_scope" if intent == "out_of_scope" else "utter_fallback")
+        return []

@@ -13,10 +13,14 @@ from typing import Any, Optional
 
 from rasa_sdk import Tracker
 
-from actions.parsers import LEAD_IN, first, parse_age, parse_education, parse_grade, parse_yes_no
+from actions.parsers import LEAD_IN, first, names_grade, names_schooling, parse_age, parse_yes_no
 
 # Facts a bare reply can give, and how to read it. Longer replies are sentences, not answers.
 MAX_REPLY_CHARS = 80
+QUESTION = re.compile(r"\?|^(?:how|what|whats|what's|when|where|why|who|which|is|are|can|could|do|does|will|"
+                      r"should|tell|and|any)\b", re.I)
+# "sorry I meant Modesto not Fresno": the place after "not" is the one taken back.
+NOT_PLACE = re.compile(r"\b(?:not|instead of|rather than)\s+(?:in\s+)?$", re.I)
 YES_NO_FACTS = {"employee", "student"}
 
 
@@ -28,13 +32,23 @@ def entity_value(tracker: Tracker, entity: str, role: Optional[str] = None) -> O
     return None
 
 
+# "army vet", "I'm a navy vet": a veteran, never a veterinarian (the catalog reads the group).
+SERVED = re.compile(r"\b(?:army|navy|marines?|military|air force|coast guard|national guard|served|usmc)\b", re.I)
+VET = {"vet", "vets"}
+
+
+def served_vet(tracker: Tracker, found: dict) -> bool:
+    text = str(tracker.latest_message.get("text") or "")
+    return str(found.get("value") or "").lower() in VET and bool(SERVED.search(text))
+
+
 def subject_value(tracker: Tracker, entity: str) -> Optional[str]:
     """An occupation or program named in the latest message, unless the same words were also
     read as a place ("Pasadena" answering "where do you live?" is not a career)."""
     entities = tracker.latest_message.get("entities") or []
     places = [(e.get("start"), e.get("end")) for e in entities if e.get("entity") in ("GPE", "zip")]
     for found in entities:
-        if found.get("entity") != entity or found.get("role") is not None:
+        if found.get("entity") != entity or found.get("role") is not None or served_vet(tracker, found):
             continue
         start, end = found.get("start"), found.get("end")
         overlaps = start is not None and any(s is not None and s < end and start < e for s, e in places)
@@ -66,16 +80,46 @@ def places_said(tracker: Tracker) -> Optional[str]:
     zip_code = entity_value(tracker, "zip")
     if zip_code:
         return str(zip_code)
+    text = str(tracker.latest_message.get("text") or "")
+    found = [e for e in tracker.latest_message.get("entities") or []
+             if e.get("entity") == "GPE" and isinstance(e.get("value"), str)]
     names: dict[str, str] = {}
-    entities = sorted(tracker.latest_message.get("entities") or [], key=lambda e: e.get("start") or 0)
-    for found in entities:  # in the order said: "Houston, Texas", not "Texas, Houston"
-        if found.get("entity") == "GPE" and isinstance(found.get("value"), str):
-            names.setdefault(found["value"].lower(), found["value"])
+    for place in sorted(found, key=lambda e: e.get("start") or 0):  # in the order said: "Houston, Texas"
+        value, start, end = place["value"], place.get("start"), place.get("end")
+        if start is not None and NOT_PLACE.search(text[:start]):
+            continue  # taken back ("not Fresno")
+        # Two extractors may mark "san" and "san francisco": the words inside a longer one are that one.
+        inside = any(o is not place and o.get("start") is not None and start is not None
+                     and o["start"] <= start and end <= o.get("end", 0) and (o["end"] - o["start"]) > (end - start)
+                     for o in found)
+        if inside or any(re.search(rf"\b{re.escape(value.lower())}\b", other.lower()) and value.lower() != other.lower()
+                         for other in (o["value"] for o in found)):
+            continue
+        names.setdefault(value.lower(), value)
     return ", ".join(names.values()) or None
 
 
 def intent_of(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
+FACT_ENTITIES = {"zip", "GPE", "age", "grade", "education", "employee_status", "employer", "union",
+                 "group", "occupation", "program"}
+
+
+def fact_events(tracker: Tracker) -> tuple[dict[str, Any], bool]:
+    """Slot values this message gives beyond what the slot mappings took (a place said in several
+    entities, a bare reply to the asked fact), and whether the message was such a bare reply."""
+    values: dict[str, Any] = {}
+    place = places_said(tracker)
+    if place:
+        values["place"] = place
+    if any(served_vet(tracker, found) for found in tracker.latest_message.get("entities") or []):
+        values["group"] = "veteran"
+    # A message with a fact entity said what it is; only a bare reply is read here.
+    said_facts = {e.get("entity") for e in tracker.latest_message.get("entities") or []} & FACT_ENTITIES
+    reply = {} if said_facts else reply_to(tracker.get_slot("asked_fact"), tracker)
+    return {**values, **reply}, bool(reply)
 
 
 def reply_to(asked: Optional[str], tracker: Tracker) -> dict[str, Any]:
@@ -90,8 +134,8 @@ def reply_to(asked: Optional[str], tracker: Tracker) -> dict[str, Any]:
         if asked == "union" and answer is not None:
             return {"union": "member" if answer else "none"}
         return {}
-    if len(text) > MAX_REPLY_CHARS:
-        return {}
+    if len(text) > MAX_REPLY_CHARS or QUESTION.search(text):
+        return {}  # a question ("how much school?") is asked, not a reply to ours
     if asked in YES_NO_FACTS:
         answer = parse_yes_no(text)
         return {asked: answer} if answer is not None else {}
@@ -112,14 +156,12 @@ def reply_to(asked: Optional[str], tracker: Tracker) -> dict[str, Any]:
 
 def plain_fact(text: str) -> dict[str, Any]:
     """A reply that is plainly an age ("19"), a grade ("11th grade") or schooling ("GED")."""
-    grade = parse_grade(text, bare=False)
-    if grade is not None:
+    if names_grade(text):
         return {"grade": text}
     if re.fullmatch(r"(?:i'?m\s+|i\s+am\s+)?\d{1,3}(?:\s*(?:years?\s*old|y/?o))?", text.strip(" .!?"), re.I):
         age = parse_age(text)
         return {"age": str(age)} if age is not None else {}
-    level = parse_education(text)
-    return {"education": level} if level else {}
+    return {"education": text.strip(" .!?")} if names_schooling(text) else {}
 
 
 def as_bool(value: Any) -> Optional[bool]:
@@ -145,17 +187,13 @@ def facts_of(slots: dict[str, Any]) -> dict[str, Any]:
         return str(value).strip() if value not in (None, "") else None
 
     age = parse_age(first(slots.get("age"))) if slots.get("age") is not None else None
-    grade = text("grade")
-    education = text("education")
     student = slots.get("student")
-    if student is None and (grade or parse_education(education) == "some_high_school"):
-        # Being in school is what they said (a grade, "still in high school"), not a guess.
-        student = True
+    # A grade or "still in high school" says they are a student: the catalog reads that.
     return {
         "age": age,
-        "grade": grade,
+        "grade": text("grade"),
         "place": text("place"),
-        "education": education,
+        "education": text("education"),
         "student": student if isinstance(student, bool) else None,
         "employee": as_bool(slots.get("employee")),
         "employer": text("employer"),

@@ -1,4 +1,5 @@
-"""Reading people's answers: ages, grades, schooling, yes or no, organization names, careers asked.
+"""Recognising a bare reply (an age, a grade, schooling, yes or no), organization keys and the
+career or name asked when the NLU marked none.
 
 Pure functions with no Rasa state, so every action and form reads a fact the same way.
 """
@@ -8,8 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-EDUCATION_LEVELS = ("none", "some_high_school", "high_school", "some_college", "certificate",
-                    "associate", "bachelor", "master", "doctorate")
 MIN_AGE, MAX_AGE = 10, 110  # what the catalog's Profile accepts
 KEY = re.compile(r"^[a-z0-9_]{1,80}$")  # a catalog key ("kaiser_permanente")
 
@@ -21,8 +20,9 @@ LEAD_IN = re.compile(
 )
 
 
-GRADE_WORDS = {"freshman": 9, "sophomore": 10, "junior": 11, "senior": 12}
-GRADE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*grade|\bgrade\s*(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th)?\s*grader\b", re.I)
+# A bare reply that names a grade or schooling is recognised here and sent as said; what it means
+# ("junior" is grade 11, "LVN" a certificate) is read by the catalog alone (catalog/said.py).
+GRADE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*grade(?:r)?\b|\bgrade\s*\d{1,2}\b|\b(?:freshman|sophomore|junior|senior)\b", re.I)
 NUMBER_WORDS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
@@ -31,22 +31,10 @@ NUMBER_WORDS = {
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 
-def parse_grade(value: Any, bare: bool = True) -> Optional[int]:
-    """A school grade from "10th grade", "grade 11", "sophomore"; a bare number ("10", as the grade
-    entity and slot hold it) counts only when `bare`, because "10" answering "how old are you?" is an age."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = int(value)
-        return number if bare and 1 <= number <= 12 else None
-    text = str(value or "").strip().lower()
-    if re.fullmatch(r"\d{1,2}(?:\.0)?", text):
-        return parse_grade(float(text), bare)
-    found = GRADE.search(text)
-    if found:
-        return parse_grade(int(next(g for g in found.groups() if g)))
-    for word, grade in GRADE_WORDS.items():
-        if re.search(rf"\b{word}\b", text):
-            return grade
-    return None
+def names_grade(text: Any) -> bool:
+    """Whether a reply names a school grade ("10th grade", "grade 11", "a sophomore"); a bare
+    number never does, because "10" answering "how old are you?" is an age."""
+    return bool(GRADE.search(str(text or "")))
 
 
 def parse_age(value: Any) -> Optional[int]:
@@ -68,30 +56,17 @@ def parse_age(value: Any) -> Optional[int]:
     return None
 
 
-# Checked in order: the first phrase found wins, so "still in high school" is not read as a diploma.
-EDUCATION_PHRASES = [
-    ("doctorate", r"doctor(?:ate|al)|ph\.?\s?d|\bmd\b|\bdnp\b|psy\.?\s?d"),
-    ("master", r"master|\bmsn\b|\bmsw\b|\bmph\b|\bmba\b|graduate degree"),
-    ("bachelor", r"bachelor|\bbsn\b|\bb\.?a\b|\bb\.?s\b|4[- ]year degree|four[- ]year degree|college degree"),
-    ("associate", r"associate|\badn\b|\ba\.?a\b|\ba\.?s\b|2[- ]year degree|two[- ]year degree|community college degree"),
-    ("certificate", r"certificat|\bcert\b|\bcna\b|\blvn\b|\blpn\b"),
-    ("some_college", r"some college|in college|college student|started college|some classes|community college"),
-    ("some_high_school", r"still in (?:high )?school|in high school|high school student|some high school|"
-                         r"didn'?t finish|did not finish|dropped out|no diploma|middle school|\b(?:9|10|11|12)th grade|"
-                         r"freshman|sophomore|junior|senior"),
-    ("high_school", r"diploma|\bged\b|\bhi ?set\b|high school|graduated|finished school"),
-    ("none", r"^(?:none|no|nothing|no school|never went)$"),
-]
+SCHOOLING = re.compile(
+    r"doctor(?:ate|al)|ph\.?\s?d|\bmd\b|master|\bmsn\b|\bmsw\b|\bmph\b|bachelor|\bbsn\b|\bb\.?[as]\b|associate|\badn\b|"
+    r"\ba\.?[as]\b|degree|certificat|\bcert\b|\bcna\b|\blvn\b|\blpn\b|college|high ?school|\bged\b|\bhi ?set\b|diploma|"
+    r"didn'?t finish|did not finish|dropped out|graduated|finished school|middle school|^(?:none|no school|never went)$",
+    re.I,
+)
 
 
-def parse_education(value: Any) -> Optional[str]:
-    text = str(value or "").strip().lower()
-    if text in EDUCATION_LEVELS:
-        return text
-    for level, pattern in EDUCATION_PHRASES:
-        if re.search(pattern, text):
-            return level
-    return None
+def names_schooling(text: Any) -> bool:
+    """Whether a reply names schooling ("GED", "some college", "I'm an LVN"); sent as said."""
+    return bool(SCHOOLING.search(str(text or "").strip()))
 
 
 def parse_yes_no(value: Any) -> Optional[bool]:
@@ -133,7 +108,7 @@ def career_asked(text: Any) -> Optional[str]:
     found = CAREER_ASKED.search(str(text or ""))
     if not found:
         return None
-    words = next(g for g in found.groups() if g).strip(" '-")
+    words = re.sub(r"^(?:an?|the)\s+", "", next(g for g in found.groups() if g).strip(" '-"), flags=re.I)  # "an rn"
     return words if words.lower() not in ("they", "you", "it", "that", "this", "one", "them") else None
 
 

@@ -7,6 +7,7 @@ some widgets do not show them at all).
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from rasa_sdk import Tracker
@@ -49,13 +50,34 @@ def fit_sms(lines: list[str], limit: int = SMS_MAX_CHARS) -> list[str]:
     return kept
 
 
+URL = re.compile(r"https?://\S+")
+# A line that only names where to read more ("Futuro Health's page: https://...", "More: https://...").
+PAGE_LINE = re.compile(r"^(?:[^:]{1,80}'s (?:page|wage page)|More|Source):\s*https?://\S+$")
+CITED = re.compile(r"\s*\(source https?://[^,)]+(?:, as of [^)]*)?\)")
+
+
+def one_link(lines: list[str]) -> list[str]:
+    """By text message, one link per answer (each costs characters the person pays for): the
+    first link stays; a later line that is only a link goes, and later links in sentences go."""
+    kept: list[str] = []
+    linked = False
+    for line in lines:
+        if linked and PAGE_LINE.match(line):
+            continue
+        if linked:
+            line = URL.sub("", CITED.sub("", line)).replace(" .", ".").rstrip(" :")
+        linked = linked or bool(URL.search(line))
+        kept.append(line)
+    return kept
+
+
 def answer(dispatcher: CollectingDispatcher, tracker: Tracker, lines: list[str],
            question: Optional[str], buttons: Optional[list[dict]] = None) -> None:
     """The catalog's lines as one message, then the one question as its own message, so the
     question is the last thing read."""
     lines = [str(line).strip() for line in lines if str(line or "").strip()]
     if is_sms(tracker):
-        lines = fit_sms(lines)
+        lines = fit_sms(one_link(lines))
     if lines:
         say(dispatcher, "\n".join(lines), buttons)
     if question:

@@ -78,6 +78,10 @@ class Lookup:
     alternatives: list[tuple[str, float]]
 
 
+# Initials people also say in the plural ("lvns", "rns", "cnas").
+PLURAL_INITIALS = {"rn", "lvn", "lpn", "cna", "emt", "np", "cma"}
+
+
 class OccupationIndex:
     """Every title, alias and key of the catalog's occupations, for exact then near-spelling lookup."""
 
@@ -92,7 +96,7 @@ class OccupationIndex:
                     self.names.setdefault(form, set()).add(key)
         # Simple plurals ("nurses", "phlebotomists") match too.
         for name, keys in list(self.names.items()):
-            if len(name) > 3 and not name.endswith("s"):
+            if (len(name) > 3 or name in PLURAL_INITIALS) and not name.endswith("s"):
                 self.names.setdefault(name + "s", set()).update(keys)
         self._choices = list(self.names)
 

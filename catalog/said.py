@@ -26,10 +26,11 @@ EDUCATION_PATTERNS = [
     (re.compile(r"master|\bmsn\b|\bmba\b|\bms\b|\bma degree"), "master"),
     (re.compile(r"bachelor|\bbsn\b|\bba\b|\bbs\b|4 year degree|four year degree|college degree|university degree"), "bachelor"),
     (re.compile(r"associate|\baa\b|\bas\b|\badn\b|2 year degree|two year degree|community college degree"), "associate"),
-    (re.compile(r"certificate|certified|certification"), "certificate"),
+    (re.compile(r"certificate|certified|certification|\bcna\b|\blvn\b|\blpn\b|\bcert\b"), "certificate"),
     (re.compile(r"some college|in college|college student"), "some_college"),
     (re.compile(r"\bged\b|\bhs diploma|high school diploma|diploma|graduated high school|finished high school|hiset|high school grad"), "high_school"),
-    (re.compile(r"some high school|dropped out|no diploma|didn t finish high school|did not finish high school|in high school"), "some_high_school"),
+    (re.compile(r"some high school|dropped out|no diploma|didn t finish high school|did not finish high school|in high school|"
+                r"still in school|high school student|middle school|\b(?:9|10|11|12)th grade|freshman|sophomore|junior|senior"), "some_high_school"),
     (re.compile(r"^none$|no school"), "none"),
 ]
 GROUP_WORDS = {
@@ -44,6 +45,8 @@ GROUP_WORDS = {
     "justice involved": "justice_involved", "youth": "youth", "minority": "underrepresented",
     "underrepresented": "underrepresented", "under represented": "underrepresented",
 }
+# Schooling said as being in school now ("still in high school", "junior"): a student, not a level reached.
+IN_SCHOOL = re.compile(r"still in|in high school|high school student|in middle school|\d+th grade|freshman|sophomore|junior|senior")
 NO_UNION = re.compile(r"^(no|none|not|non|nope|not in a union|no union|non union|nonunion|non represented)\b")
 
 
@@ -125,6 +128,8 @@ def _organization_key(said: str, names: NameIndex, unknown: str | None = None) -
 
 def understand(said: GuideFacts, occupations: OccupationIndex, names: NameIndex) -> Understood:
     grade, level = grade_of(said.grade) if said.grade else (None, None)
+    if level is None and said.education and IN_SCHOOL.search(normal(said.education)):
+        level = grade_of(said.education)[1] or "high_school"
     if said.student is False:
         level = "not_student"
     elif said.student and level is None and said.age is not None and said.age < 18:
@@ -155,3 +160,79 @@ def understand(said: GuideFacts, occupations: OccupationIndex, names: NameIndex)
         state=place.state if place else None,
     )
     return Understood(Facts(profile=profile, place=place.place if place else None), place)
+
+
+# ---------------------------------------------------------------- follow-ups
+# What a follow-up asks about ("how much does it cost?", "is the second one online?", "and for an
+# LVN?"): the aspect, and which thing (a pronoun, a position in the last list, or nothing).
+# Checked in order: the first aspect whose words are in the message wins, so "how do I apply"
+# is applying, not who may apply, and "is it paid" is whether the training pays, not its cost.
+ASPECT_WORDS = [
+    ("paid", r"\b(?:is|are|was) (?:it|this|that|they|the \w+(?: one)?) paid\b|\bpaid (?:training|program|internship)\b|"
+             r"\bget paid (?:to|while|during|for)\b|\bstipend\b|\bdo (?:they|you) pay (?:you|me|us)\b|\bpay me\b|\bpaid\W*$"),
+    ("cost", r"\bcosts?\b|\b(?:need|have|got) to pay\b|\btuition\b|\bprice\b|\bfees?\b|\bis (?:it|this|that) free\b"),
+    ("pay", r"\bhow much (?:do|does|can|will|would) [a-z ]+? (?:make|earn|get paid|pay)\b|\bhow much (?:money )?(?:do|does) [a-z ]+? (?:make|earn)|"
+            r"\bsalary\b|\bsalaries\b|\bwages?\b|\bearn\b|\bmake a year\b|\bhourly\b|\byearly\b|\bannual\b|"
+            r"\bper hour\b|\ban hour\b|\ba year\b|\bpay range\b|\bpay\b(?! for)|\bincome\b|\bmoney (?:do|does|can)\b"),
+    ("cost", r"\bcost|\bhow much (?:is|does|will|would) (?:it|this|that|the [a-z ]+)\b|\bprice\b|\btuition\b|\bfree\b|"
+             r"\bfees?\b|\bhave to pay\b|\bpay for (?:it|this|that|the)\b|\bafford\b|\bexpensive\b|\bcheap\b|"
+             r"\bhow much (?:money )?(?:do|does) (?:it|this|that) (?:give|pay|cover)|\bhow much (?:do|does|will) (?:they|it) give\b|\bamount\b"),
+    ("online", r"\bonline\b|\bin person\b|\bin-person\b|\bremote(?:ly)?\b|\bvirtual\b|\bon campus\b|\bhybrid\b|\bfrom home\b|\bzoom\b"),
+    ("requirements", r"\brequire|\bwhat (?:do|would) (?:i|you) need\b|\bdo i (?:need|have to have)\b|\bneed to have\b|"
+                     r"\bwho can\b|\bwho is it for\b|\bwho (?:is|are) (?:it|this|they) for\b|\beligib|\bqualify\b|\bprereq|"
+                     r"\bcan (?:i|a|an|someone|teens?|adults?) (?:do|join|apply|get|take)\b|\bam i (?:able|allowed|old enough)\b|"
+                     r"\bage limit\b|\bhow old\b|\bdiploma\b|\bged\b|\bdegree\b|\bcriteria\b|\bfor (?:teens|students|adults)\b"),
+    ("apply", r"how (?:do|can|would|should) (?:i|you|we|one) (?:apply|sign up|enroll|register|get in|join|start)|"
+              r"how to (?:apply|sign up|enroll|register|join)|\bapplication\b|\bsign ?up\b|\bwhere do i apply\b|\bapply\b(?! for (?:it|this|that))"),
+    ("place", r"\bwhere (?:is|are|'s) (?:it|this|that|they|the)\b|\bwhere is\b|\bwhere\b.*\b(?:located|held|taught|at)\b|"
+              r"\blocated\b|\blocation\b|\baddress\b|\bwhat (?:city|cities|area|state)\b|\bwhich (?:city|cities|campus|area)\b|"
+              r"\bnear me\b|\bclose to me\b|\bhow far\b"),
+    ("dates", r"\bdeadline|\bwhen (?:does|do|is|are|can|will|should)\b|\bstart date|\bwhen\b.*\bstarts?\b|\bdue\b|"
+              r"\bdates?\b|\bopens?\b|\bnext (?:class|cohort|session|round)\b|\bwhat month\b|\bstill open\b|\btoo late\b"),
+    ("length", r"\bhow long\b|\blength\b|\bweeks?\b|\bmonths?\b|\byears? (?:of school|to)\b|\bschedule\b|\bpart[- ]?time\b|"
+               r"\bfull[- ]?time\b|\bhours a week\b|\bnights?\b|\bweekends?\b|\bhow much school\b|\bhow many years\b|"
+               r"\bhow much time\b|\btime to train\b|\bhow much training\b|\bduration\b"),
+    ("leads_to", r"\blead(?:s)? to\b|\bwhat (?:job|jobs|career|careers|work)s? (?:can|will|does|do|could)\b|\bafter (?:it|i finish|finishing|that)\b|"
+                 r"\bwhat can i do with\b|\bcertificat|\bcredential\b|\bwhat do i get\b|\blicense\b|\boutlook\b|\bdemand\b|\bjob security\b|"
+                 r"\bmove up\b|\bnext step up\b"),
+    ("contact", r"\bcontact\b|\bphone\b|\bemail\b|\bcall (?:them|someone)\b|\breach (?:them|someone)\b|\bwebsite\b|\blink\b|"
+                r"\btalk to (?:them|someone there)\b|\bwho do i (?:ask|call|talk to)\b|\bmore info\b"),
+    ("work", r"\bwhat (?:do|does) (?:they|it|he|she|an? [a-z ]+) do\b|\bday to day\b|\bwhat(?:'s| is) the (?:job|work) like\b|"
+             r"\bduties\b|\bwhat is (?:it|that|this)\b|\btell me (?:more|about (?:it|that|this|the))\b|\bmore about\b|\bdetails\b"),
+]
+ASPECTS = tuple(dict.fromkeys(name for name, _ in ASPECT_WORDS))
+_ASPECT_PATTERNS = [(name, re.compile(pattern)) for name, pattern in ASPECT_WORDS]
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+            "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1}
+# "the second one", "the 2nd", "number 2", "#3", "the last one"; never "what do I do first" or
+# "how long does it last".
+POSITION = re.compile(
+    r"\bthe\s+(" + "|".join(ORDINALS) + r")\b(?!\s+(?:step|time|thing|thing i|day|week|year|month))"
+    r"|\b(" + "|".join(ORDINALS) + r")\s+(?:one|program|option|fund|scholarship|job|listing|school|course|class)\b"
+    r"|\b(?:number|option|#|no\.?)\s*(\d{1,2})\b|\bthe (\d{1,2}) one\b", re.I)
+POINTING = re.compile(r"\b(?:it|its|it's|that|this|they|them|those|these|that one|this one|the (?:program|fund|scholarship|"
+                      r"course|class|training|job|career|internship|school|one))\b")
+# "and for an LVN?", "what about phlebotomists?", "same for Fresno": the aspect asked last, of another subject.
+SWITCH = re.compile(r"^(?:and|what|how|ok(?:ay)?|same|but)\b.*\b(?:for|about|with|of)\b|^(?:and|or)\s+(?:an?\s+)?\w+", re.I)
+
+
+@dataclass
+class Followup:
+    aspect: str | None
+    # 1-based position in the last list (-1: the last), or None.
+    position: int | None
+    pointing: bool
+    switch: bool
+
+
+def followup_of(text: str) -> Followup:
+    """The aspect and reference a message names, as said ("how much does the 2nd one cost?")."""
+    words = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip()
+    aspect = next((name for name, pattern in _ASPECT_PATTERNS if pattern.search(words)), None)
+    position = None
+    found = POSITION.search(words)
+    if found:
+        token = next(g for g in found.groups() if g)
+        position = ORDINALS.get(token.lower()) if not token.isdigit() else int(token)
+    return Followup(aspect, position, bool(POINTING.search(words)), bool(SWITCH.search(words)))

@@ -69,7 +69,7 @@ def test_a_named_program_is_answered(catalog, domain):
     messages, slots = answer(domain, text="tell me about Futuro Health", intent="program_info",
                              entities=[{"entity": "program", "value": "Futuro Health"}])
     assert "Futuro Health" in messages[0]["text"]
-    assert slots["last_answer"] == {"kind": "about", "name": "Futuro Health"}
+    assert slots["last_answer"] == {"kind": "about", "name": "Futuro Health", "text": "tell me about Futuro Health"}
 
 
 def test_eligibility_with_facts_said_in_the_same_message(catalog, domain):

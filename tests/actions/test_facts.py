@@ -10,11 +10,11 @@ from tests.actions.conftest import make_tracker
     ("place", "Pasadena, CA", "inform", {"place": "Pasadena, CA"}),
     ("place", "I live in fresno", "inform", {"place": "fresno"}),
     ("place", "16", "inform", {"age": "16"}),            # another fact than the one asked is kept
-    ("place", "I have my GED", "inform", {"education": "high_school"}),
+    ("place", "I have my GED", "inform", {"education": "I have my GED"}),  # sent as said; the catalog reads it
     ("age", "19", "inform", {"age": "19"}),
     ("age", "11th grade", "inform", {"grade": "11th grade"}),
     ("age", "no idea", "inform", {}),
-    ("education", "some college", "inform", {"education": "some_college"}),
+    ("education", "some college", "inform", {"education": "some college"}),
     ("employer", "I work at Kaiser Permanente", "inform", {"employer": "Kaiser Permanente"}),
     ("employee", "yes", "affirm", {"employee": True}),
     ("union", "no", "deny", {"union": "none"}),
@@ -38,8 +38,8 @@ def test_facts_are_sent_as_said_and_nothing_is_decided_here():
                      "employee": True, "employer": "Kaiser", "union": None, "current_occupation": "lvn",
                      "groups": ["Hispanic", "veteran"]}
     assert "is_minor" not in facts
-    # Being in school is what a grade says; whether that makes a minor is the catalog's call.
-    assert facts_of({"grade": "junior"})["student"] is True
+    # What a grade says (in school, grade 11) is the catalog's reading; the words go as said.
+    assert facts_of({"grade": "junior"})["grade"] == "junior" and facts_of({"grade": "junior"})["student"] is None
     assert known(facts, "age") and not known(facts, "grade") and known(facts, "group")
 
 

@@ -20,6 +20,9 @@ def test_grades(said, grade, level):
     ("GED", "high_school"), ("high school diploma", "high_school"), ("bachelor's", "bachelor"),
     ("associate's degree", "associate"), ("some college", "some_college"), ("master's", "master"),
     ("some high school", "some_high_school"), ("bachelor", "bachelor"), ("doctorate", "doctorate"), ("a pilot", None),
+    # Read here only (the actions send the words): an LVN has a certificate, a junior is in high school.
+    ("I'm an LVN", "certificate"), ("cna", "certificate"), ("still in high school", "some_high_school"),
+    ("junior", "some_high_school"),
 ])
 def test_education(said, level):
     assert education_of(said) == level
@@ -28,3 +31,16 @@ def test_education(said, level):
 def test_groups():
     assert groups_of(["Hispanic", "first-generation", "veteran", "LGBTQ", "Black", "martian"]) == [
         "hispanic_latino", "first_generation", "veteran", "lgbtq", "black"]
+
+
+def test_still_in_high_school_makes_a_student_and_dropping_out_does_not():
+    from catalog.named import NameIndex
+    from catalog.occupations import OccupationIndex
+    from catalog.said import GuideFacts, understand
+
+    def level(education: str) -> str | None:
+        return understand(GuideFacts(education=education), OccupationIndex([]), NameIndex([])).facts.profile.student
+
+    assert level("still in high school") == "high_school"
+    assert level("junior") == "high_school"
+    assert level("I dropped out") is None
