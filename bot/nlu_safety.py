@@ -6,7 +6,8 @@ Two ways lead to the 988 answer, and both rest on words in the message itself:
   death, killing, self-harm, abuse, weapons and means, hopelessness, wishing to be gone) once the
   ordinary senses of such words are set aside ("kill time", "dying to know", "dead battery").
 With no evidence the model's guess alone is not enough: its next intent is used, or out_of_scope
-when that is a weak guess too ("is it safe in italy", "roll a die please").
+when that is a weak guess too ("is it safe in italy", "roll a die please"). When the model was too
+unsure to answer (nlu_fallback) but its best guess was crisis, evidence makes it crisis.
 Each decision is written to the parse result as `crisis_check` (which way decided, and the words
 that justified it), so a crisis answer can always be traced to the text.
 """
@@ -32,7 +33,7 @@ CRISIS_INTENT = "crisis"
 _I = r"\bi(?:'?m| am| will|'?ll| really| just| kinda| seriously)*"
 CRISIS_PATTERNS = [
     r"\bsuicid",
-    r"\bkill(ing)? ?(my ?self|me ?self)\b",
+    r"\bkill(ing)? ?(my ?self|me ?self)\b|\b(end|off) my ?self\b",
     r"\b(he|she|they|someone|somebody)('ll| will| would| is going to| wants to| threaten\w* to) kill me\b",
     r"\b(hurt|harm|cut|cutting|hurting|harming|burn|burning) (my ?self)\b",
     r"\bself[- ]?harm",
@@ -46,8 +47,8 @@ CRISIS_PATTERNS = [
     r"\bslit (my )?wrists?\b",
     r"\bmy (\w+ )?(boyfriend|girlfriend|husband|wife|partner|dad|father|mom|mother|stepdad|stepmom|step ?father|step ?mother|uncle|aunt|brother|sister|cousin|ex|parents?|grandpa|coach)('s \w+)? (hits|beats|chokes|choked|strangled|hurts|abuses|abused|touches|raped|rapes|molested|molests|threatens|threatened) me\b",
     r"\bend(ing)? (my life|it all)\b",
-    r"\btake my (own )?life\b",
-    r"\b(don'?t|do not|dont) want to (live|be alive|be here( anymore)?|wake up)\b",
+    r"\b(take|taking|took) my (own )?life\b",
+    r"\b(don'?t|do not|dont) want to (live|keep living|go on living|be alive|be here( anymore)?|wake up)\b",
     r"\bno reason to (live|keep living)\b",
     r"\bbetter off (without me|if i was gone|if i were gone)\b",
     r"\bcan'?t go on\b",
@@ -56,7 +57,7 @@ CRISIS_PATTERNS = [
     r"\bnot safe (right now|at home|here)\b",
     r"\b(someone|somebody|he|she|they) (is|are|keeps?) (hurting|hitting|beating|abusing) me\b",
     # Wishing not to exist, passive and indirect ("i wish i wasnt alive", "never wake up").
-    r"\b(point|reason) (of|in|to|for me to) (living|live|going on|keep going|being alive)\b(?! (in|at|near|with)\b)",
+    r"\b(point|reason) (of |in |to |for me to )?(living|live|going on|keep going|being alive)\b(?! (in|at|near|with)\b)",
     r"\bwhat'?s the point of (living|going on|life)\b(?! (in|at|near|with)\b)",
     r"\bwish i (was|were|wasn'?t|wasnt|weren'?t) (dead|alive|born|here)\b",
     r"\b(sleep|go to sleep|fall asleep) and (never|not) wake up\b|\bdon'?t care if i (die|wake up)\b",
@@ -65,24 +66,31 @@ CRISIS_PATTERNS = [
     r"\b(easier|better|happier) (if|when) i (was|were|am|'?m) (dead|gone)\b|\bhappier if i died\b",
     r"\bnobody would (notice|care) if i (was gone|were gone|died|disappeared)\b",
     r"\bburden to every(one|body)\b|\bbetter (off )?without me\b",
-    r"(^|\b(to|gonna|wanna|i'?m|im|i am|should|will|i'?ll|of|about) )(end|ending) (it|things|everything)\b(?! (with|off|up|at|on|for)\b)",
-    r"\bgive up on (life|living)\b|\bi want out\b(?! of)|\bwant it (all )?to stop\b",
+    r"(^|\b(to|gonna|wanna|i'?m|im|i am|should|will|i'?ll|of|about) )(just |really )?(end|ending) (it|things|everything)\b(?! (with|off|up|at|on|for)\b)",
+    r"\bgive up on (life|living)\b|\bi want out\b(?! of)|\bwant it (all )?to stop\b|\bwant (it|everything) (all )?to be over\b",
+    r"\b(pain|it|everything) to (stop|end) (for good|forever|permanently)\b",
+    r"\bnot (going to|gonna) make it (through|past) (tonight|the night|this week)\b",
+    r"\b(won'?t|wont|will not) be (here|around) (next|tomorrow|much longer|anymore)\b|\b(don'?t|dont) think i'?ll be (here|around) (next|tomorrow|much longer|anymore)\b",
+    r"\b(in case|before) i (actually )?do it\b|\bgo through with it\b|\bplann?(ing|ed) how (i'?d|i would|to) do it\b|\bsaid my goodbyes\b",
     r"\b(disappear|be gone) (forever|and never come back)\b",
     r"\b(goodbye|suicide) (letters?|notes?)\b|\bgiv(e|ing) (my|all my) (stuff|things) away\b|\blast message\b.*\bgoodbye\b",
     r"\bnot (gonna|going to) be (around|here) (much )?(longer|anymore)\b",
     # A method, a place or a means, said with intent or said as done.
-    r"\bhow many (pills|tylenol|\w+) (would it take|does it take|to) (to )?(die|kill)\b",
+    r"\bhow many (pills|tylenol|\w+) (would it take|does it take|to) (to )?(die|kill)\b|\bhow many pills (would it|it would|does it|it will) take\b",
+    r"\b(painless|easiest|quickest|fastest) way to (die|kill|end)\b",
+    r"\b(stockpil|hoard)\w* (my |the )?(pills|meds)\b|\b(with|holding) a (bottle|handful) of (pills|meds)\b",
     r"\b(swallowed|took) (a |the )?(whole |entire )?(bottle|pack|handful) of (\w+ )?(pills|meds|tylenol|advil|aspirin|ibuprofen)\b",
-    r"\b(standing|sitting) (on|at) (the|a) (bridge|ledge|edge|roof)\b|\bjump off (the|a) (roof|bridge|building|cliff)\b",
+    r"\b(standing|sitting) (on|at) (the|a) (bridge|ledge|edge|roof)\b|\bjump(ing)? off (the|a|of) (\w+ )?(roof|bridge|building|cliff|garage|overpass|ledge|balcony)\b",
+    r"\b(driv|crash)\w* (my car |the car )?(into|off) (a|the) (wall|tree|pole|cliff|bridge|river)\b",
     r"\bi bought a (rope|gun)\b|\b(gun|knife|rope) and i'?m (thinking|going) (of|to)\b|\busing it on myself\b",
     r"\b(crash|drive) (my car|off a cliff|into)\b.*\b(on purpose|cliff)\b|\bdrive off a cliff\b",
-    r"\bi cut (again|myself)\b|\b(is|are|keeps?) cutting (her|him|them)sel(f|ves)\b",
+    r"\bi cut (again|myself)\b|\bcutting again\b|\b(is|are|keeps?) cutting (her|him|them)sel(f|ves)\b",
     # Danger from or to other people, and abuse.
     r"\b(bring|bringing) a (gun|knife|weapon) to (school|work|class)\b",
     r"\b(could|might|want to|wanna|thoughts about|think about|thinking about) (hurt|hurting|kill|killing) (someone|somebody|people|my (baby|kids?|son|daughter|child))\b(?!')",
     r"\bmake them (all )?pay\b.*\b(knife|gun)\b",
     r"\b(going to|gonna|wants? to|trying to|tried to|will) (kill|hurt) (him|her|them)sel(f|ves)\b",
-    r"\b(threaten\w*|going) to (kill|hurt) me\b|\b(scared|afraid) (he|she|they)('?s| is| are| will|'?ll)( going to)? (hurt|kill) me\b",
+    r"\b(threaten\w*|going) to (kill|hurt) me\b|\b(scared|afraid) (that )?(he|she|they|my \w+)('?s| is| are| will|'?ll| might)( going to)? (hurt|kill) me\b",
     r"\bafraid for my life\b|\bin danger (at home|right now|here)\b",
     r"\b(being|been|was|got) (abused|raped|assaulted|trafficked|molested)\b",
     _I + r" (want to|wanna|going to|gonna|plan(ning)? to) (kill|hurt|stab|shoot) (him|her|them|someone|somebody|people|my (\w+ )?(\w*(mom|dad|brother|sister|son|daughter|kid|kids|baby|wife|husband|friend|boss|coworker|roommate|partner|ex|boyfriend|girlfriend|teacher|parents?)))\b",
@@ -105,7 +113,8 @@ DANGER_EVIDENCE = re.compile("|".join([
     r"\b(gun|knife|rope|weapon|pills|meds|bridge|ledge|roof|cliff|wrists?)\b|\bjump\b",
     r"\b(scared|afraid|terrified) (of|for|to go|he|she|they|my (dad|mom|step\w*|husband|wife|partner|boyfriend|girlfriend|ex))\b.*\b(home|life|hurt|kill|hit|me)\b",
     r"\bcrisis\b|\bdanger\b|\b(don'?t|dont|do not|never|not) (feel )?safe (at|around|with|right|here|home)",
-    r"\b(hopeless|worthless|pointless|no point|the point|no reason|nothing to live|not worth (it|living)|no way out|trapped|no future)\b",
+    r"\b(hopeless|worthless|pointless|no point|the point|no reason|nothing to live|not worth (it|living)|no way out|trapped|no future|see a future|nothing left)\b",
+    r"\bcutting\b|\b(end|off) my ?self\b|\b(take|taking|took) my (own )?life\b|\bkeep living\b|\bpainless\b|\bgoodbyes\b|\bstockpil\w*|\bmake it through\b",
     r"\b(burden|better off|happier|easier) (to|without|if|when)\b",
     r"\b(can'?t|cant|cannot) (go on|keep (going|living)|take (it|this) any ?more|do this any ?more)\b",
     r"\b(give|gave|giving) up on (life|living|everything)\b|\b(done|tired|sick) (of |with )?(living|life|being alive|everything)\b",
@@ -139,6 +148,7 @@ ORDINARY_SENSES = re.compile("|".join([
 # Below this confidence the model's next guess is no answer either: the message is off-topic.
 NEXT_GUESS_MIN = 0.2
 OUT_OF_SCOPE = "out_of_scope"
+FALLBACK_INTENT = "nlu_fallback"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -184,14 +194,30 @@ class CrisisKeywordClassifier(GraphComponent, IntentClassifier):
                 message.set(INTENT, crisis, add_to_output=True)
                 ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS_INTENT]
                 message.set(INTENT_RANKING_KEY, [crisis, *ranking], add_to_output=True)
-            elif model == CRISIS_INTENT:
+            elif model == CRISIS_INTENT or self._unsure_crisis(message):
                 evidence = self.evidence(text)
                 if evidence is not None:
                     check.update(by="model and evidence", words=evidence)
-                else:
+                    if model != CRISIS_INTENT:
+                        self._promote_crisis(message)
+                elif model == CRISIS_INTENT:
                     self._next_guess(message)
             message.set("crisis_check", check, add_to_output=True)
         return messages
+
+    @staticmethod
+    def _unsure_crisis(message: Message) -> bool:
+        """The fallback answered because the model was unsure, and its best guess was crisis."""
+        if (message.get(INTENT) or {}).get("name") != FALLBACK_INTENT:
+            return False
+        guesses = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != FALLBACK_INTENT]
+        return bool(guesses) and guesses[0].get("name") == CRISIS_INTENT
+
+    @staticmethod
+    def _promote_crisis(message: Message) -> None:
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != FALLBACK_INTENT]
+        message.set(INTENT, ranking[0], add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
     @staticmethod
     def _next_guess(message: Message) -> None:

@@ -133,3 +133,19 @@ def test_a_statement_is_its_own_evidence(classifier):
     assert message.get("crisis_check") == {"model": "find_programs", "by": "statement",
                                            "words": "sleep and never wake up"}
     assert classify(classifier, "everyone would be better off without me").get(INTENT)["name"] == "crisis"
+
+
+def unsure(classifier, text):
+    message = Message(data={TEXT: text, INTENT: {"name": "nlu_fallback", "confidence": 0.5},
+                            INTENT_RANKING_KEY: [{"name": "nlu_fallback", "confidence": 0.5},
+                                                 {"name": "crisis", "confidence": 0.45},
+                                                 {"name": "medical_question", "confidence": 0.3}]})
+    return classifier.process([message])[0]
+
+
+def test_an_unsure_crisis_guess_with_evidence_is_a_crisis(classifier):
+    message = unsure(classifier, "i gave my stuff away and said bye to everyone, i feel hopeless")
+    assert message.get(INTENT) == {"name": "crisis", "confidence": 0.45}
+    assert message.get("crisis_check")["by"] == "model and evidence"
+    # Without a word of danger the fallback stays: the person is asked to say it another way.
+    assert unsure(classifier, "can i give my old car to my sister").get(INTENT)["name"] == "nlu_fallback"
