@@ -86,7 +86,8 @@ CRISIS_PATTERNS = [
     r"\b(crash|drive) (my car|off a cliff|into)\b.*\b(on purpose|cliff)\b|\bdrive off a cliff\b",
     r"\bi cut (again|myself)\b|\bcutting again\b|\b(is|are|keeps?) cutting (her|him|them)sel(f|ves)\b",
     # Danger from or to other people, and abuse.
-    r"\b(bring|bringing) a (gun|knife|weapon) to (school|work|class)\b",
+    r"\b(bring|bringing) a (gun|knife|weapon) to (school|work|class)\b|\bshoot(ing)? up (the|a|my|our) (school|place|office|class|building|store|church)\b",
+    r"\bbetter off with (my|the) life insurance\b",
     r"\b(could|might|want to|wanna|thoughts about|think about|thinking about) (hurt|hurting|kill|killing) (someone|somebody|people|my (baby|kids?|son|daughter|child))\b(?!')",
     r"\bmake them (all )?pay\b.*\b(knife|gun)\b",
     r"\b(going to|gonna|wants? to|trying to|tried to|will) (kill|hurt) (him|her|them)sel(f|ves)\b",
@@ -112,7 +113,7 @@ DANGER_EVIDENCE = re.compile("|".join([
     r"\babus\w*|\brap(e|ed|es|ing)\b|\bmolest\w*|\bassault\w*|\btraffick\w*|\bgetting beat\b",
     r"\b(gun|knife|rope|weapon|pills|meds|bridge|ledge|roof|cliff|wrists?)\b|\bjump\b",
     r"\b(scared|afraid|terrified) (of|for|to go|he|she|they|my (dad|mom|step\w*|husband|wife|partner|boyfriend|girlfriend|ex))\b.*\b(home|life|hurt|kill|hit|me)\b",
-    r"\bcrisis\b|\bdanger\b|\b(don'?t|dont|do not|never|not) (feel )?safe (at|around|with|right|here|home)",
+    r"\bcrisis\b|\bin danger\b|\b(don'?t|dont|do not|never|not) (feel )?safe (at|around|with|right|here|home)",
     r"\b(hopeless|worthless|pointless|no point|the point|no reason|nothing to live|not worth (it|living)|no way out|trapped|no future|see a future|nothing left)\b",
     r"\bcutting\b|\b(end|off) my ?self\b|\b(take|taking|took) my (own )?life\b|\bkeep living\b|\bpainless\b|\bgoodbyes\b|\bstockpil\w*|\bmake it through\b",
     r"\b(burden|better off|happier|easier) (to|without|if|when)\b",
