@@ -19,9 +19,9 @@ CAREERS = [
 PLACES = ["Fresno", "Oakland", "LA", "Houston Texas", "Seattle", "93701", "Sacramento", "Tacoma",
           "Atlanta", "san diego", "Baltimore", "Portland"]
 CAREER_TEMPLATES = [
-    "how do i become a {c}", "what does a {c} do", "how much does a {c} make in {p}",
+    "how would i go about becoming a {c}", "whats a normal day like for a {c}", "how much does a {c} make in {p}",
     "{c} programs near {p}", "free {c} training in {p}", "any {c} jobs in {p}?",
-    "is {c} a good career", "how long to be a {c}", "scholarships for {c} students",
+    "would {c} be a solid career for me", "how long to be a {c}", "scholarships for {c} students",
     "does kaiser pay for {c} school", "im 17 and want to be a {c}", "what do u need 2 b a {c}",
     "i work as a {c} and want to move up", "{c} classes for adults in {p}",
     "am i eligible for {c} training if i only have a GED", "whats the pay for a {c}",
@@ -30,21 +30,21 @@ CAREER_TEMPLATES = [
 ]
 EVERYDAY = [
     "show me a tabulation of reviews for lcd tv's on amazon", "what's my account balance",
-    "how do i open a savings account", "transfer $50 to my checking", "my debit card got declined",
+    "how do i open a savings account for my teen", "transfer $50 to my checking", "my debit card got declined",
     "what's a good credit score", "cheap flights to miami", "book a hotel in denver",
     "what's the weather in seattle", "is it going to snow tomorrow", "how far is LA from fresno",
     "best pizza near me", "order a burger", "where can i buy cheap sneakers", "is walmart open now",
     "track my package", "return an item on amazon", "best tv under 500", "compare laptops",
     "who won the world series", "how tall is lebron james", "what's the capital of canada",
     "how many oceans are there", "who invented the lightbulb", "what's 12 times 12",
-    "tell me a joke", "recommend a movie", "play some music", "what time is it in tokyo",
+    "know any good jokes", "recommend a movie", "put on some chill music", "what time is it in tokyo",
     "how do i make pancakes", "how long to boil an egg", "my phone screen cracked",
     "how do i update my iphone", "reset my password", "is the dmv open saturday",
     "how do i get a passport", "when is the next holiday", "what's the lottery jackpot",
     "can you do my math homework", "write a poem about cats", "translate gracias",
     "who is taylor swift dating", "best video games this year", "how do i change a tire",
     "my car makes a weird noise", "how much is gas today", "where's the nearest gas station",
-    "i'm bored", "lol ok", "haha", "k", "nvm", "hmm", "?", "...", "asdf", "idk",
+    "i'm bored", "lol ok", "haha", "kk", "nvm then", "hmm", "?", "...", "asdf", "idk",
 ]
 STRONG_BUT_ORDINARY = [
     "i'm killing it at work lately", "i'm dying to be a nurse", "im dying to get into nursing school",

@@ -79,3 +79,73 @@ def test_work_talk_the_model_calls_crisis_takes_its_next_guess(classifier, text)
 def test_danger_beside_work_talk_stays_crisis(classifier, text):
     message = classify(classifier, text, intent="crisis")
     assert message.get(INTENT) == {"name": "crisis", "confidence": 1.0}
+
+
+def model_says_crisis(classifier, text, ranking):
+    message = Message(data={TEXT: text, INTENT: {"name": "crisis", "confidence": ranking[0][1]},
+                            INTENT_RANKING_KEY: [{"name": n, "confidence": c} for n, c in ranking]})
+    return classifier.process([message])[0]
+
+
+# The examples: public off-topic questions and a parent's question the model took for a
+# crisis. With no word of danger in them, the model's guess alone never gives the 988 answer.
+@pytest.mark.parametrize("text", [
+    "will peas work instead of carrots", "can i use red onions instead of white", "roll a die please",
+    "i think my luggage has been misplaced", "is it safe in italy",
+    "i'm unable to use my card because it's been ruined", "i need to redeem my visa points",
+    "my mom wants to know is it safe / legit", "i lost my wallet", "i panicked during the interview",
+    "i can't use my phone at work", "i want to kill time before class", "i'm dying to know the pay",
+    "where do i get a flu shot", "shoot me a text with the list", "my library book is overdue",
+    "my phone died, can you resend that", "how do i jump start my car",
+])
+def test_the_models_guess_without_evidence_is_not_a_crisis(classifier, text):
+    message = model_says_crisis(classifier, text, [("crisis", 0.6), ("out_of_scope", 0.3)])
+    assert message.get(INTENT)["name"] == "out_of_scope"
+    assert "crisis" not in [r["name"] for r in message.get(INTENT_RANKING_KEY)]
+    assert message.get("crisis_check") == {"model": "crisis", "by": None, "words": None}
+
+
+def test_a_weak_next_guess_becomes_off_topic(classifier):
+    message = model_says_crisis(classifier, "will peas work instead of carrots",
+                                [("crisis", 0.8), ("explore_career", 0.1), ("out_of_scope", 0.05)])
+    assert message.get(INTENT)["name"] == "out_of_scope"
+    message = model_says_crisis(classifier, "will peas work instead of carrots",
+                                [("crisis", 0.5), ("explore_career", 0.4)])
+    assert message.get(INTENT)["name"] == "explore_career"
+
+
+# Indirect statements no pattern covers: the model decides, and the words it rests on are kept.
+@pytest.mark.parametrize("text, words", [
+    ("i feel hopeless about everything", "hopeless"),
+    ("i just want to disappear", "disappear"),
+    ("i'm a burden to my family", "burden to"),
+    ("nobody needs me, it'd be easier without me around", "easier without"),
+])
+def test_the_models_crisis_stands_on_evidence(classifier, text, words):
+    message = model_says_crisis(classifier, text, [("crisis", 0.7), ("out_of_scope", 0.2)])
+    assert message.get(INTENT) == {"name": "crisis", "confidence": 0.7}
+    assert message.get("crisis_check") == {"model": "crisis", "by": "model and evidence", "words": words}
+
+
+def test_a_statement_is_its_own_evidence(classifier):
+    message = classify(classifier, "I just want to sleep and never wake up")
+    assert message.get(INTENT)["name"] == "crisis"
+    assert message.get("crisis_check") == {"model": "find_programs", "by": "statement",
+                                           "words": "sleep and never wake up"}
+    assert classify(classifier, "everyone would be better off without me").get(INTENT)["name"] == "crisis"
+
+
+def unsure(classifier, text):
+    message = Message(data={TEXT: text, INTENT: {"name": "nlu_fallback", "confidence": 0.5},
+                            INTENT_RANKING_KEY: [{"name": "nlu_fallback", "confidence": 0.5},
+                                                 {"name": "crisis", "confidence": 0.45},
+                                                 {"name": "medical_question", "confidence": 0.3}]})
+    return classifier.process([message])[0]
+
+
+def test_an_unsure_crisis_guess_with_evidence_is_a_crisis(classifier):
+    message = unsure(classifier, "i gave my stuff away and said bye to everyone, i feel hopeless")
+    assert message.get(INTENT) == {"name": "crisis", "confidence": 0.45}
+    assert message.get("crisis_check")["by"] == "model and evidence"
+    # Without a word of danger the fallback stays: the person is asked to say it another way.
+    assert unsure(classifier, "can i give my old car to my sister").get(INTENT)["name"] == "nlu_fallback"

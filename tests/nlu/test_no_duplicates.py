@@ -1,0 +1,57 @@
+"""No message the model is judged on is a training example in disguise: after lowercasing and
+removing punctuation, spacing and entity markup, no held-out, crisis, ordinary or public message
+equals a training example in data/nlu (else the figures of make test-nlu measure memory)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
+
+from tests.nlu.check_nlu import crisis_messages, heldout_examples, unseen_crisis_messages
+from tests.nlu.ordinary_messages import ordinary_messages
+from tests.nlu.public_sets import development_set, final_set
+
+DATA = Path(__file__).parents[2] / "data" / "nlu"
+MARKUP = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
+NOT_WORD = re.compile(r"[^\w\s]|_")
+
+
+def normalise(text: str) -> str:
+    text = MARKUP.sub(r"\1", text).lower().replace("\u2019", "'")
+    return " ".join(NOT_WORD.sub(" ", text).split())
+
+
+def test_normalise_removes_case_punctuation_and_markup():
+    assert normalise("How do I become a [Doctor](occupation)?") == "how do i become a doctor"
+    assert normalise('whats [KP LAUNCH]{"entity": "program"}') == "whats kp launch"
+    assert normalise("No, I don't!!") == "no i don t" == normalise("no i don t")
+
+
+@pytest.fixture(scope="module")
+def training() -> dict[str, str]:
+    seen = {}
+    for path in sorted(DATA.glob("*.yml")):
+        for message in RasaYAMLReader().read(path).intent_examples:
+            seen.setdefault(normalise(message.get("text")), path.name)
+    return seen
+
+
+JUDGED = {
+    "heldout.yml": lambda: [text for text, _, _ in heldout_examples()],
+    "crisis_messages.txt": crisis_messages,
+    "crisis_unseen.txt": unseen_crisis_messages,
+    "ordinary_messages.py": ordinary_messages,
+    "public development set": lambda: [text for text, _, _ in development_set()],
+    "public final check": lambda: [text for text, _, _ in final_set()],
+}
+
+
+@pytest.mark.parametrize("name", sorted(JUDGED))
+def test_no_judged_message_is_a_training_example(training, name):
+    messages = JUDGED[name]()
+    assert messages
+    copies = [f"{m!r} (in {training[normalise(m)]})" for m in messages if normalise(m) in training]
+    assert not copies, f"{len(copies)} of {name} are training examples: {copies}"
