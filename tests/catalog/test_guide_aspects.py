@@ -23,7 +23,7 @@ def ask(api, text, subject=None, shown=(), before=None, facts=None, list_asked=F
 @pytest.mark.parametrize("text, aspect, words", [
     ("how much does it cost", "cost", "What you would pay is not published"),
     ("is it paid", "paid", "pays you is not published: ask Futuro Health: https://futurohealth.org/"),
-    ("is it online", "online", "held in person in California"),
+    ("is it online", "online", "is online is not published: ask Futuro Health"),
     ("where is it located", "place", "is held in California"),
     ("how long is it", "length", "takes is not published: ask Futuro Health"),
     ("what do i need to apply", "requirements", "Who can apply to Futuro Health: Medical Assistant"),
