@@ -111,8 +111,9 @@ def test_show_more_continues_the_list(catalog, domain):
 
 
 def listed_names(text: str) -> set[str]:
-    """The names of a list answer's items ("Name: why it fits", after the opening line)."""
-    return {line.split(":")[0] for line in text.splitlines()[1:] if ":" in line}
+    """A list answer's item lines ("Name: why it fits", after the opening line), whole: names may
+    hold a colon themselves ("KP School of Allied Health Sciences: Medical Assisting")."""
+    return {line for line in text.splitlines()[1:] if ": " in line}
 
 
 def test_sms_answers_are_short(catalog, domain):

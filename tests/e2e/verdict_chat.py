@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from catalog.guide import QUESTIONS
+from catalog.guide.context import QUESTIONS
 
 # The assistant's questions and the fact each one asks for.
 ASKED = {question: fact for fact, question in QUESTIONS.items()}
