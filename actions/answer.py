@@ -134,7 +134,7 @@ class ActionAnswer(CatalogAction):
             slots["occupation"] = (last or {}).get("occupation")
             events.append(SlotSet("occupation", slots["occupation"]))
 
-        followed, kept = await followup(dispatcher, tracker, intent, slots)
+        followed, kept, _ = await followup(dispatcher, tracker, intent, slots)
         if followed is not None:
             return events + followed
         events += kept
@@ -227,8 +227,9 @@ class ActionFollowup(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        named = None
         try:
-            events, _ = await followup(dispatcher, tracker, intent, dict(tracker.slots))
+            events, _, named = await followup(dispatcher, tracker, intent, dict(tracker.slots))
         except (CatalogError, CatalogUnavailable):
             events = None
         if events is not None:
@@ -236,5 +237,15 @@ class ActionFollowup(Action):
         if replies_to_question(tracker):
             # "san francisco" answering "where do you live?": the NLU's label does not matter.
             return await ActionAnswer().run(dispatcher, tracker, domain)
+        if named and intent == "nlu_fallback":
+            # A bare name the NLU could not place ("futuro health medical assistant"): the catalog
+            # knows it, so answer about it. Off-topic text keeps its one line.
+            text = str(tracker.latest_message.get("text") or "")[:500]
+            request = ({"kind": "career", "occupation": named["key"]} if named["type"] == "career"
+                       else {"kind": "about", "name": named["name"], "text": text})
+            try:
+                return await ask_catalog(dispatcher, tracker, request, facts_of(dict(tracker.slots)), offset=0)
+            except (CatalogError, CatalogUnavailable):
+                pass  # the usual short line below; the catalog's own errors are for its answers
         dispatcher.utter_message(response="utter_out_of_scope" if intent == "out_of_scope" else "utter_fallback")
         return []

@@ -37,18 +37,20 @@ def _subject(value: Any) -> Optional[dict]:
 
 
 async def followup(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str,
-                   slots: dict[str, Any]) -> tuple[Optional[list[EventType]], list[EventType]]:
+                   slots: dict[str, Any]) -> tuple[Optional[list[EventType]], list[EventType], Optional[dict]]:
     """(the events of a follow-up answered, or None when the message is a new question; the events
-    to keep either way: the aspect a new question named, for "and for an LVN?" next)."""
+    to keep either way: the aspect a new question named, for "and for an LVN?" next; the record or
+    career the message mostly names, when it is not a follow-up)."""
     text = str(tracker.latest_message.get("text") or "").strip()
     if not text or text.startswith("/"):
-        return None, []
+        return None, [], None
     body = {"text": text[:MAX_TEXT], "subject": _subject(slots.get("subject")), "shown": _shown(slots.get("shown")),
             "aspect": slots.get("last_aspect"), "list_asked": intent in POINTING_ONLY, "facts": facts_of(slots)}
     answer = await call("POST", "/guide/aspect", json=body)
     if not answer.get("followup"):
         # "how much do MAs make?" gets the whole card; "and for an LVN?" next keeps "pay".
-        return None, [SlotSet("last_aspect", answer["aspect"])] if answer.get("aspect") else []
+        kept = [SlotSet("last_aspect", answer["aspect"])] if answer.get("aspect") else []
+        return None, kept, answer.get("named")
     render.answer(dispatcher, tracker, answer.get("lines") or [], None)
     events: list[EventType] = [SlotSet("last_aspect", answer.get("aspect"))]
     if answer.get("subject"):
@@ -57,7 +59,7 @@ async def followup(dispatcher: CollectingDispatcher, tracker: Tracker, intent: s
         events.append(SlotSet("shown", answer["items"]))
     events += skipped_events(tracker, None)
     events.append(SlotSet("asked_fact", None))
-    return events, []
+    return events, [], None
 
 
 def replies_to_question(tracker: Tracker) -> bool:

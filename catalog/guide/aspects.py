@@ -64,8 +64,12 @@ def aspect(session: Session, text: str, subject: dict | None, shown: list[dict],
         what = before  # "and for an LVN?": the same question about another subject
     if what is None and heard.position is not None and shown:
         what = "work"  # "the second one": tell me about it
-    not_followup = {"followup": False, "aspect": what, "subject": None, "lines": [], "items": []}
+    not_followup = {"followup": False, "aspect": what, "subject": None, "lines": [], "items": [], "named": None}
     if what is None:
+        # A message that is mostly one name the catalog knows ("futuro health medical assistant"):
+        # said, so a message the NLU could not place is answered about that name.
+        if named and len(named.said) >= 0.6 * len(text.strip()):
+            not_followup["named"] = {"type": named.type, "key": named.key, "name": named.name}
         return not_followup
     in_conversation = bool(subject or shown)
     # "any free CNA classes near me?" is a new list, not a follow-up; "how much school?" after a

@@ -270,5 +270,6 @@ CHAT_GAPS = {
     "black_tenth_grader_and_pipeline": "the chat asks again whether the person is in school after 'yes'",
     "bachelors_and_counseling_ms": "the chat does not find the counseling master's by this name",
     "walmart_worker_and_mhsa": "the chat takes 'I work at Walmart' as off topic",
+    "associate_degree_and_radiology": "the model trained with the public off-topic examples falls back on this question",
 }
 CASES = [replace(case, chat_gap=CHAT_GAPS.get(case.name, "")) for case in CASES]

@@ -19,7 +19,7 @@ from tests.e2e.test_web_widget import say as web_say
 # "it", then another record by name. Each answer is one aspect, never the whole card again.
 TURNS = [
     ("tell me about futuro health", ["Futuro Health"]),
-    ("is the first one online", ["Futuro Health:", "person"]),
+    ("is the first one online", ["Futuro Health:", "is online is not published"]),
     ("how do i apply to it", ["How to apply to Futuro Health:"]),
     ("when is the deadline for the futuro health scholarship", ["Futuro Health scholarship"]),
 ]
