@@ -18,6 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions import render
 from actions.base import CatalogAction
 from actions.catalog_client import CatalogError, CatalogUnavailable, call
+from actions.quiz import QUIZ_BUTTON
 from actions.followups import followup, replies_to_question, skipped_events, subject_events
 from actions.facts import entity_value, fact_events, facts_of, intent_of, known, program_said, subject_value
 from actions.parsers import career_asked, first, name_asked
@@ -197,6 +198,8 @@ async def ask_catalog(dispatcher: CollectingDispatcher, tracker: Tracker, reques
     question = ask.get("question") if fact and not known(facts, fact) and fact not in skipped else None
     items = answer.get("items") or []
     buttons = [render.SHOW_MORE] if answer.get("more") else []
+    if request["kind"] == "fits" and not render.is_sms(tracker):
+        buttons.append(QUIZ_BUTTON)  # the answer's last line offers the quiz; SMS says "quiz"
     render.answer(dispatcher, tracker, answer.get("lines") or [], question, buttons)
     if request["kind"] == "career" and answer.get("found") is False:
         events.append(SlotSet("occupation", None))

@@ -6,9 +6,8 @@ for the channel (five buttons on the web and Teams, "Reply 1-5" on SMS) and says
 Any other question mid-quiz goes to its own action and the quiz waits in the slot; "continue the
 quiz", a number or a button picks it up again, also after a restart.
 
-It expects the intents quiz_start, undecided, quiz_reply, quiz_stop and quiz_results, the entities
-quiz_answer and quiz_form, and the slots quiz, quiz_on and quiz_results; they are not in the domain
-and training data yet (the model trained with them scored below the held-out threshold).
+Someone undecided ("idk what I want to do") gets three careers to start from with the quiz offered
+(the career answer, actions/answer.py); "career quiz" or the offer's button starts it here.
 """
 
 from __future__ import annotations
@@ -30,13 +29,7 @@ FULL_WORDS = ("full", "60", "long", "whole", "short form")
 SMS_HINT = "Reply 1-5 (1 strongly dislike, 5 strongly like), skip or back."
 PAUSE_WORDS = ("later", "not now", "stop", "pause", "break", "bye")
 
-OFFER = ("Not sure yet? That's normal. I have a career quiz: you say how much you'd like 30 kinds of work, "
-         "one tap each, about 5 minutes. Then I show health careers that fit you. Or just ask me about any career.")
-OFFER_BUTTONS = [
-    {"title": "Take the quiz", "payload": "/quiz_start"},
-    {"title": "Full quiz (60)", "payload": '/quiz_start{"quiz_form": "full"}'},
-    {"title": "Explore careers", "payload": "/explore_career"},
-]
+QUIZ_BUTTON = {"title": "Take the quiz", "payload": "/quiz_start"}
 INTRO = {
     "quick": "Here's the career quiz: 30 kinds of work. For each, say how you'd feel doing it. No right answers; "
              "skip any, say back to change one, or stop the quiz any time.",
@@ -99,10 +92,8 @@ class ActionQuiz(CatalogAction):
             return await self.results_asked(dispatcher, tracker, state)
         if intent in ("quiz_stop", "goodbye") or (intent == "deny" and self.pausing(tracker)):
             return self.pause(dispatcher, state)
-        if intent == "undecided" and state is None:
-            return await self.undecided(dispatcher, tracker)
         if state is None:
-            render.say(dispatcher, NO_QUIZ, OFFER_BUTTONS[:1])
+            render.say(dispatcher, NO_QUIZ, [QUIZ_BUTTON])
             return [SlotSet("quiz_on", False)]
         return await self.reply(dispatcher, tracker, state, intent)
 
@@ -123,16 +114,6 @@ class ActionQuiz(CatalogAction):
         ask_item(dispatcher, tracker, step)
         return progress_events(form, step)
 
-    async def undecided(self, dispatcher, tracker) -> list[EventType]:
-        kept = tracker.get_slot("quiz_results")
-        if isinstance(kept, dict) and kept.get("answers"):
-            render.say(dispatcher, "Here's what your career quiz said:")
-            return await self.results(dispatcher, tracker, kept["form"], kept["answers"])
-        buttons = [] if render.is_sms(tracker) else OFFER_BUTTONS
-        text = OFFER if buttons else OFFER.replace("one tap each", "reply 1-5 to each") + ' Reply "quiz" to start.'
-        render.say(dispatcher, text, buttons)
-        return []
-
     def pause(self, dispatcher, state) -> list[EventType]:
         if state is None:
             render.say(dispatcher, "Okay. Come back any time.")
@@ -152,7 +133,7 @@ class ActionQuiz(CatalogAction):
             render.say(dispatcher, f"Your results come after the last question; you're at {step['progress']['text']}.")
             ask_item(dispatcher, tracker, step)
             return progress_events(form, step)
-        render.say(dispatcher, "You haven't taken the career quiz yet. Want to?", OFFER_BUTTONS[:1])
+        render.say(dispatcher, "You haven't taken the career quiz yet. Want to?", [QUIZ_BUTTON])
         return []
 
     async def reply(self, dispatcher, tracker, state, intent: str) -> list[EventType]:

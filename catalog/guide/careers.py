@@ -80,6 +80,11 @@ def plan(ctx: Context, key: str) -> tuple[list[str], list[dict]]:
     return steps, items
 
 
+# The interest profiler (/interests) is the way to find out what one likes; offered with every
+# "what fits me" answer, never forced.
+QUIZ_OFFER = 'Not sure what you like? Take the career quiz: say "quiz".'
+
+
 def fits(ctx: Context, text: str) -> tuple[list[str], list[dict]]:
     """Three careers for what the person said they like (or, with no likes, short trainings to start)."""
     said = text.lower()
@@ -110,5 +115,6 @@ def fits(ctx: Context, text: str) -> tuple[list[str], list[dict]]:
         lines.append(f"{i}. {row.title}: {why}. Training: {row.data.get('time_to_enter') or 'not published'}. "
                      f"Pay: {_pay(ctx, row)}.")
     lines.append("Ask about one by its number, for example \"how do I become the first one?\" or \"what does the second one pay?\"")
+    lines.append(QUIZ_OFFER)
     items = [{"type": "career", "key": row.key, "name": row.title} for _, row, _ in chosen]
     return lines, items

@@ -5,7 +5,8 @@ hand-off carrying them."""
 from __future__ import annotations
 
 from actions.handoff import context_of
-from actions.quiz import ActionQuiz
+from actions.answer import ActionAnswer
+from actions.quiz import QUIZ_BUTTON, ActionQuiz
 from tests.actions.conftest import make_tracker, run_action, slot_events, text_of
 
 
@@ -18,12 +19,22 @@ def reply(domain, slots, text, channel="rest", intent="quiz_reply"):
     return quiz(domain, slots, text=text, intent=intent, channel=channel)
 
 
-def test_someone_undecided_is_offered_the_quiz_never_started_on_them(catalog, domain):
-    messages, slots = quiz(domain, text="idk what i want to do", intent="undecided")
+def test_someone_undecided_gets_careers_to_start_from_and_the_quiz_offered(catalog, domain):
+    tracker = make_tracker(text="idk what i want to do", intent="explore_career")
+    messages, events = run_action(ActionAnswer(), tracker, domain)
     said = text_of(messages)
-    assert "career quiz" in said and "Or just ask me about any career" in said
-    assert [b["title"] for b in messages[0]["buttons"]] == ["Take the quiz", "Full quiz (60)", "Explore careers"]
-    assert "quiz" not in slots  # nothing started
+    assert "Three health careers you can start with short training" in said and 'say "quiz"' in said
+    assert QUIZ_BUTTON in messages[-1]["buttons"]
+    assert "quiz" not in slot_events(events)  # offered, never started on them
+    sms, _ = run_action(ActionAnswer(), make_tracker(text="idk what i want to do", intent="explore_career",
+                                                     channel="sms"), domain)
+    assert 'say "quiz"' in text_of(sms) and not any(m.get("buttons") for m in sms)
+
+
+def test_a_quiz_reply_with_no_quiz_going_on_offers_it(catalog, domain):
+    messages, slots = quiz(domain, text="idk")
+    assert "no quiz going on" in text_of(messages) and messages[0]["buttons"] == [QUIZ_BUTTON]
+    assert "quiz" not in slots
 
 
 def test_a_whole_quick_quiz_one_question_per_message(catalog, domain):
@@ -63,7 +74,7 @@ def test_skip_back_and_a_button_payload(catalog, domain):
 
 def test_bad_replies_get_a_plain_sentence_and_lose_nothing(catalog, domain):
     state = {"quiz": "quick:453", "quiz_on": True}
-    for text, intent in [("7", "inform"), ("yes", "affirm"), ("idk", "undecided"), ("🙂", "nlu_fallback"),
+    for text, intent in [("7", "inform"), ("yes", "affirm"), ("idk", "quiz_reply"), ("🙂", "nlu_fallback"),
                          ("so basically i was thinking about it and " * 8, "nlu_fallback")]:
         messages, slots = reply(domain, state, text, intent=intent)
         assert messages[0]["text"].startswith("Please answer with a number from 1 to 5"), (text, messages)
@@ -94,8 +105,6 @@ def test_results_are_kept_reused_and_carried_by_the_hand_off(catalog, domain):
     messages, slots = quiz(domain, {"quiz_results": kept, "age": "30"}, text="show my results", intent="quiz_results")
     said = text_of(messages)
     assert "Your strongest interests: Realistic" in said and "Artistic" in said
-    messages, _ = quiz(domain, {"quiz_results": slots["quiz_results"]}, text="what fits me", intent="undecided")
-    assert "Here's what your career quiz said" in text_of(messages)
     context = context_of(make_tracker({"quiz_results": slots["quiz_results"]}))
     assert context["interests"]["top_areas"] == ["R", "A"]
 
