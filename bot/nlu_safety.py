@@ -128,7 +128,7 @@ DANGER_EVIDENCE = re.compile("|".join([
 # model has been seen to take for danger, and everyday idioms ("kill time", "dying to know",
 # "shoot me a text", "my phone died", "jump start the car", "dead end job").
 ORDINARY_SENSES = re.compile("|".join([
-    r"\bhurt my (back|knee|shoulder|wrist|ankle|neck|foot|feet|arm|leg|hand|hip)\b",
+    r"\b(hurt|broke|sprained|twisted|fractured|injured|jammed) my (back|knee|shoulder|wrist|ankle|neck|foot|feet|arm|leg|hand|hip)\b",
     r"\bcut (back )?(my|down my|down on my) (hours|shifts?|spending|costs?|classes)\b",
     r"\b(scared|afraid|nervous|squeamish|terrified) (of|around|about) (blood|needles|shots|exams?|tests?|math|failing|the boards|hospitals|clinicals)\b",
     r"\bkill(ing|ed|s)? (it|time|the (lights?|music|engine|power))\b|\bkiller\b|\bkill for\b",
