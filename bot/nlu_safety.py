@@ -50,7 +50,7 @@ CRISIS_PATTERNS = [
     r"\b(take|taking|took) my (own )?life\b",
     r"\b(don'?t|do not|dont) want to (live|keep living|go on living|be alive|be here( anymore)?|wake up)\b",
     r"\bno reason to (live|keep living)\b",
-    r"\bbetter off (without me|if i was gone|if i were gone)\b",
+    r"\bbetter off (without me|if i (was|were) gone|if i (wasn'?t|weren'?t|was not|were not) (here|around|alive))\b",
     r"\bcan'?t go on\b",
     r"\b(i|i'?m|i've|i'?ll|gonna|going to|want to|wanna|took an?) (\w+ )?overdos",
     r"\b(took|swallowed|take) (a bunch of|too many|all (of )?my|a bottle of) (\w+ )?(pills|meds)\b",
