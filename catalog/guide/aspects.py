@@ -19,7 +19,7 @@ from catalog.guide.context import Context
 from catalog.guide.wording import and_words
 from catalog.guide import careers
 from catalog.mentions import longest_in, mentions_in
-from catalog.said import GuideFacts, followup_of
+from catalog.said import GuideFacts, followup_of, reply_words
 
 # What a record of each type can answer; other aspects are answered by what does apply.
 EXAMPLES = ('Ask about something I showed you, for example "how much does it cost?", "is the first one online?" '
@@ -43,11 +43,17 @@ def _pick(position: int, shown: list[dict]) -> dict | None:
 
 
 def aspect(session: Session, text: str, subject: dict | None, shown: list[dict], before: str | None,
-           list_asked: bool, said: GuideFacts, today: dt.date) -> dict:
+           list_asked: bool, said: GuideFacts, today: dt.date, asked: str | None = None) -> dict:
     """{"followup": bool, "aspect", "subject", "lines", "items"}: `followup` false means the message
     is not about an aspect of something (the caller answers it as a new question); `aspect` is
-    still given, so "and for an LVN?" after a pay question can keep it."""
+    still given, so "and for an LVN?" after a pay question can keep it. With the question the
+    assistant asked last (`asked`), a reply that answers it is that fact ("reply": the fact and
+    the words that give it), never a follow-up or a new subject."""
     ctx = Context.of(session, said, today)
+    answered = reply_words(asked, text, ctx.occupations, ctx.names) if asked else None
+    if answered:
+        return {"followup": False, "aspect": None, "subject": None, "lines": [], "items": [], "named": None,
+                "reply": {"fact": answered[0], "said": answered[1]}}
     named_careers = [m for m in mentions_in(text, ctx.occupations, ctx.names) if m.type == "career"]
     keys = list(dict.fromkeys(m.key for m in named_careers))
     if len(keys) >= 2 and COMPARE.search(text) and re.search(r"\bvs\b|versus|compar|differ|better|which|or\b", text, re.I):
