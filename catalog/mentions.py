@@ -43,17 +43,19 @@ def _forms(occupations: OccupationIndex, names: NameIndex):
 def _offers_named(padded: str, found: list[tuple[int, int, Mention]], occupations: OccupationIndex,
                   names: NameIndex) -> list[tuple[int, int, Mention]]:
     """An organisation's name followed by words of one of its offers' own names ("KPSAHS Master
-    of Science in Counseling"): that offer, over the whole span. An organisation and a career
-    ("a Kaiser RN", "a Kaiser nurse") is an employer and a job, not an offer."""
+    of Science in Counseling"): that offer, over the whole span. An employer and a career ("a
+    Kaiser nurse") is a job there, not an offer; a school and a career ("KPSAHS radiologic
+    technology") is its program."""
     offers = []
     for start, end, mention in found:
         if mention.type != "organization":
             continue
+        employs = "employer" in names.by_key[("organization", mention.key)].roles
         following = padded[end + 1:].split()  # `end` is the last letter of the name (spans start at the space before it)
         which = names.offer_after(mention.said, following)
         if which:
             count, entry = which
-            if " ".join(w for w in following[:count] if w not in KIND_WORDS) in occupations.names:
+            if employs and " ".join(w for w in following[:count] if w not in KIND_WORDS) in occupations.names:
                 continue
             said = " ".join([mention.said, *following[:count]])
             offers.append((start, start + len(said), Mention(entry.kind, entry.key, entry.name, said)))

@@ -40,6 +40,8 @@ class Entry:
     aliases: set[str] = field(default_factory=set)
     # Words that tell it apart among its organisation's offers: its name, key and careers.
     words: set[str] = field(default_factory=set)
+    # An organisation's roles as its record gives them (provider, sponsor, employer, union, federation).
+    roles: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -97,7 +99,8 @@ class NameIndex:
                 names.add(normal(data["key"].replace("_", " ")))
                 aliases = {normal(alias) for alias in data.get("aliases", [])} - {""}
                 words = set(" ".join([*names, *(normal(titles.get(k, k)) for k in data.get("occupations", []))]).split())
-                entry = Entry(kind, data["key"], data["name"], data.get(owner) if owner else None, names, aliases, words)
+                entry = Entry(kind, data["key"], data["name"], data.get(owner) if owner else None, names, aliases, words,
+                              set(data.get("roles") or []))
                 entries.append(entry)
         return cls(entries)
 

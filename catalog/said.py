@@ -12,7 +12,7 @@ from pydantic import Field, StringConstraints
 
 from catalog import geo
 from catalog.mentions import mentions_in
-from catalog.named import NameIndex
+from catalog.named import Entry, NameIndex
 from catalog.occupations import OccupationIndex, normal
 from catalog.profile import Facts, Profile
 from catalog.records import Group, Strict
@@ -124,16 +124,36 @@ def names_an_offer(said: str, names: NameIndex) -> bool:
     return named.entry is not None and named.entry.kind != "organization" and named.unmatched is None
 
 
+UNION_ROLES = {"union", "federation"}
+
+
+def _organization_in(said: str, names: NameIndex) -> tuple[str, Entry] | None:
+    """(the words, the organisation) a person names: by its name, else the longest name inside."""
+    found = names.find(said, ("organization",)).entry
+    if found is not None:
+        return normal(said), found
+    return names.organization_in(said)
+
+
+def not_a_union(said: str, names: NameIndex) -> bool:
+    """Whether words given as a union name something else the catalog knows: a program or fund,
+    or an organisation that is not a union ("SEIU-UHW & Joint Employer Education Fund" is a
+    training trust)."""
+    if NO_UNION.match(normal(said)):
+        return False
+    if names_an_offer(said, names):
+        return True
+    found = _organization_in(said, names)
+    return found is not None and not (found[1].roles & UNION_ROLES)
+
+
 def _organization_key(said: str, names: NameIndex, unknown: str | None = None) -> str | None:
     """The organisation a person names ("Kaiser", "a Kaiser hospital in Fresno", "SEIU-UHW"). One
     the catalog does not know keeps its own words as a key: it is still not the employer a
     program is for, so the verdict says no rather than maybe."""
-    found = names.find(said, ("organization",)).entry
-    if found is None:
-        inside = names.organization_in(said)
-        found = inside[1] if inside else None
+    found = _organization_in(said, names)
     if found:
-        return found.key
+        return found[1].key
     return unknown or (normal(said).replace(" ", "_")[:80] or None)
 
 
@@ -145,7 +165,8 @@ def understand(said: GuideFacts, occupations: OccupationIndex, names: NameIndex)
         level = "not_student"
     elif said.student and level is None and said.age is not None and said.age < 18:
         level = "high_school" if said.age >= 14 else "middle_school"
-    not_taken = [fact for fact in ("employer", "union") if getattr(said, fact) and names_an_offer(getattr(said, fact), names)]
+    not_taken = ([*(["employer"] if said.employer and names_an_offer(said.employer, names) else []),
+                  *(["union"] if said.union and not_a_union(said.union, names) else [])])
     employer_key = _organization_key(said.employer, names) if said.employer and "employer" not in not_taken else None
     union = None
     if said.union and "union" not in not_taken:
@@ -198,7 +219,7 @@ def reply_words(fact: str, text: str, occupations: OccupationIndex, names: NameI
         no_union = NO_UNION.match(words) if fact == "union" else None
         if no_union:
             return fact, no_union.group(0)
-        if names_an_offer(text, names):
+        if names_an_offer(text, names) or (fact == "union" and not_a_union(text, names)):
             return None
         inside = names.organization_in(text)
         return (fact, inside[0]) if inside else None

@@ -71,11 +71,12 @@ def aspect(session: Session, text: str, subject: dict | None, shown: list[dict],
     if what is None and heard.position is not None and shown:
         what = "work"  # "the second one": tell me about it
     not_followup = {"followup": False, "aspect": what, "subject": None, "lines": [], "items": [], "named": None}
+    if named and (what is not None or len(named.said) >= 0.6 * len(text.strip())):
+        # A message that is mostly one name the catalog knows ("futuro health medical assistant"),
+        # or asks about one ("Am I eligible for the ... (Choice program)?"): said, so a message
+        # the NLU could not place is answered about that name.
+        not_followup["named"] = {"type": named.type, "key": named.key, "name": named.name}
     if what is None:
-        # A message that is mostly one name the catalog knows ("futuro health medical assistant"):
-        # said, so a message the NLU could not place is answered about that name.
-        if named and len(named.said) >= 0.6 * len(text.strip()):
-            not_followup["named"] = {"type": named.type, "key": named.key, "name": named.name}
         return not_followup
     in_conversation = bool(subject or shown)
     # "any free CNA classes near me?" is a new list, not a follow-up; "how much school?" after a

@@ -84,3 +84,13 @@ def test_a_question_of_their_own_is_never_read_as_the_reply(catalog, domain):
                    student=True)
     _, events = run_action(ActionAnswer(), after(before, "what about college programs", "find_programs", [], {}), domain)
     assert "grade" not in slot_events(events)
+
+
+def test_a_question_naming_a_fund_the_nlu_could_not_place_is_answered_about_it(catalog, domain):
+    text = "Am I eligible for the Nurse Scholars Academy tuition assistance (Choice program)?"
+    messages, events = run_action(ActionFollowup(), after({}, text, "nlu_fallback",
+                                                          [entity(text, "Nurse Scholars Academy", "program")],
+                                                          {"program": "Nurse Scholars Academy"}), domain)
+    said = text_of(messages)
+    assert said.startswith("Nurse Scholars Academy tuition assistance (Choice program):") and "Where do you live?" in said
+    assert slot_events(events)["subject"]["key"] == "kp_nurse_scholars_tuition_support"
