@@ -156,9 +156,9 @@ class ActionAnswer(CatalogAction):
             # nurse"): answer about that career.
             occupation = career_said(tracker, said(subject_value(tracker, "occupation")))
             program = said(program_said(tracker))
-            request = ({"kind": "career", "occupation": occupation} if occupation
-                       else {"kind": "about", "name": program, "text": str(tracker.latest_message.get("text") or "")[:500]}
-                       if program else None)
+            # A program named with its career ("futuro health medical assistant") is that program.
+            request = ({"kind": "about", "name": program, "text": str(tracker.latest_message.get("text") or "")[:500]}
+                       if program else {"kind": "career", "occupation": occupation} if occupation else None)
         if request is None:
             if intent in CAREER_INTENTS:
                 dispatcher.utter_message(response="utter_ask_explore_which")

@@ -294,8 +294,8 @@ POSITION = re.compile(
     r"\bthe\s+(" + "|".join(ORDINALS) + r")\b(?!\s+(?:step|time|thing|thing i|day|week|year|month))"
     r"|\b(" + "|".join(ORDINALS) + r")\s+(?:one|program|option|fund|scholarship|job|listing|school|course|class)\b"
     r"|\b(?:number|option|#|no\.?)\s*(\d{1,2})\b|\bthe (\d{1,2}) one\b", re.I)
-POINTING = re.compile(r"\b(?:it|its|it's|that|this|they|them|those|these|that one|this one|the (?:program|fund|scholarship|"
-                      r"course|class|training|job|career|internship|school|one))\b")
+POINTING = re.compile(r"\b(?:it|its|it's|that|this|they|them|those|these|that one|this one|the (?:programs?|funds?|"
+                      r"scholarships?|courses?|class(?:es)?|trainings?|jobs?|careers?|internships?|schools?|one))\b")
 # "and for an LVN?", "what about phlebotomists?", "same for Fresno": the aspect asked last, of another subject.
 SWITCH = re.compile(r"^(?:and|what|how|ok(?:ay)?|same|but)\b.*\b(?:for|about|with|of)\b|^(?:and|or)\s+(?:an?\s+)?\w+", re.I)
 

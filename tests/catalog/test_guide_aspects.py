@@ -94,6 +94,13 @@ def test_a_career_asked_about_a_programs_aspect_lists_programs_to_pick(api):
     assert answer["items"] and all(item["type"] == "program" for item in answer["items"])
 
 
+def test_the_classes_point_at_the_subject_even_when_the_nlu_could_not_place_them(api):
+    # The NLU's unsure messages come as list_asked: only words that point make them follow-ups.
+    answer = ask(api, "where are the classes", subject=MA, list_asked=True)
+    assert answer["followup"] and answer["lines"][0].startswith("A career has no single place")
+    assert not ask(api, "where are the best tacos", subject=MA, list_asked=True)["followup"]
+
+
 def test_an_organisation_is_asked_which_of_its_offers(api):
     answer = ask(api, "how do i apply", subject={"type": "organization", "key": "seiu_uhw", "name": "SEIU-UHW"})
     assert answer["lines"][0].startswith("That depends on which of SEIU United Healthcare Workers West")
