@@ -195,9 +195,10 @@ audit: .venv/.synced
 bench-catalog: .venv/.synced
 	$(PY) -m bench.catalog_bench
 
-# PROFILE=1: where one turn's time goes, part by part (results/turn-profile.md).
+# PROFILE=1: where one turn's time goes, part by part (results/turn-profile.md); with QUIZ=1, a
+# career quiz answer's (results/turn-profile-quiz.md).
 bench-bot: envs $(MODEL)
-	$(PY) -m bench.bot_bench $(if $(PROFILE),--profile)
+	$(PY) -m bench.bot_bench $(if $(PROFILE),--profile) $(if $(QUIZ),--quiz)
 
 # Locust, headless, on loopback: 200 conversations over REST and signed SMS at 1 and 2 replicas,
 # with a replica killed and restarted, the catalog killed and then hung. Figures in results/.
