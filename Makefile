@@ -39,7 +39,7 @@ help:
 	@echo "make test-e2e         the whole assistant through REST, SMS, Teams and the widget in Chromium"
 	@echo "make test-scale       stop signals, two Rasa replicas behind HAProxy, the Kubernetes manifests"
 	@echo "make bench-catalog    catalog benchmark (results/catalog-bench.md)"
-	@echo "make bench-bot        assistant benchmark; PROFILE=1 for where a turn's time goes (results/)"
+	@echo "make bench-bot        assistant benchmark, ordinary and career quiz turns; PROFILE=1 (QUIZ=1) for where a turn's time goes (results/)"
 	@echo "make bench-scale      Locust load test at 1 and 2 replicas (results/scale-bench.md)"
 	@echo "make nlu-report       NLU cross-validation, 3 folds (results/nlu-cv)"
 	@echo "make check            show the configuration (secrets masked) and test the databases"
