@@ -19,8 +19,8 @@ from actions import render
 from actions.base import CatalogAction
 from actions.catalog_client import CatalogError, CatalogUnavailable, call
 from actions.quiz import QUIZ_BUTTON, reply_if_waiting
-from actions.followups import followup, replies_to_question, skipped_events, subject_events
-from actions.facts import entity_value, fact_events, facts_of, intent_of, known, program_said, subject_value
+from actions.followups import Heard, followup, replies_to_question, skipped_events, subject_events
+from actions.facts import answered, entity_value, fact_events, facts_of, intent_of, known, program_said, subject_value
 from actions.parsers import career_asked, first, name_asked
 
 LIST_KINDS = {"find_programs": "programs", "find_scholarships": "scholarships",
@@ -128,25 +128,29 @@ class ActionAnswer(CatalogAction):
         intent = intent_of(tracker)
         given, bare_reply = fact_events(tracker)
         slots = {**tracker.slots, **given}
-        events: list[EventType] = [SlotSet(name, value) for name, value in given.items()]
         last = slots.get("last_answer") if isinstance(slots.get("last_answer"), dict) else None
         if entity_value(tracker, "occupation") and not subject_value(tracker, "occupation"):
             # The slot mapping took a place for a career; keep the career we were talking about.
-            slots["occupation"] = (last or {}).get("occupation")
-            events.append(SlotSet("occupation", slots["occupation"]))
+            given["occupation"] = (last or {}).get("occupation")
+            slots["occupation"] = given["occupation"]
 
-        followed, kept, _ = await followup(dispatcher, tracker, intent, slots)
-        if followed is not None:
-            return events + followed
-        events += kept
+        heard = await followup(dispatcher, tracker, intent, slots)
+        if heard.events is not None:
+            return [SlotSet(name, value) for name, value in given.items()] + heard.events
+        if heard.reply:
+            # The answer to the question we asked, whatever else its words read as.
+            given.update(answered(tracker, heard.reply["fact"], heard.reply["said"]))
+            slots, bare_reply = {**tracker.slots, **given}, True
+        events: list[EventType] = [SlotSet(name, value) for name, value in given.items()] + heard.kept
         # A short reply giving the fact asked ("Pasadena, CA") answers it, whatever intent it got.
         asks = intent not in REPLY_INTENTS and not (last and (bare_reply or gives_asked_fact(tracker, given)))
         request = question_of(intent, tracker, slots) if asks else None
         rerun = not asks or given or (intent in CAREER_INTENTS and last and last.get("kind") == "career")
         if request is None and last and rerun:
             # A fact for the last answer, or a question that names nothing new ("Pasadena, CA"
-            # read as a career question): the last answer again, with what we know now.
-            request = again(last, tracker)
+            # read as a career question): the last answer again, with what we know now. A reply
+            # to our question names no new subject ("OFNHP" is the union, not a new program).
+            request = dict(last) if heard.reply else again(last, tracker)
         if request is not None and request["kind"] == "fits":
             # "idk what I want" with a quiz question waiting: the quiz is the answer.
             waiting = await reply_if_waiting(dispatcher, tracker, fits=True)
@@ -190,11 +194,21 @@ async def ask_catalog(dispatcher: CollectingDispatcher, tracker: Tracker, reques
     path, body = body_of(request, facts, offset)
     answer = await call("POST", path, json=body)
     events: list[EventType] = []
+    if request["kind"] == "list" and answer.get("kind") in ("program", "funding") and answer.get("key"):
+        # The list request named one program or fund ("Am I eligible for the ... Tuition
+        # Support?"): the catalog answered about it, and the conversation is about it now.
+        request = {"kind": "about", "name": said(answer.get("name")) or answer["key"], "text": request.get("text")}
     place = answer.get("place") or {}
     if place.get("problem"):
         # Not understood: forget it, so the question about the place can be asked again.
         facts = {**facts, "place": None}
         events.append(SlotSet("place", None))
+    for fact in (answer.get("facts") or {}).get("not_taken") or []:
+        # Words that are not this fact (a fund's name taken for a union): forget them, so the
+        # question can be asked.
+        if fact in facts:
+            facts = {**facts, fact: None}
+            events.append(SlotSet(fact, None))
     ask = answer.get("ask") or {}
     fact = ask.get("fact")
     pending = tracker.get_slot("asked_fact")
@@ -239,14 +253,14 @@ class ActionFollowup(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-        named = None
         try:
-            events, _, named = await followup(dispatcher, tracker, intent, dict(tracker.slots))
+            heard = await followup(dispatcher, tracker, intent, dict(tracker.slots))
         except (CatalogError, CatalogUnavailable):
-            events = None
-        if events is not None:
-            return events
-        if replies_to_question(tracker):
+            heard = Heard()
+        if heard.events is not None:
+            return heard.events
+        named = heard.named
+        if heard.reply or replies_to_question(tracker):
             # "san francisco" answering "where do you live?": the NLU's label does not matter.
             return await ActionAnswer().run(dispatcher, tracker, domain)
         if named and intent == "nlu_fallback":

@@ -99,6 +99,45 @@ def places_said(tracker: Tracker) -> Optional[str]:
     return ", ".join(names.values()) or None
 
 
+# The slot each entity fills (domain/profile.yml, domain/search.yml); an occupation with the role
+# "current" fills current_occupation.
+ENTITY_SLOTS = {"zip": "place", "GPE": "place", "age": "age", "grade": "grade", "education": "education",
+                "employee_status": "employee", "employer": "employer", "union": "union", "group": "group",
+                "occupation": "occupation", "program": "program"}
+
+
+def _plain(text: str) -> str:
+    return f" {' '.join(re.findall(r'[a-z0-9]+', text.lower()))} "
+
+
+def slot_before_message(tracker: Tracker, name: str) -> Any:
+    """The slot's value before the latest message (and the slot mappings it ran)."""
+    events = list(tracker.events or [])
+    last_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
+    value = None
+    for event in events[:last_user]:
+        if event.get("event") == "slot" and event.get("name") == name:
+            value = event.get("value")
+        elif event.get("event") in ("restart", "reset_slots"):
+            value = None
+    return value
+
+
+def answered(tracker: Tracker, fact: str, words: str) -> dict[str, Any]:
+    """Slot values for a reply the catalog read as the fact asked (`words`, e.g. "California Nurses
+    Association" for the union): that fact, and every other slot an entity inside those words
+    filled put back as it was ("California" is not a program, "Association" not a degree)."""
+    values: dict[str, Any] = {}
+    text = str(tracker.latest_message.get("text") or "")
+    inside = _plain(words)
+    for found in tracker.latest_message.get("entities") or []:
+        start, end = found.get("start"), found.get("end")
+        slot = "current_occupation" if found.get("role") == "current" else ENTITY_SLOTS.get(found.get("entity"))
+        if slot and slot != fact and start is not None and text[start:end].strip() and _plain(text[start:end]) in inside:
+            values[slot] = slot_before_message(tracker, slot)
+    return {**values, fact: words}
+
+
 def intent_of(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
 

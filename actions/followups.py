@@ -8,6 +8,7 @@ sends what the conversation holds and remembers what the catalog answered about.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from rasa_sdk import Tracker
@@ -36,21 +37,37 @@ def _subject(value: Any) -> Optional[dict]:
     return {k: value.get(k) for k in ("type", "key", "name")} if isinstance(value, dict) and value.get("key") else None
 
 
-async def followup(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str,
-                   slots: dict[str, Any]) -> tuple[Optional[list[EventType]], list[EventType], Optional[dict]]:
-    """(the events of a follow-up answered, or None when the message is a new question; the events
-    to keep either way: the aspect a new question named, for "and for an LVN?" next; the record or
-    career the message mostly names, when it is not a follow-up)."""
+@dataclass
+class Heard:
+    """What the catalog made of a message in the conversation (POST /guide/aspect)."""
+
+    # The events of a follow-up answered, or None when the message is not one.
+    events: Optional[list[EventType]] = None
+    # Events to keep either way: the aspect a new question named, for "and for an LVN?" next.
+    kept: list[EventType] = field(default_factory=list)
+    # The record or career the message mostly names, when it is not a follow-up.
+    named: Optional[dict] = None
+    # The pending question's answer, when the message gives it: {"fact", "said"}.
+    reply: Optional[dict] = None
+
+
+async def followup(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str, slots: dict[str, Any]) -> Heard:
+    """A follow-up answered, or what the message is instead: a new question (with the aspect it
+    named), a bare name, or the answer to the question we asked."""
     text = str(tracker.latest_message.get("text") or "").strip()
     if not text or text.startswith("/"):
-        return None, [], None
+        return Heard()
+    # The question still waiting, for the catalog to read a reply as its answer; a question of
+    # the person's own ("what about college programs") is never a reply.
+    asked = tracker.get_slot("asked_fact") if tracker.get_slot("last_answer") and not QUESTION.search(text) else None
     body = {"text": text[:MAX_TEXT], "subject": _subject(slots.get("subject")), "shown": _shown(slots.get("shown")),
-            "aspect": slots.get("last_aspect"), "list_asked": intent in POINTING_ONLY, "facts": facts_of(slots)}
+            "aspect": slots.get("last_aspect"), "list_asked": intent in POINTING_ONLY, "facts": facts_of(slots),
+            "asked": asked if isinstance(asked, str) else None}
     answer = await call("POST", "/guide/aspect", json=body)
     if not answer.get("followup"):
         # "how much do MAs make?" gets the whole card; "and for an LVN?" next keeps "pay".
         kept = [SlotSet("last_aspect", answer["aspect"])] if answer.get("aspect") else []
-        return None, kept, answer.get("named")
+        return Heard(None, kept, answer.get("named"), answer.get("reply"))
     render.answer(dispatcher, tracker, answer.get("lines") or [], None)
     events: list[EventType] = [SlotSet("last_aspect", answer.get("aspect"))]
     if answer.get("subject"):
@@ -59,7 +76,7 @@ async def followup(dispatcher: CollectingDispatcher, tracker: Tracker, intent: s
         events.append(SlotSet("shown", answer["items"]))
     events += skipped_events(tracker, None)
     events.append(SlotSet("asked_fact", None))
-    return events, [], None
+    return Heard(events)
 
 
 def replies_to_question(tracker: Tracker) -> bool:

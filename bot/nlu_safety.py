@@ -50,7 +50,7 @@ CRISIS_PATTERNS = [
     r"\b(take|taking|took) my (own )?life\b",
     r"\b(don'?t|do not|dont) want to (live|keep living|go on living|be alive|be here( anymore)?|wake up)\b",
     r"\bno reason to (live|keep living)\b",
-    r"\bbetter off (without me|if i was gone|if i were gone)\b",
+    r"\bbetter off (without me|if i (was|were) gone|if i (wasn'?t|weren'?t|was not|were not) (here|around|alive))\b",
     r"\bcan'?t go on\b",
     r"\b(i|i'?m|i've|i'?ll|gonna|going to|want to|wanna|took an?) (\w+ )?overdos",
     r"\b(took|swallowed|take) (a bunch of|too many|all (of )?my|a bottle of) (\w+ )?(pills|meds)\b",
@@ -128,7 +128,7 @@ DANGER_EVIDENCE = re.compile("|".join([
 # model has been seen to take for danger, and everyday idioms ("kill time", "dying to know",
 # "shoot me a text", "my phone died", "jump start the car", "dead end job").
 ORDINARY_SENSES = re.compile("|".join([
-    r"\bhurt my (back|knee|shoulder|wrist|ankle|neck|foot|feet|arm|leg|hand|hip)\b",
+    r"\b(hurt|broke|sprained|twisted|fractured|injured|jammed) my (back|knee|shoulder|wrist|ankle|neck|foot|feet|arm|leg|hand|hip)\b",
     r"\bcut (back )?(my|down my|down on my) (hours|shifts?|spending|costs?|classes)\b",
     r"\b(scared|afraid|nervous|squeamish|terrified) (of|around|about) (blood|needles|shots|exams?|tests?|math|failing|the boards|hospitals|clinicals)\b",
     r"\bkill(ing|ed|s)? (it|time|the (lights?|music|engine|power))\b|\bkiller\b|\bkill for\b",

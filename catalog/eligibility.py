@@ -245,6 +245,9 @@ def _position(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:
             v.unknown(rules["position_ask"], "current_occupation")
     elif current and rules.get("position_only") and not (degree and rank is None):
         v.failed(f"It is for {who}, and you said you work as {name_of(current)}.")
+    elif current and degree and rank is None:
+        # The job said does not settle it ("psychologist"); the degree would.
+        v.unknown(f"how far you went in school (it is for {who}: you need {EDUCATION_WORDS[degree]})", "education")
     else:
         v.unknown(rules.get("position_ask") or f"whether you are one of the {who} it is for", "current_occupation")
 
@@ -325,6 +328,9 @@ def _groups(rules: dict, facts: Facts, v: Verdict) -> None:
     if mine is not None and person_groups(mine) & set(served):
         v.passed(f"It serves {who}, and that includes you.")
     elif rules.get("groups_required") == "unclear":
+        if mine is None:
+            # Being one of them would settle it, so it is worth asking.
+            v.unknown(f"whether you are one of the groups it serves ({who})", "groups")
         v.not_published(f"It is described as for {who}; the source does not say whether others can join: ask them.")
     elif not rules.get("groups_required"):
         v.reasons.append(f"It gives priority to {who}.")

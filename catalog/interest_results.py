@@ -107,6 +107,10 @@ def _program(session: Session, facts: Facts, key: str, today: dt.date) -> dict |
             "url": record.get("apply_url") or record.get("source_url") or record.get("website")}
 
 
+# The program's name and what is still needed take at most this much of a line.
+JOINING_CHARS = 220
+
+
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
@@ -120,8 +124,12 @@ def _career(session: Session, row: models.Occupation, item: dict, facts: Facts, 
     details = [f"Training: {data['time_to_enter']}." if data.get("time_to_enter") else None,
                pay["sentence"] if pay else None]
     if program:
+        url = f" {program['url']}" if program["url"] else ""
+        joining = f"A program you can join: {program['name']}"
         maybe = f" (I'd need {program['missing'][0]} to be sure you qualify)" if program["missing"] else ""
-        joining = _short(f"A program you can join: {program['name']}{maybe}", 220) + (f" {program['url']}" if program["url"] else "")
+        # With its link the line stays within LINE_CHARS; what is still needed is left to the link when it does not fit.
+        room = min(JOINING_CHARS, LINE_CHARS - len(url))
+        joining = _short(joining + maybe if len(joining + maybe) <= room else joining, room) + url
     else:
         joining = "I don't have a program for it near you in my guide yet."
     return {

@@ -26,6 +26,8 @@ class Mention:
     key: str
     name: str
     said: str
+    # Said by the record's own name (or its organisation's and which offer), not an alias.
+    own: bool = True
 
 
 def _forms(occupations: OccupationIndex, names: NameIndex):
@@ -34,8 +36,30 @@ def _forms(occupations: OccupationIndex, names: NameIndex):
             key = next(iter(keys))
             yield form, Mention("career", key, occupations.titles[key], form)
     for form, hits in names.forms.items():
-        entry = min(hits, key=lambda hit: (not hit[1], ("organization", "program", "funding").index(hit[0].kind)))[0]
-        yield form, Mention(entry.kind, entry.key, entry.name, form)
+        entry, own = min(hits, key=lambda hit: (not hit[1], ("organization", "program", "funding").index(hit[0].kind)))
+        yield form, Mention(entry.kind, entry.key, entry.name, form, own)
+
+
+def _offers_named(padded: str, found: list[tuple[int, int, Mention]], occupations: OccupationIndex,
+                  names: NameIndex) -> list[tuple[int, int, Mention]]:
+    """An organisation's name followed by words of one of its offers' own names ("KPSAHS Master
+    of Science in Counseling"): that offer, over the whole span. An employer and a career ("a
+    Kaiser nurse") is a job there, not an offer; a school and a career ("KPSAHS radiologic
+    technology") is its program."""
+    offers = []
+    for start, end, mention in found:
+        if mention.type != "organization":
+            continue
+        employs = "employer" in names.by_key[("organization", mention.key)].roles
+        following = padded[end + 1:].split()  # `end` is the last letter of the name (spans start at the space before it)
+        which = names.offer_after(mention.said, following)
+        if which:
+            count, entry = which
+            if employs and " ".join(w for w in following[:count] if w not in KIND_WORDS) in occupations.names:
+                continue
+            said = " ".join([mention.said, *following[:count]])
+            offers.append((start, start + len(said), Mention(entry.kind, entry.key, entry.name, said)))
+    return offers
 
 
 def mentions_in(text: str, occupations: OccupationIndex, names: NameIndex) -> list[Mention]:
@@ -51,6 +75,7 @@ def mentions_in(text: str, occupations: OccupationIndex, names: NameIndex) -> li
         start = padded.find(f" {form} ")
         if start >= 0:
             found.append((start, start + len(form), mention))
+    found += _offers_named(padded, found, occupations, names)
     found.sort(key=lambda item: (-(item[1] - item[0]), item[0]))
     kept: list[tuple[int, int, Mention]] = []
     for start, end, mention in found:

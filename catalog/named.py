@@ -25,6 +25,8 @@ KINDS = ("organization", "program", "funding")
 KIND_WORDS = {"the", "program", "programs", "course", "courses", "class", "classes", "training", "at", "s", "of", "a", "an", "in", "for"}
 # Near-spellings may leave these out of a record's name.
 GENERIC = {"program", "programs", "sciences"}
+# At most this many words after an organisation's name say which of its offers is meant.
+WHICH_WORDS = 8
 
 
 @dataclass
@@ -38,6 +40,8 @@ class Entry:
     aliases: set[str] = field(default_factory=set)
     # Words that tell it apart among its organisation's offers: its name, key and careers.
     words: set[str] = field(default_factory=set)
+    # An organisation's roles as its record gives them (provider, sponsor, employer, union, federation).
+    roles: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -95,7 +99,8 @@ class NameIndex:
                 names.add(normal(data["key"].replace("_", " ")))
                 aliases = {normal(alias) for alias in data.get("aliases", [])} - {""}
                 words = set(" ".join([*names, *(normal(titles.get(k, k)) for k in data.get("occupations", []))]).split())
-                entry = Entry(kind, data["key"], data["name"], data.get(owner) if owner else None, names, aliases, words)
+                entry = Entry(kind, data["key"], data["name"], data.get(owner) if owner else None, names, aliases, words,
+                              set(data.get("roles") or []))
                 entries.append(entry)
         return cls(entries)
 
@@ -129,8 +134,22 @@ class NameIndex:
         ]
         return max(found, key=lambda pair: len(pair[0])) if found else None
 
-    def _within_organization(self, wanted: str) -> Named | None:
-        """"KP School of Allied Health radiology": an organisation's name, then which of its offers."""
+    def offer_after(self, form: str, following: list[str]) -> tuple[int, Entry] | None:
+        """(how many words, the offer) for the most of `following` words that, after an
+        organisation's name as said (`form`), name one of its offers by its own name: "KPSAHS" +
+        "Master of Science in Counseling is it free" is the counseling program, by five words."""
+        for count in range(min(len(following), WHICH_WORDS), 0, -1):
+            if following[count - 1] in KIND_WORDS:
+                continue  # "... Counseling for": the name ends before the kind word
+            named = self._within_organization(" ".join([form, *following[:count]]), by_name=True)
+            if named is not None and named.entry is not None and named.entry.kind != "organization" and named.unmatched is None:
+                return count, named.entry
+        return None
+
+    def _within_organization(self, wanted: str, by_name: bool = False) -> Named | None:
+        """"KP School of Allied Health radiology": an organisation's name, then which of its offers
+        (`by_name`: by words of the offer's own names only, not of the careers it leads to, as
+        inside a sentence "Kaiser workers" is not a program for some kind of worker)."""
         padded = f" {wanted} "
         found = self.organization_in(wanted)
         if not found:
@@ -142,7 +161,7 @@ class NameIndex:
         org_words = set(" ".join([*organization.names, *organization.aliases]).split())
         scored = []
         for entry in self.offers(organization.key):
-            telling = entry.words - org_words
+            telling = (set(" ".join(entry.names).split()) if by_name else entry.words) - org_words
             if all(any(same_word(typed, word) for word in telling) for typed in rest):
                 scored.append((len(rest) / max(1, len(telling)), entry))
         if not scored:

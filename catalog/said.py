@@ -5,13 +5,14 @@ never decides what they mean (or whether the person is a minor) itself."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Optional
 
 from pydantic import Field, StringConstraints
 
 from catalog import geo
-from catalog.named import NameIndex
+from catalog.mentions import mentions_in
+from catalog.named import Entry, NameIndex
 from catalog.occupations import OccupationIndex, normal
 from catalog.profile import Facts, Profile
 from catalog.records import Group, Strict
@@ -69,6 +70,9 @@ class GuideFacts(Strict):
 class Understood:
     facts: Facts
     place: geo.Understood | None
+    # Facts said that are not that fact: a fund's name given as a union ("SEIU-UHW & Joint
+    # Employer Education Fund Tuition Support"), so the caller can forget it and ask again.
+    not_taken: list[str] = field(default_factory=list)
 
 
 def grade_of(text: str) -> tuple[int | None, str | None]:
@@ -113,16 +117,43 @@ def groups_of(said: list[str]) -> list[str]:
     return found
 
 
+def names_an_offer(said: str, names: NameIndex) -> bool:
+    """Whether the words are a program's or fund's name (the longest thing they name), so not an
+    organisation a person works for or belongs to."""
+    named = names.find(said)
+    return named.entry is not None and named.entry.kind != "organization" and named.unmatched is None
+
+
+UNION_ROLES = {"union", "federation"}
+
+
+def _organization_in(said: str, names: NameIndex) -> tuple[str, Entry] | None:
+    """(the words, the organisation) a person names: by its name, else the longest name inside."""
+    found = names.find(said, ("organization",)).entry
+    if found is not None:
+        return normal(said), found
+    return names.organization_in(said)
+
+
+def not_a_union(said: str, names: NameIndex) -> bool:
+    """Whether words given as a union name something else the catalog knows: a program or fund,
+    or an organisation that is not a union ("SEIU-UHW & Joint Employer Education Fund" is a
+    training trust)."""
+    if NO_UNION.match(normal(said)):
+        return False
+    if names_an_offer(said, names):
+        return True
+    found = _organization_in(said, names)
+    return found is not None and not (found[1].roles & UNION_ROLES)
+
+
 def _organization_key(said: str, names: NameIndex, unknown: str | None = None) -> str | None:
     """The organisation a person names ("Kaiser", "a Kaiser hospital in Fresno", "SEIU-UHW"). One
     the catalog does not know keeps its own words as a key: it is still not the employer a
     program is for, so the verdict says no rather than maybe."""
-    found = names.find(said, ("organization",)).entry
-    if found is None:
-        inside = names.organization_in(said)
-        found = inside[1] if inside else None
+    found = _organization_in(said, names)
     if found:
-        return found.key
+        return found[1].key
     return unknown or (normal(said).replace(" ", "_")[:80] or None)
 
 
@@ -134,16 +165,18 @@ def understand(said: GuideFacts, occupations: OccupationIndex, names: NameIndex)
         level = "not_student"
     elif said.student and level is None and said.age is not None and said.age < 18:
         level = "high_school" if said.age >= 14 else "middle_school"
-    employer_key = _organization_key(said.employer, names) if said.employer else None
+    not_taken = ([*(["employer"] if said.employer and names_an_offer(said.employer, names) else []),
+                  *(["union"] if said.union and not_a_union(said.union, names) else [])])
+    employer_key = _organization_key(said.employer, names) if said.employer and "employer" not in not_taken else None
     union = None
-    if said.union:
+    if said.union and "union" not in not_taken:
         if NO_UNION.match(normal(said.union)):
             union = "none"
         else:
             union = _organization_key(said.union, names, unknown="member")
-    current = occupations.lookup(said.current_occupation).key if said.current_occupation else None
+    job = _job_in(said.current_occupation, occupations, names) if said.current_occupation else None
     # Naming an employer ("I'm an LVN at Kaiser") says the person works there.
-    employee = said.employee if said.employee is not None else (True if said.employer else None)
+    employee = said.employee if said.employee is not None else (True if employer_key else None)
     place = None
     if said.place:
         # A career word is never taken for a place, even where a town bears the name.
@@ -154,12 +187,62 @@ def understand(said: GuideFacts, occupations: OccupationIndex, names: NameIndex)
     profile = Profile(
         age=said.age, grade=grade, education=education_of(said.education) if said.education else None,
         student=level, employer=employer_key, employee=employee, union=union,
-        current_occupation=current, groups=groups_of(said.groups) if said.groups else None,
+        current_occupation=job[0] if job else None, groups=groups_of(said.groups) if said.groups else None,
         zip=place.zip if place else None,
         city=place.place.city if place and place.place and not place.zip else None,
         state=place.state if place else None,
     )
-    return Understood(Facts(profile=profile, place=place.place if place else None), place)
+    return Understood(Facts(profile=profile, place=place.place if place else None), place, not_taken)
+
+
+# A reply longer than this is a sentence of its own, not an answer to the question asked.
+REPLY_CHARS = 80
+# Being in school now, said instead of a job ("I'm in high school", "a college student").
+IN_SCHOOL_NOW = re.compile(IN_SCHOOL.pattern + r"|\b(?:in|at) (?:college|university)\b|college student")
+# A career said as a goal or a past job, not the job done now.
+NOT_NOW = re.compile(r"\b(?:want|wanna|become|becoming|would like|hope|hoping|plan|planning|dream|interested|used to|former|retired)\b")
+# Words that say a reply names a school grade or level ("10th", "junior", "college"), not an age.
+GRADE_SAID = re.compile(r"grade|freshman|sophomore|junior|senior|college|university|school|\b\d{1,2}(?:st|nd|rd|th)\b")
+
+
+def reply_words(fact: str, text: str, occupations: OccupationIndex, names: NameIndex) -> tuple[str, str] | None:
+    """(the fact, the words that give it) of a short reply to the question just asked about
+    `fact`, or None when it does not answer it. A pending question is a hint: "California Nurses
+    Association" answers "Is your job covered by a union contract?" though its words also read as
+    a place, a job and a degree; "I'm a pediatrician" answers "What job do you do now?", and "I'm
+    in high school" answers it too, with the school the person is in; "college" answers "What
+    grade are you in?"."""
+    words = normal(text)
+    if not words or len(text) > REPLY_CHARS or "?" in text:
+        return None
+    if fact in ("union", "employer"):
+        no_union = NO_UNION.match(words) if fact == "union" else None
+        if no_union:
+            return fact, no_union.group(0)
+        if names_an_offer(text, names) or (fact == "union" and not_a_union(text, names)):
+            return None
+        inside = names.organization_in(text)
+        return (fact, inside[0]) if inside else None
+    if fact == "current_occupation":
+        if NOT_NOW.search(words):
+            return None  # "I want to be a nurse" is where they are going, not the job they do
+        job = _job_in(text, occupations, names)
+        if job:
+            return fact, job[1]
+        return ("grade", words) if IN_SCHOOL_NOW.search(words) else None
+    if fact == "grade":
+        return (fact, words) if grade_of(text)[1] and GRADE_SAID.search(words) else None
+    return None
+
+
+def _job_in(said: str, occupations: OccupationIndex, names: NameIndex) -> tuple[str, str] | None:
+    """(occupation key, the words naming it) of the job a person says they do: as named
+    ("pediatrician"), or the first career their words name ("I'm a pediatrician", "psychologist,
+    I have a PhD", "I work in the call center")."""
+    found = occupations.lookup(said).key
+    if found:
+        return found, normal(said)
+    return next(((m.key, m.said) for m in mentions_in(said, occupations, names) if m.type == "career"), None)
 
 
 # ---------------------------------------------------------------- follow-ups

@@ -69,12 +69,16 @@ class AspectRequest(Strict):
     aspect: Optional[Literal[ASPECTS]] = None  # type: ignore[valid-type]
     list_asked: bool = False
     facts: GuideFacts = GuideFacts()
+    # The fact the assistant's last question asked for (a `fact` of the guide's `ask`), still
+    # unanswered: a reply giving it is read as it.
+    asked: Optional[Annotated[str, StringConstraints(max_length=40)]] = None
 
 
 @router.post("/guide/aspect", summary="A follow-up: one aspect (cost, place, pay...) of the subject or a position in the last list")
 def aspect(body: AspectRequest, session: SessionDep, today: TodayDep) -> dict:
     return guide.aspect(session, body.text, body.subject.model_dump() if body.subject else None,
-                        [item.model_dump() for item in body.shown], body.aspect, body.list_asked, body.facts, today)
+                        [item.model_dump() for item in body.shown], body.aspect, body.list_asked, body.facts, today,
+                        asked=body.asked)
 
 
 class FitsRequest(Strict):

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalog import documents, eligibility, matching, models, search
-from catalog.guide.context import AUDIENCE_WORDS, STATUS, Context, ask
+from catalog.guide.context import AUDIENCE_WORDS, STATUS, Context
 from catalog.guide.wording import LINE_CHARS, PER_WORDS, and_words, link, or_words, short, sourced
 from catalog.mentions import longest_in, mentions_in
 from catalog.occupations import normal
@@ -76,7 +76,7 @@ def _about_organization(ctx: Context, block, organization: models.Organization, 
     items = [{"type": "program" if isinstance(o, models.Program) else "funding", "key": o.key, "name": o.data["name"]}
              for o in [*offered, *usable_funds]]
     return {"facts": ctx.decided(), "found": True, "kind": "organization", "key": organization.key, "name": organization.name,
-            "lines": lines, "ask": ask(ask_fact), "place": block, "verdict": None, "items": items}
+            "lines": lines, "ask": ctx.ask(ask_fact), "place": block, "verdict": None, "items": items}
 
 
 def _names(rows, organization_key: str, room: int = 220) -> str:
@@ -122,7 +122,7 @@ def _about_offer(ctx: Context, block, kind: str, row, lines: list[str]) -> dict:
     missing = verdict.missing_facts[0] if verdict.verdict == eligibility.MAYBE and verdict.missing_facts else None
     return {"facts": ctx.decided(),
         "found": True, "kind": kind, "key": record["key"], "name": record["name"], "lines": lines,
-        "ask": ask(missing), "place": block,
+        "ask": ctx.ask(missing), "place": block,
         "verdict": {"status": STATUS[verdict.verdict], "reasons": verdict.reasons + verdict.unpublished,
                     "missing_facts": verdict.missing_facts},
     }

@@ -19,7 +19,7 @@ from catalog.guide.context import Context
 from catalog.guide.wording import and_words
 from catalog.guide import careers
 from catalog.mentions import longest_in, mentions_in
-from catalog.said import GuideFacts, followup_of
+from catalog.said import GuideFacts, followup_of, reply_words
 
 # What a record of each type can answer; other aspects are answered by what does apply.
 EXAMPLES = ('Ask about something I showed you, for example "how much does it cost?", "is the first one online?" '
@@ -43,11 +43,17 @@ def _pick(position: int, shown: list[dict]) -> dict | None:
 
 
 def aspect(session: Session, text: str, subject: dict | None, shown: list[dict], before: str | None,
-           list_asked: bool, said: GuideFacts, today: dt.date) -> dict:
+           list_asked: bool, said: GuideFacts, today: dt.date, asked: str | None = None) -> dict:
     """{"followup": bool, "aspect", "subject", "lines", "items"}: `followup` false means the message
     is not about an aspect of something (the caller answers it as a new question); `aspect` is
-    still given, so "and for an LVN?" after a pay question can keep it."""
+    still given, so "and for an LVN?" after a pay question can keep it. With the question the
+    assistant asked last (`asked`), a reply that answers it is that fact ("reply": the fact and
+    the words that give it), never a follow-up or a new subject."""
     ctx = Context.of(session, said, today)
+    answered = reply_words(asked, text, ctx.occupations, ctx.names) if asked else None
+    if answered:
+        return {"followup": False, "aspect": None, "subject": None, "lines": [], "items": [], "named": None,
+                "reply": {"fact": answered[0], "said": answered[1]}}
     named_careers = [m for m in mentions_in(text, ctx.occupations, ctx.names) if m.type == "career"]
     keys = list(dict.fromkeys(m.key for m in named_careers))
     if len(keys) >= 2 and COMPARE.search(text) and re.search(r"\bvs\b|versus|compar|differ|better|which|or\b", text, re.I):
@@ -65,11 +71,12 @@ def aspect(session: Session, text: str, subject: dict | None, shown: list[dict],
     if what is None and heard.position is not None and shown:
         what = "work"  # "the second one": tell me about it
     not_followup = {"followup": False, "aspect": what, "subject": None, "lines": [], "items": [], "named": None}
+    if named and (what is not None or len(named.said) >= 0.6 * len(text.strip())):
+        # A message that is mostly one name the catalog knows ("futuro health medical assistant"),
+        # or asks about one ("Am I eligible for the ... (Choice program)?"): said, so a message
+        # the NLU could not place is answered about that name.
+        not_followup["named"] = {"type": named.type, "key": named.key, "name": named.name}
     if what is None:
-        # A message that is mostly one name the catalog knows ("futuro health medical assistant"):
-        # said, so a message the NLU could not place is answered about that name.
-        if named and len(named.said) >= 0.6 * len(text.strip()):
-            not_followup["named"] = {"type": named.type, "key": named.key, "name": named.name}
         return not_followup
     in_conversation = bool(subject or shown)
     # "any free CNA classes near me?" is a new list, not a follow-up; "how much school?" after a

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalog import documents, eligibility, matching, models, search, wages
-from catalog.guide.context import AJC_LINE, POPULAR, PROGRAMS_SHOWN, Context, ask
+from catalog.guide.context import AJC_LINE, POPULAR, PROGRAMS_SHOWN, Context
 from catalog.guide.wording import and_words, link, money, plural, short
 from catalog.occupations import OccupationIndex
 from catalog.profile import Facts
@@ -71,7 +71,7 @@ def career(session: Session, said_occupation: str, said: GuideFacts, today: dt.d
         where = f" for {ctx.where()}" if ctx.place_known else ""
         lines += [f"I don't have a program for this career{where} in my guide yet.", AJC_LINE]
     return {"facts": ctx.decided(), "found": True, "occupation": {"key": row.key, "title": row.title}, "lines": lines,
-            "ask": ask(_career_ask(ctx, row.key)), "place": block, "programs": shown}
+            "ask": ctx.ask(_career_ask(ctx, row.key)), "place": block, "programs": shown}
 
 
 def _pay_examples(session: Session, row: models.Occupation, ctx: Context) -> list[str]:

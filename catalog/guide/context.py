@@ -4,7 +4,7 @@ the help that exists everywhere, and the one question worth asking next."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
@@ -54,18 +54,28 @@ class Context:
     place: geo.Understood | None
     occupations: OccupationIndex
     names: NameIndex
+    said: GuideFacts = field(default_factory=GuideFacts)
+    not_taken: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, session: Session, said: GuideFacts, today: dt.date) -> "Context":
         occupations = OccupationIndex.load(session)
         names = NameIndex.load(session)
         heard = understand(said, occupations, names)
-        return cls(session, today, heard.facts, heard.place, occupations, names)
+        return cls(session, today, heard.facts, heard.place, occupations, names, said, heard.not_taken)
 
     def decided(self) -> dict:
         """What the catalog decided about the person (the one place that decides who is a minor),
-        so the assistant can act on it, e.g. not ask a minor for contact details."""
-        return {"is_minor": self.facts.is_minor, "student": self.facts.student}
+        so the assistant can act on it, e.g. not ask a minor for contact details; and the facts
+        said that were not that fact (`not_taken`), to forget and ask again."""
+        return {"is_minor": self.facts.is_minor, "student": self.facts.student, "not_taken": self.not_taken}
+
+    def ask(self, fact: str | None) -> dict | None:
+        """The question for a missing fact. Someone who said they are in school but not which
+        school is asked their grade ("college" or "10th" answers it), not whether they are."""
+        if fact == "student" and self.said.student and self.facts.student is None:
+            fact = "grade"
+        return ask(fact)
 
     @property
     def place_known(self) -> bool:

@@ -1,5 +1,6 @@
 """POST /guide/list: what fits the person now (programs, scholarships, tuition help or job
-listings), a page at a time, then the fact that would narrow it most."""
+listings), a page at a time, then the fact that would narrow it most. A request whose words name
+one program or fund by its own name is answered about that one."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from catalog import eligibility, matching
-from catalog.guide.context import AJC_LINE, JOB_SEARCH, QUESTIONS, Context, ask
+from catalog.guide.about import about
+from catalog.guide.context import AJC_LINE, JOB_SEARCH, QUESTIONS, Context
 from catalog.guide.wording import LINE_CHARS, short, sourced
 from catalog.profile import Facts
+from catalog.mentions import longest_in
 from catalog.said import GuideFacts, groups_of
 
 
@@ -21,7 +24,12 @@ LIST_KINDS = {
     "jobs": (("role",), None),
     "any": (("program", "funding"), None),
 }
-KIND_NOUNS = {"programs": "programs", "scholarships": "scholarships", "tuition": "tuition help", "jobs": "job listings", "any": "programs or funds"}
+# What one and several of each kind are called ("Here is 1 way ...", "Here are 3 ways ...").
+KIND_NOUNS = {
+    "programs": ("program", "programs"), "scholarships": ("scholarship", "scholarships"),
+    "tuition": ("way to get help with tuition", "ways to get help with tuition"),
+    "jobs": ("job listing", "job listings"), "any": ("program or fund", "programs or funds"),
+}
 PAGE = 3
 FREE_WORDS = ("free", "no cost", "no-cost", "without paying", "don't have to pay", "dont have to pay")
 
@@ -34,6 +42,12 @@ def _is_free(item: dict) -> bool:
 def listing(session: Session, kind: str, said_occupation: str | None, group: str | None, text: str | None,
             said: GuideFacts, offset: int, today: dt.date) -> dict:
     ctx = Context.of(session, said, today)
+    named = longest_in(text, ctx.occupations, ctx.names) if text else None
+    if named is not None and named.type in ("program", "funding") and named.own:
+        # "Am I eligible for the SEIU-UHW & Joint Employer Education Fund Tuition Support?" asks
+        # about that one fund, whatever kind of list the words sound like: its answer, with its
+        # `kind` and `key`, so the caller knows what it was about.
+        return about(session, named.name, said, today, text)
     block = ctx.place_block()
     lines: list[str] = []
     interests = []
@@ -73,11 +87,10 @@ def listing(session: Session, kind: str, said_occupation: str | None, group: str
         items = [item for item in items if not _employees_only(item)]
     page = items[offset:offset + PAGE]
     shown = [_item(item) for item in page]
-    noun = KIND_NOUNS[kind]
+    one_noun, noun = KIND_NOUNS[kind]
     if shown:
         one = len(shown) == 1
-        named = noun.rstrip('s') if one else noun
-        lines.append(f"Here {'is' if one else 'are'} {len(shown)} {named} that {'fits' if one else 'fit'} what you told me:"
+        lines.append(f"Here {'is' if one else 'are'} {len(shown)} {one_noun if one else noun} that {'fits' if one else 'fit'} what you told me:"
                      if offset == 0 else "Here are more:")
         lines += [caveat] if caveat else []
         lines += [f"{item['name']}: {item['line']}" for item in shown]
@@ -90,7 +103,7 @@ def listing(session: Session, kind: str, said_occupation: str | None, group: str
     lines += place_lines
     if not shown and AJC_LINE not in lines:
         lines.append(AJC_LINE)
-    return {"facts": ctx.decided(), "items": shown, "lines": lines, "ask": ask(_list_ask(ctx, items)), "place": block,
+    return {"facts": ctx.decided(), "items": shown, "lines": lines, "ask": ctx.ask(_list_ask(ctx, items)), "place": block,
             "more": len(items) > offset + PAGE}
 
 

@@ -193,13 +193,13 @@ ANSWERS = {
     "non_union_worker_and_hudnall": {**KAISER, "union": "no", "place": "Oakland"},
     "stockton_rn_choice_program": {**KAISER, "union": "no", "current_occupation": "I'm an RN", "place": "95214"},
     "los_angeles_rn_choice_program": {**KAISER, "union": "no", "current_occupation": "I'm an RN", "place": "Los Angeles"},
-    "lvn_choice_program": {**KAISER, "current_occupation": "I'm an LVN", "place": "Oakland"},
+    "lvn_choice_program": {**KAISER, "union": "no", "current_occupation": "I'm an LVN", "place": "Oakland"},
     "pediatrician_and_satcher": {"age": "41", "current_occupation": "I'm a pediatrician", "place": "Atlanta"},
     "psychologist_with_a_phd_and_satcher": {"age": "38", "current_occupation": "I'm a psychologist", "education": "I have a PhD"},
     "rn_with_a_bachelors_and_satcher": {"age": "30", "current_occupation": "I'm an RN", "education": "I have a BSN"},
-    "teen_and_satcher": {"age": "16", "grade": "junior"},
+    "teen_and_satcher": {"age": "16", "grade": "junior", "current_occupation": "I'm in high school"},
     "clinic_manager_and_ihi_scholarships": {"age": "45", "current_occupation": "I'm a health services manager"},
-    "high_schooler_and_ihi_scholarships": {"age": "17", "grade": "senior"},
+    "high_schooler_and_ihi_scholarships": {"age": "17", "grade": "senior", "current_occupation": "I'm still in high school"},
     "latina_senior_in_fresno_and_hes": {"grade": "senior", "place": "Fresno", "student": "yes", "groups": "I'm Latina"},
     "junior_in_fresno_and_hes": {"grade": "junior", "place": "Fresno", "student": "yes"},
     "texas_senior_and_hes": {"grade": "senior", "place": "Houston, TX", "student": "yes"},
@@ -254,22 +254,7 @@ ASK = {'pediatrician_and_satcher': 'Am I eligible for the Satcher Health Policy 
     'non_union_worker_and_hudnall': 'Am I eligible for the Ben Hudnall Memorial Trust tuition support?'}
 CASES = [replace(case, say=ASK.get(case.name, case.say)) for case in CASES]
 
-NAME_GOES_ELSEWHERE = "the chat takes this fund's name for its organisation or a list of funds, not the fund itself"
-JOB_NOT_TAKEN = "the chat does not take the job the person names as the answer to 'What job do you do now?'"
-CHAT_GAPS = {
-    **{name: NAME_GOES_ELSEWHERE for name in (
-        "cna_nurse_is_not_in_seiu", "seiu_call_center_worker_gets_the_ed_fund", "uhw_member_is_in_seiu",
-        "non_union_worker_and_the_ed_fund", "uhw_member_needs_probation_for_hudnall", "ofnhp_member_in_portland_and_hudnall",
-        "cna_member_and_hudnall_is_asked_not_told", "non_union_worker_and_hudnall", "stockton_rn_choice_program",
-        "los_angeles_rn_choice_program", "lvn_choice_program", "clinic_manager_and_ihi_scholarships",
-        "high_schooler_and_ihi_scholarships", "graduate_and_kpsom", "associate_degree_and_kpsom")},
-    **{name: JOB_NOT_TAKEN for name in (
-        "pediatrician_and_satcher", "psychologist_with_a_phd_and_satcher", "rn_with_a_bachelors_and_satcher",
-        "teen_and_satcher")},
-    "college_student_and_hes": "the chat does not take 'yes, college' as the answer to 'Are you in school now?'",
-    "black_tenth_grader_and_pipeline": "the chat asks again whether the person is in school after 'yes'",
-    "bachelors_and_counseling_ms": "the chat does not find the counseling master's by this name",
-    "walmart_worker_and_mhsa": "the chat takes 'I work at Walmart' as off topic",
-    "associate_degree_and_radiology": "the model trained with the public off-topic examples falls back on this question",
-}
+# Cases the chat cannot reach yet, by name, with why (they are checked through POST /eligibility
+# only, and the reason is reported): none now.
+CHAT_GAPS: dict[str, str] = {}
 CASES = [replace(case, chat_gap=CHAT_GAPS.get(case.name, "")) for case in CASES]

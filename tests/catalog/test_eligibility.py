@@ -136,6 +136,16 @@ def test_groups_required(groups, verdict):
     assert check({"groups": ["veteran"], "groups_required": True}, groups=groups).verdict == verdict
 
 
+def test_groups_it_is_unclear_about_are_asked_while_unknown():
+    rules = {"groups": ["underrepresented"], "groups_required": "unclear"}
+    unknown = check(rules)
+    # Being one of them would make it "likely"; the source's silence about others is said too.
+    assert unknown.verdict == MAYBE and unknown.missing_facts == ["groups"] and unknown.unpublished
+    told = check(rules, groups=["asian_american"])
+    assert told.verdict == MAYBE and told.missing_facts == [] and "does not say whether others can join" in told.unpublished[0]
+    assert check(rules, groups=["black"]).verdict == ELIGIBLE
+
+
 def test_the_older_barriers_field_still_counts_as_groups():
     assert check({"groups": ["veteran"], "groups_required": True}, barriers=["veteran"]).verdict == ELIGIBLE
 
@@ -157,6 +167,17 @@ def test_a_position_rule_rules_out_students_and_asks_adults(profile, verdict, ru
     assert result.ruled_out_by_age_or_school is ruled_out
     if verdict == MAYBE:
         assert result.missing == ["whether you are one of the leaders of safety-net hospitals and health centers it is for"]
+
+
+def test_a_job_that_does_not_settle_a_position_asks_for_the_degree():
+    rules = {"position": "physicians and postdoctoral professionals", "position_occupations": ["physician"],
+             "position_education": "doctorate", "position_only": True}
+    psychologist = check(rules, current_occupation="psychologist")
+    # Asking the job again would loop; the degree decides.
+    assert psychologist.verdict == MAYBE and psychologist.missing_facts == ["education"]
+    assert check(rules, current_occupation="psychologist", education="doctorate").verdict == ELIGIBLE
+    assert check(rules, current_occupation="registered_nurse", education="bachelor").verdict == NOT_ELIGIBLE
+    assert check(rules).missing_facts == ["current_occupation"]
 
 
 def test_unpublished_rules_say_who_to_ask_and_never_pass():

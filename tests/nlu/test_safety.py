@@ -96,7 +96,7 @@ def model_says_crisis(classifier, text, ranking):
     "my mom wants to know is it safe / legit", "i lost my wallet", "i panicked during the interview",
     "i can't use my phone at work", "i want to kill time before class", "i'm dying to know the pay",
     "where do i get a flu shot", "shoot me a text with the list", "my library book is overdue",
-    "my phone died, can you resend that", "how do i jump start my car",
+    "my phone died, can you resend that", "how do i jump start my car", "i sprained my wrist at practice",
 ])
 def test_the_models_guess_without_evidence_is_not_a_crisis(classifier, text):
     message = model_says_crisis(classifier, text, [("crisis", 0.6), ("out_of_scope", 0.3)])
