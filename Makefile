@@ -39,7 +39,7 @@ help:
 	@echo "make test-e2e         the whole assistant through REST, SMS, Teams and the widget in Chromium"
 	@echo "make test-scale       stop signals, two Rasa replicas behind HAProxy, the Kubernetes manifests"
 	@echo "make bench-catalog    catalog benchmark (results/catalog-bench.md)"
-	@echo "make bench-bot        assistant benchmark; PROFILE=1 for where a turn's time goes (results/)"
+	@echo "make bench-bot        assistant benchmark, ordinary and career quiz turns; PROFILE=1 (QUIZ=1) for where a turn's time goes (results/)"
 	@echo "make bench-scale      Locust load test at 1 and 2 replicas (results/scale-bench.md)"
 	@echo "make nlu-report       NLU cross-validation, 3 folds (results/nlu-cv)"
 	@echo "make check            show the configuration (secrets masked) and test the databases"
@@ -195,9 +195,10 @@ audit: .venv/.synced
 bench-catalog: .venv/.synced
 	$(PY) -m bench.catalog_bench
 
-# PROFILE=1: where one turn's time goes, part by part (results/turn-profile.md).
+# PROFILE=1: where one turn's time goes, part by part (results/turn-profile.md); with QUIZ=1, a
+# career quiz answer's (results/turn-profile-quiz.md).
 bench-bot: envs $(MODEL)
-	$(PY) -m bench.bot_bench $(if $(PROFILE),--profile)
+	$(PY) -m bench.bot_bench $(if $(PROFILE),--profile) $(if $(QUIZ),--quiz)
 
 # Locust, headless, on loopback: 200 conversations over REST and signed SMS at 1 and 2 replicas,
 # with a replica killed and restarted, the catalog killed and then hung. Figures in results/.

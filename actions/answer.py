@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions import render
 from actions.base import CatalogAction
 from actions.catalog_client import CatalogError, CatalogUnavailable, call
-from actions.quiz import QUIZ_BUTTON
+from actions.quiz import QUIZ_BUTTON, reply_if_waiting
 from actions.followups import Heard, followup, replies_to_question, skipped_events, subject_events
 from actions.facts import answered, entity_value, fact_events, facts_of, intent_of, known, program_said, subject_value
 from actions.parsers import career_asked, first, name_asked
@@ -151,6 +151,11 @@ class ActionAnswer(CatalogAction):
             # read as a career question): the last answer again, with what we know now. A reply
             # to our question names no new subject ("OFNHP" is the union, not a new program).
             request = dict(last) if heard.reply else again(last, tracker)
+        if request is not None and request["kind"] == "fits":
+            # "idk what I want" with a quiz question waiting: the quiz is the answer.
+            waiting = await reply_if_waiting(dispatcher, tracker, fits=True)
+            if waiting is not None:
+                return events + waiting
         if request is None and intent == "inform":
             # Facts with a career and nothing to re-run ("I'm 16 in Oakland and want to be a
             # nurse"): answer about that career.
@@ -211,10 +216,14 @@ async def ask_catalog(dispatcher: CollectingDispatcher, tracker: Tracker, reques
     skipped = [*(tracker.get_slot("skipped_facts") or []), *([pending] if pending and not known(facts, pending) else [])]
     question = ask.get("question") if fact and not known(facts, fact) and fact not in skipped else None
     items = answer.get("items") or []
+    lines = answer.get("lines") or []
     buttons = [render.SHOW_MORE] if answer.get("more") else []
     if request["kind"] == "fits" and not render.is_sms(tracker):
         buttons.append(QUIZ_BUTTON)  # the answer's last line offers the quiz; SMS says "quiz"
-    render.answer(dispatcher, tracker, answer.get("lines") or [], question, buttons)
+    elif request["kind"] == "fits" and lines:
+        # By text the careers are cut to SMS size; the offer of the quiz (the last line) stays.
+        lines = render.fit_sms(render.one_link(lines[:-1]), render.SMS_MAX_CHARS - len(lines[-1]) - 1) + lines[-1:]
+    render.answer(dispatcher, tracker, lines, question, buttons)
     if request["kind"] == "career" and answer.get("found") is False:
         events.append(SlotSet("occupation", None))
     elif request["kind"] == "career" and answer.get("occupation"):
@@ -264,5 +273,12 @@ class ActionFollowup(Action):
                 return await ask_catalog(dispatcher, tracker, request, facts_of(dict(tracker.slots)), offset=0)
             except (CatalogError, CatalogUnavailable):
                 pass  # the usual short line below; the catalog's own errors are for its answers
+        try:
+            # With a quiz question waiting, a story the NLU called off-topic is a reply to it.
+            waiting = await reply_if_waiting(dispatcher, tracker)
+        except (CatalogError, CatalogUnavailable):
+            waiting = None
+        if waiting is not None:
+            return waiting
         dispatcher.utter_message(response="utter_out_of_scope" if intent == "out_of_scope" else "utter_fallback")
         return []

@@ -7,7 +7,9 @@ Any other question mid-quiz goes to its own action and the quiz waits in the slo
 quiz", a number or a button picks it up again, also after a restart.
 
 Someone undecided ("idk what I want to do") gets three careers to start from with the quiz offered
-(the career answer, actions/answer.py); "career quiz" or the offer's button starts it here.
+(the career answer, actions/answer.py); "career quiz" or the offer's button starts it here. While a
+question waits, what the other actions would only meet with a general line ("idk what I want",
+a long story the NLU calls off-topic) is a reply to that question (`reply_if_waiting`).
 """
 
 from __future__ import annotations
@@ -76,6 +78,22 @@ def ask_item(dispatcher: CollectingDispatcher, tracker: Tracker, step: dict[str,
 
 def progress_events(form: str, step: dict[str, Any]) -> list[EventType]:
     return [SlotSet("quiz", f"{form}:{step['answers']}"), SlotSet("quiz_on", True)]
+
+
+WAITING_FOR_FITS = "Finding careers that fit you is what this quiz is for."
+
+
+async def reply_if_waiting(dispatcher: CollectingDispatcher, tracker: Tracker,
+                           fits: bool = False) -> Optional[list[EventType]]:
+    """With a quiz question waiting, the message as a reply to it (the catalog reads it: an answer,
+    or its plain sentence and the question again); None when no question waits. `fits`: the
+    message asked what careers fit, which the quiz under way is there to answer."""
+    state = state_of(tracker)
+    if state is None or not tracker.get_slot("quiz_on"):
+        return None
+    if fits:
+        render.say(dispatcher, WAITING_FOR_FITS)
+    return await ActionQuiz().reply(dispatcher, tracker, state, intent_of(tracker))
 
 
 class ActionQuiz(CatalogAction):

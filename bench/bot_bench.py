@@ -6,10 +6,12 @@ databases. Builds the assistant `rasa init` makes (no actions, no catalog, in-me
 the yardstick, so the figures separate what Rasa itself costs from what our pipeline, actions and
 catalog add. Each assistant gets a warm-up, a one-conversation baseline (service time without
 queueing), then N concurrent conversations, each replaying a multi-turn script for several rounds
-(a new sender every round, so every round is a fresh conversation). Figures go to
-results/bot-bench.{json,md}; the goals are reported, not asserted.
+(a new sender every round, so every round is a fresh conversation). Ours then plays the career
+quiz the same way (bench.scripts.QUIZ_SCRIPT), and its answer turns are set next to the ordinary
+turns. Figures go to results/bot-bench.{json,md}; the goals are reported, not asserted.
 
     PYTHONPATH=. .venv/bin/python -m bench.bot_bench [--conversations 50] [--rounds 3] [--think-ms 0]
+    PYTHONPATH=. .venv/bin/python -m bench.bot_bench --no-bare    (ours only: ordinary and quiz turns)
     PYTHONPATH=. .venv/bin/python -m bench.bot_bench --profile [--rounds 3]    (where a turn's time goes)
 """
 
@@ -32,7 +34,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.scripts import BARE_SCRIPT, OUR_SCRIPT
+from bench.scripts import BARE_SCRIPT, OUR_SCRIPT, QUIZ_BUTTONS, QUIZ_SCRIPT, QUIZ_TYPED
 from ops.launcher import MODEL, RASA, Stack, isolated_env
 from ops.processes import Service, free_port
 
@@ -239,6 +241,38 @@ def bench(name: str, base_url: str, script, args, start_seconds: float, logs: st
     }
 
 
+def only(load: Load, texts: set[str]) -> Load:
+    """The turns of `load` whose message is one of `texts` (no rate: they are a part of the run)."""
+    return Load(turns=[turn for turn in load.turns if turn.text in texts])
+
+
+QUIZ_KINDS = {"quiz answer": set(QUIZ_BUTTONS) | set(QUIZ_TYPED), "button": set(QUIZ_BUTTONS),
+              "typed 1-5": set(QUIZ_TYPED)}
+
+
+def quiz_advanced(transcript: list[dict]) -> bool:
+    """Whether each answer of the played quiz got the next question (the turns timed were answers)."""
+    answers = transcript[1:]
+    return bool(answers) and all(f"{number} of 30:" in (turn["bot"] or "")
+                                 for number, turn in enumerate(answers, start=2))
+
+
+def quiz_bench(base_url: str, args, headers: dict[str, str]) -> dict:
+    """The quiz script at the same load as the ordinary one: its answer turns' latency."""
+    print(f"Driving {args.conversations} quiz conversations x {args.rounds} rounds at ours ...", flush=True)
+    loads = asyncio.run(drive(base_url, QUIZ_SCRIPT, args.conversations, args.rounds, args.warmup, args.think_ms,
+                              headers))
+    return {
+        "script": list(QUIZ_SCRIPT),
+        **{phase: {kind: summarize(only(loads[phase], texts)) for kind, texts in QUIZ_KINDS.items()}
+           for phase in ("loaded", "alone")},
+        "start_alone_median_ms": round(statistics.median(
+            t.latency_ms for t in loads["alone"].turns if t.text == QUIZ_SCRIPT[0]), 1),
+        "each_answer_got_the_next_question": quiz_advanced(loads["warmup"].transcript),
+        "failed_turns": summarize(loads["loaded"])["failed_turns"],
+    }
+
+
 def git_commit() -> str:
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
@@ -259,22 +293,60 @@ ROWS = (
     ("p50 / p95 alone (1 conversation), ms",
      lambda r: f"{r['alone'].get('p50_ms')} / {r['alone'].get('p95_ms')}"),
 )
+QUIZ_COLUMNS = ("ordinary turn", "quiz answer", "quiz: button", "quiz: typed 1-5")
+
+
+def p50_p95(summary: dict) -> str:
+    return f"{summary.get('p50_ms')} / {summary.get('p95_ms')}"
+
+
+def quiz_rows(result: dict) -> list[tuple[str, ...]]:
+    """p50 / p95 of an ordinary turn and of a quiz answer (all, buttons, typed), loaded and alone."""
+    ours = result["assistants"]["ours"]
+    quiz = ours["quiz"]
+    return [(f"p50 / p95, {label}, ms", p50_p95(ours[phase]),
+             *(p50_p95(quiz[phase][kind]) for kind in QUIZ_KINDS))
+            for phase, label in (("loaded", f"{result['config']['conversations']} conversations"),
+                                 ("alone", "one conversation"))]
+
+
+def not_more(quiz_ms, ordinary_ms) -> bool | None:
+    return None if quiz_ms is None or ordinary_ms is None else quiz_ms <= ordinary_ms
 
 
 def verdicts(result: dict) -> list[tuple[str, str, bool | None]]:
-    ours, ratio = result["assistants"]["ours"]["loaded"], result["p95_ratio_ours_to_bare"]
-    p95 = ours.get("p95_ms")
-    return [
+    ours, ratio = result["assistants"]["ours"], result["p95_ratio_ours_to_bare"]
+    p95 = ours["loaded"].get("p95_ms")
+    quiz = ours["quiz"]
+    failed = ours["loaded"]["failed_turns"] + quiz["failed_turns"]
+    checks = [
         (f"p95 turn latency < {GOALS['p95_ms']:.0f} ms (ours, catalog call included)",
          f"{p95} ms", None if p95 is None else p95 < GOALS["p95_ms"]),
         (f"p95 at most {GOALS['p95_ratio_to_bare']:.0f}x the bare assistant",
-         f"{ratio}x", None if ratio is None else ratio <= GOALS["p95_ratio_to_bare"]),
-        ("no failed turns (ours)", str(ours["failed_turns"]), ours["failed_turns"] == 0),
+         ratio_words(result), None if ratio is None else ratio <= GOALS["p95_ratio_to_bare"]),
+        ("no failed turns (ours, ordinary and quiz)", str(failed), failed == 0),
     ]
+    for phase, label in (("alone", "one conversation"), ("loaded", "under load")):
+        quiz_p95, ordinary_p95 = quiz[phase]["quiz answer"].get("p95_ms"), ours[phase].get("p95_ms")
+        checks.append((f"a quiz answer costs no more than an ordinary turn (p95, {label})",
+                       f"{quiz_p95} vs {ordinary_p95} ms", not_more(quiz_p95, ordinary_p95)))
+    advanced = quiz["each_answer_got_the_next_question"]
+    checks.append(("each timed quiz answer got the next question", "yes" if advanced else "no", advanced))
+    return checks
+
+
+def column(result: dict, name: str, get) -> str:
+    data = result["assistants"].get(name)
+    return "n/a" if data is None else str(get(data))
+
+
+def ratio_words(result: dict) -> str:
+    ratio = result["p95_ratio_ours_to_bare"]
+    return "n/a" if ratio is None else f"{ratio}x"
 
 
 def markdown(result: dict) -> str:
-    ours, bare = result["assistants"]["ours"], result["assistants"]["bare"]
+    ours, bare = result["assistants"]["ours"], result["assistants"].get("bare")
     cfg = result["config"]
     lines = [
         "# Assistant benchmark",
@@ -282,40 +354,50 @@ def markdown(result: dict) -> str:
         f"{cfg['conversations']} concurrent conversations x {cfg['rounds']} rounds through "
         f"`POST {REST_PATH}`, think time {cfg['think_ms']:g} ms, after {cfg['warmup']} warm-up "
         f"conversation(s). Ours: {len(ours['script'])}-turn script (search turns call the catalog), "
-        f"SQLite tracker and catalog. Bare: the `rasa init` assistant, {len(bare['script'])}-turn "
-        f"script, in-memory tracker. {result['machine']['cpus']} CPUs (load average at start "
+        f"SQLite tracker and catalog. "
+        + (f"Bare: the `rasa init` assistant, {len(bare['script'])}-turn script, in-memory tracker. "
+           if bare else "Bare: not run (--no-bare). ")
+        + f"{result['machine']['cpus']} CPUs (load average at start "
         f"{result['machine']['load_average_at_start'][0]}), commit {result['commit']}, {result['date']}.",
         "",
         "| | ours | bare `rasa init` |",
         "|---|---:|---:|",
     ]
     for label, get in ROWS:
-        lines.append(f"| {label} | {get(ours)} | {get(bare)} |")
-    lines += ["", f"p95 ratio ours / bare: **{result['p95_ratio_ours_to_bare']}x**", "",
-              "| goal | measured | met |", "|---|---:|:---:|"]
+        lines.append(f"| {label} | {column(result, 'ours', get)} | {column(result, 'bare', get)} |")
+    lines += ["", f"p95 ratio ours / bare: **{ratio_words(result)}**", "",
+              f"The career quiz (ours, the same load): {len(ours['quiz']['script'])}-turn script, "
+              f"\"{ours['quiz']['script'][0]}\" then answers as buttons' payloads and typed digits; the "
+              f"start alone took {ours['quiz']['start_alone_median_ms']} ms at the median.", "",
+              "| | " + " | ".join(QUIZ_COLUMNS) + " |", "|---|" + "---:|" * len(QUIZ_COLUMNS)]
+    lines += ["| " + " | ".join(row) + " |" for row in quiz_rows(result)]
+    lines += ["", "| goal | measured | met |", "|---|---:|:---:|"]
     for goal, measured, met in verdicts(result):
         lines.append(f"| {goal} | {measured} | {'n/a' if met is None else ('yes' if met else 'no')} |")
     lines += ["", "Median latency of each message, one conversation alone (ms):", "",
               "| message (ours) | ms |", "|---|---:|"]
     lines += [f"| {text} | {ms} |" for text, ms in ours["alone_median_ms_by_message"].items()]
-    for name, data in (("ours", ours), ("bare", bare)):
-        if data["loaded"].get("failures"):
+    for name, data in result["assistants"].items():
+        if data and data["loaded"].get("failures"):
             lines += ["", f"Failures ({name}):", ""]
             lines += [f"- {count} x `{kind}`" for kind, count in data["loaded"]["failures"].items()]
     return "\n".join(lines) + "\n"
 
 
 def print_table(result: dict) -> None:
-    ours, bare = result["assistants"]["ours"], result["assistants"]["bare"]
     width = max(len(label) for label, _ in ROWS) + 2
     print(f"\n{'':{width}}{'ours':>16}{'bare':>16}")
     for label, get in ROWS:
-        print(f"{label:{width}}{str(get(ours)):>16}{str(get(bare)):>16}")
-    print(f"{'p95 ratio ours / bare':{width}}{str(result['p95_ratio_ours_to_bare']) + 'x':>16}\n")
+        print(f"{label:{width}}{column(result, 'ours', get):>16}{column(result, 'bare', get):>16}")
+    print(f"{'p95 ratio ours / bare':{width}}{ratio_words(result):>16}\n")
+    print(f"{'':{width}}" + "".join(f"{name:>18}" for name in QUIZ_COLUMNS))
+    for label, *cells in quiz_rows(result):
+        print(f"{label:{width}}" + "".join(f"{cell:>18}" for cell in cells))
+    print()
     for goal, measured, met in verdicts(result):
         print(f"  [{'n/a' if met is None else ('met' if met else 'MISSED')}] {goal}: {measured}")
-    for name, data in (("ours", ours), ("bare", bare)):
-        for kind, count in (data["loaded"].get("failures") or {}).items():
+    for name, data in result["assistants"].items():
+        for kind, count in ((data or {}).get("loaded", {}).get("failures") or {}).items():
             print(f"  {name} failure x{count}: {kind}")
 
 
@@ -332,11 +414,13 @@ def profile(args) -> int:
     (var_dir / "logs").mkdir()
     stack = Backends(env=isolated_env(var_dir), model=args.model)
     RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / "turn-profile.json"
+    name = "turn-profile-quiz" if args.quiz else "turn-profile"
+    out = RESULTS / f"{name}.json"
     try:
         stack.start(timeout=START_TIMEOUT)
         command = [str(RASA.parent / "python"), "-m", "bench.turn_profile",
-                   str(stack.endpoints_file()), str(args.model), "--rounds", str(args.rounds), "--out", str(out)]
+                   str(stack.endpoints_file()), str(args.model), "--rounds", str(args.rounds), "--out", str(out),
+                   *(["--quiz"] if args.quiz else [])]
         print("Profiling one conversation at a time inside Rasa ...", flush=True)
         run_logged(command, ROOT, stack.env, var_dir / "logs" / "profile.log", timeout=START_TIMEOUT)
     except (RuntimeError, subprocess.SubprocessError) as error:
@@ -347,7 +431,8 @@ def profile(args) -> int:
     result = json.loads(out.read_text())
     lines = [
         "# Where a turn's time goes (one conversation at a time, inside Rasa)", "",
-        f"{result['turns']} turns of the benchmark script, commit {git_commit()}, "
+        f"{result['turns']} {'quiz answer turns' if args.quiz else 'turns of the benchmark script'}, "
+        f"commit {git_commit()}, "
         f"{dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}, load average "
         f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs. Turn p50 {result['turn_p50_ms']} ms "
         "(timing wrappers included).", "",
@@ -358,7 +443,7 @@ def profile(args) -> int:
     lines += ["", f"Action calls per turn: {result['action_calls_per_turn']}, median request "
               f"{result['action_call_bytes_median']:,} bytes. Replayed in process: "
               + ", ".join(f"{k} {v}" for k, v in result["replayed_per_turn_ms"].items()) + " (per turn)."]
-    (RESULTS / "turn-profile.md").write_text("\n".join(lines) + "\n")
+    (RESULTS / f"{name}.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
     return 0
 
@@ -370,8 +455,12 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=2, help="conversations played before measuring")
     parser.add_argument("--think-ms", type=float, default=0.0, help="pause between a reply and the next message")
     parser.add_argument("--model", type=Path, default=MODEL)
+    parser.add_argument("--no-bare", action="store_true",
+                        help="skip the bare `rasa init` assistant (ours only: ordinary and quiz turns)")
     parser.add_argument("--profile", action="store_true",
                         help="instead: time each part of a turn inside Rasa (results/turn-profile.md)")
+    parser.add_argument("--quiz", action="store_true",
+                        help="with --profile: the career quiz's answer turns (results/turn-profile-quiz.md)")
     args = parser.parse_args()
     if args.profile:
         return profile(args)
@@ -387,13 +476,15 @@ def main() -> int:
     bare_env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
                 "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
     bare = BareAssistant(var_dir / "bare", logs / "bare-rasa.log", bare_env)
+    bare_result = None
     stack: Stack | None = None
     try:
-        # Trained first: it can run while the project's model is still being trained.
-        print("Building the bare `rasa init` assistant ...", flush=True)
-        started = time.monotonic()
-        bare.build()
-        bare_train_seconds = time.monotonic() - started
+        if not args.no_bare:
+            # Trained first: it can run while the project's model is still being trained.
+            print("Building the bare `rasa init` assistant ...", flush=True)
+            started = time.monotonic()
+            bare.build()
+            bare_train_seconds = time.monotonic() - started
 
         wait_for_model(args.model, MODEL_WAIT_SECONDS)
         print("Starting the catalog, the action server and Rasa ...", flush=True)
@@ -404,16 +495,18 @@ def main() -> int:
         stack_seconds = time.monotonic() - started
         ours = bench("ours", stack.rasa_url, OUR_SCRIPT, args, stack_seconds,
                      "logs/catalog.log, logs/actions.log, logs/rasa.log", stack.rest_headers)
+        ours["quiz"] = quiz_bench(stack.rasa_url, args, stack.rest_headers)
         # The two never share the CPU while measured.
         stack.stop()
         stack = None
 
-        print("Starting the bare assistant ...", flush=True)
-        started = time.monotonic()
-        bare.start(timeout=START_TIMEOUT)
-        bare_seconds = time.monotonic() - started
-        bare_result = bench("bare", bare.url, BARE_SCRIPT, args, bare_seconds, "logs/bare-rasa.log")
-        bare_result["train_seconds"] = round(bare_train_seconds, 1)
+        if not args.no_bare:
+            print("Starting the bare assistant ...", flush=True)
+            started = time.monotonic()
+            bare.start(timeout=START_TIMEOUT)
+            bare_seconds = time.monotonic() - started
+            bare_result = bench("bare", bare.url, BARE_SCRIPT, args, bare_seconds, "logs/bare-rasa.log")
+            bare_result["train_seconds"] = round(bare_train_seconds, 1)
     except (RuntimeError, subprocess.SubprocessError) as error:
         print(f"{error}\nLogs: {logs}", file=sys.stderr)
         return 1
@@ -422,7 +515,8 @@ def main() -> int:
             stack.stop()
         bare.stop()
 
-    ours_p95, bare_p95 = ours["loaded"].get("p95_ms"), bare_result["loaded"].get("p95_ms")
+    ours_p95 = ours["loaded"].get("p95_ms")
+    bare_p95 = bare_result["loaded"].get("p95_ms") if bare_result else None
     result = {
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "commit": git_commit(),

@@ -12,6 +12,14 @@ OUR_SCRIPT = (
     "show me jobs near 93701",
     "thanks",
 )
+# The career quiz begun and answered as people answer it: taps on the web's buttons (their payload,
+# as actions/quiz.py writes it) and digits typed by SMS, in turn, so that neither kind has the
+# later, longer conversation to itself. Every turn after the first is a quiz turn, set next to
+# the ordinary turns above (quick quiz: 30 questions, so no turn ends it).
+QUIZ_START = "career quiz"
+QUIZ_BUTTONS = tuple('/quiz_reply{"quiz_answer": "%s"}' % answer for answer in "452134")
+QUIZ_TYPED = tuple("315245")
+QUIZ_SCRIPT = (QUIZ_START, *(answer for pair in zip(QUIZ_BUTTONS, QUIZ_TYPED) for answer in pair))
 # The happy and sad paths of the `rasa init` assistant (greet, mood, affirm, bot_challenge, goodbye).
 BARE_SCRIPT = (
     "hi",

@@ -8,7 +8,9 @@ server). Every action call is then replayed in this process through rasa_sdk's e
 the catalog calls timed, to split the action server's share into our action code and the catalog.
 `python -m bench.bot_bench --profile` starts the catalog and action server and runs this.
 
-    .venv-rasa/bin/python -m bench.turn_profile ENDPOINTS_YML MODEL --rounds 5 --out profile.json
+    .venv-rasa/bin/python -m bench.turn_profile ENDPOINTS_YML MODEL --rounds 5 --out profile.json [--quiz]
+
+--quiz plays the career quiz instead (bench.scripts.QUIZ_SCRIPT) and times its answer turns only.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import uuid
 from collections import defaultdict
 from pathlib import Path
 
-from bench.scripts import OUR_SCRIPT
+from bench.scripts import OUR_SCRIPT, QUIZ_SCRIPT, QUIZ_START
 
 # Milliseconds per part, for the turn being played.
 timings: dict[str, float] = defaultdict(float)
@@ -85,22 +87,23 @@ def instrument() -> None:
     timed(RemoteAction, "run", lambda args: "action call (wall, incl. action server and catalog)")
 
 
-async def play(agent, rounds: int) -> tuple[list[dict[str, float]], int]:
-    """Per-turn timings of the measured rounds, and how many action calls the warm-up made."""
+async def play(agent, rounds: int, script: tuple[str, ...]) -> tuple[list[dict[str, float]], list[dict]]:
+    """Per-turn timings of the measured rounds and their action calls (the quiz's start is played,
+    not measured: its answers are the turns in question)."""
     per_turn: list[dict[str, float]] = []
-    warm_calls = 0
+    measured: list[dict] = []
     for round_number in range(rounds + 1):  # round 0 warms up
-        if round_number == 1:
-            warm_calls = len(action_calls)
         sender = f"profile-{uuid.uuid4().hex[:8]}"
-        for text in OUR_SCRIPT:
+        for text in script:
             timings.clear()
+            calls_before = len(action_calls)
             started = time.perf_counter()
             await agent.handle_text(text, sender_id=sender)
             total = (time.perf_counter() - started) * 1000
-            if round_number:
+            if round_number and text != QUIZ_START:
                 per_turn.append({"turn (total)": total, **timings})
-    return per_turn, warm_calls
+                measured += action_calls[calls_before:]
+    return per_turn, measured
 
 
 async def replay_actions(calls: list[dict]) -> dict[str, list[float]]:
@@ -182,8 +185,7 @@ async def main_async(args) -> dict:
     configure_structlog(logging.INFO)
     instrument()
     agent = await load_agent(model_path=str(args.model), endpoints=read_endpoints_from_path(str(args.endpoints)))
-    per_turn, warm_calls = await play(agent, args.rounds)
-    measured = action_calls[warm_calls:]
+    per_turn, measured = await play(agent, args.rounds, QUIZ_SCRIPT if args.quiz else OUR_SCRIPT)
     replayed = await replay_actions(measured)
     return summarise(per_turn, measured, replayed, len(per_turn))
 
@@ -194,6 +196,7 @@ def main() -> int:
     parser.add_argument("model", type=Path)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--quiz", action="store_true", help="the career quiz's answer turns")
     args = parser.parse_args()
     result = asyncio.run(main_async(args))
     args.out.write_text(json.dumps(result, indent=2) + "\n")

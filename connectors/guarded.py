@@ -13,11 +13,13 @@ from typing import Any, Optional
 from rasa.core.channels.channel import InputChannel
 
 from core import settings
-from connectors.limits import RateLimit
+from connectors.limits import RateLimit, RateLimits
 from connectors.memory import memory_for
 
 DEFAULT_MAX_BYTES = 64 * 1024
-DEFAULT_MESSAGES_PER_MINUTE = 20
+# As core/settings.py's MESSAGES_PER_PERSON_PER_MINUTE and _PER_HOUR (why these: there).
+DEFAULT_MESSAGES_PER_MINUTE = 40
+DEFAULT_MESSAGES_PER_HOUR = 400
 
 
 MEMORY_FILE = "channel-memory.db"
@@ -40,6 +42,7 @@ class GuardedInput(InputChannel):
             **durable,
             max_bytes=config.webhook_max_bytes,
             messages_per_minute=config.messages_per_person_per_minute,
+            messages_per_hour=config.messages_per_person_per_hour,
             redis_url=config.redis_url,
         )
 
@@ -49,8 +52,9 @@ class GuardedInput(InputChannel):
         raise NotImplementedError
 
     def guard(self, max_bytes: int, messages_per_minute: int, redis_url: str,
-              memory_file: Optional[Path] = None) -> None:
-        """Sets `max_bytes`, `memory` and `messages` (per person, a minute's window)."""
+              memory_file: Optional[Path] = None, messages_per_hour: int = DEFAULT_MESSAGES_PER_HOUR) -> None:
+        """Sets `max_bytes`, `memory` and `messages` (per person: a minute's burst and an hour's budget)."""
         self.max_bytes = max_bytes
         self.memory = memory_for(redis_url, memory_file)
-        self.messages = RateLimit(self.memory, self.name(), messages_per_minute, 60)
+        self.messages = RateLimits(RateLimit(self.memory, self.name(), messages_per_minute, 60),
+                                   RateLimit(self.memory, f"{self.name()}-hour", messages_per_hour, 3600))

@@ -46,6 +46,18 @@ def too_many(retry_after: float, plain: bool = False) -> HTTPResponse:
     return response.json({"error": message}, status=429, headers=headers)
 
 
+def wait_words(seconds: float) -> str:
+    """"a minute", "about 5 minutes", "about an hour": as the widget words its own waits
+    (connectors/web/widget/src/server.js, waitWords)."""
+    if seconds <= 90:
+        return "a minute"
+    minutes = math.ceil(seconds / 60)
+    if minutes < 60:
+        return f"about {minutes} minutes"
+    hours = round(minutes / 60)
+    return "about an hour" if hours <= 1 else f"about {hours} hours"
+
+
 def trusted_networks(entries: Iterable[str]) -> tuple[Network, ...]:
     """TRUSTED_PROXIES ("127.0.0.1", "10.0.0.0/8", "::1") as networks; raises ValueError naming a
     bad entry, so a typo stops the server at start instead of trusting no one or everyone."""
@@ -94,3 +106,17 @@ class RateLimit:
         """None when `who` may go on; else the seconds until they may."""
         count, left = await self.memory.hit(f"rate:{self.name}:{who}", self.window)
         return left if count > self.limit else None
+
+
+class RateLimits:
+    """Several limits on the same people at once (a minute's burst, an hour's budget): `who` may go
+    on while every one of them allows it. Each counts every message, refused ones too, so a flood
+    held back by the minute's limit still spends the hour's budget."""
+
+    def __init__(self, *limits: RateLimit) -> None:
+        self.limits = limits
+
+    async def wait(self, who: str) -> Optional[float]:
+        waits = [await limit.wait(who) for limit in self.limits]
+        refused = [wait for wait in waits if wait is not None]
+        return max(refused) if refused else None

@@ -187,8 +187,17 @@ class Settings:
     # launcher's HAProxy (127.0.0.1, set by the launcher when it runs one), an ingress's network.
     # Empty: the peer's own address counts, and no one can choose the address they are counted as.
     trusted_proxies: tuple[str, ...] = field(default_factory=lambda: _list("TRUSTED_PROXIES", ""))
+    # Messages per person (REST sender, web session, SMS number, Teams user), in two windows. A
+    # minute's burst: the career quiz is answered one tap or digit at a time, and a person who
+    # taps each answer as fast as every 1.5 s (60 questions in 90 s) never meets 40. An hour's
+    # budget: a whole 60-question quiz, a quick one and a long chat come to about 200, while a
+    # script held at the minute's limit would send 2,400; 400 keeps one sender's sustained rate
+    # at a third of what the old 20 a minute allowed (1,200 an hour).
     messages_per_person_per_minute: int = field(
-        default_factory=lambda: _positive_int("MESSAGES_PER_PERSON_PER_MINUTE", 20)
+        default_factory=lambda: _positive_int("MESSAGES_PER_PERSON_PER_MINUTE", 40)
+    )
+    messages_per_person_per_hour: int = field(
+        default_factory=lambda: _positive_int("MESSAGES_PER_PERSON_PER_HOUR", 400)
     )
     public_base_url: str = field(
         default_factory=lambda: _env("PUBLIC_BASE_URL", "http://localhost:5005")

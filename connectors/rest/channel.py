@@ -23,7 +23,7 @@ from sanic.response import HTTPResponse
 from core import settings
 from connectors.background import RESEND_TEXT
 from connectors.clean import clean_text, sender_problem
-from connectors.guarded import DEFAULT_MAX_BYTES, DEFAULT_MESSAGES_PER_MINUTE, GuardedInput
+from connectors.guarded import DEFAULT_MAX_BYTES, DEFAULT_MESSAGES_PER_HOUR, DEFAULT_MESSAGES_PER_MINUTE, GuardedInput
 from connectors.limits import read_body, too_large, too_many
 
 logger = logging.getLogger(__name__)
@@ -56,9 +56,10 @@ class RestInput(GuardedInput):
         return {"token": config.rest_channel_token}
 
     def __init__(self, token: str, max_bytes: int = DEFAULT_MAX_BYTES,
-                 messages_per_minute: int = DEFAULT_MESSAGES_PER_MINUTE, redis_url: str = "") -> None:
+                 messages_per_minute: int = DEFAULT_MESSAGES_PER_MINUTE, redis_url: str = "",
+                 messages_per_hour: int = DEFAULT_MESSAGES_PER_HOUR) -> None:
         self.token = token
-        self.guard(max_bytes, messages_per_minute, redis_url)
+        self.guard(max_bytes, messages_per_minute, redis_url, messages_per_hour=messages_per_hour)
         if not token:
             logger.warning("REST_CHANNEL_TOKEN is unset: the REST channel refuses every request.")
 

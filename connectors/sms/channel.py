@@ -25,7 +25,7 @@ from twilio.request_validator import RequestValidator
 from core import settings
 from connectors.background import RESEND_TEXT, BackgroundTasks, GiveUp
 from connectors.clean import clean_text, sender_problem
-from connectors.guarded import DEFAULT_MAX_BYTES, DEFAULT_MESSAGES_PER_MINUTE, GuardedInput
+from connectors.guarded import DEFAULT_MAX_BYTES, DEFAULT_MESSAGES_PER_HOUR, DEFAULT_MESSAGES_PER_MINUTE, GuardedInput
 from connectors.limits import read_body, too_large, too_many
 from connectors.sms import keywords
 from connectors.sms.buttons import ExpiringMap, chosen
@@ -134,6 +134,7 @@ class SMSInput(GuardedInput):
         to_numbers: tuple[str, ...] = (),
         max_bytes: int = DEFAULT_MAX_BYTES,
         messages_per_minute: int = DEFAULT_MESSAGES_PER_MINUTE,
+        messages_per_hour: int = DEFAULT_MESSAGES_PER_HOUR,
         redis_url: str = "",
         message_memory_seconds: float = 7 * 24 * 3600,
         memory_file: Optional[Path] = None,
@@ -141,7 +142,7 @@ class SMSInput(GuardedInput):
         self.auth_token = auth_token
         # Texts are taken only when addressed to one of our numbers.
         self.to_numbers = {normalize_number(n) for n in (to_numbers or (from_number,)) if n}
-        self.guard(max_bytes, messages_per_minute, redis_url, memory_file)
+        self.guard(max_bytes, messages_per_minute, redis_url, memory_file, messages_per_hour)
         # A MessageSid seen before (a replay, or Twilio trying again) is answered once.
         self.seen_messages = self.memory
         self.message_memory_seconds = message_memory_seconds

@@ -25,7 +25,7 @@ from sanic.response import HTTPResponse
 from core import settings
 from connectors.background import RESEND_TEXT, BackgroundTasks
 from connectors.clean import clean_text, sender_problem
-from connectors.guarded import DEFAULT_MAX_BYTES, DEFAULT_MESSAGES_PER_MINUTE, GuardedInput
+from connectors.guarded import DEFAULT_MAX_BYTES, DEFAULT_MESSAGES_PER_HOUR, DEFAULT_MESSAGES_PER_MINUTE, GuardedInput
 from connectors.limits import read_body, too_large, too_many
 from connectors.teams import cards
 from connectors.teams.auth import (
@@ -164,13 +164,14 @@ class TeamsInput(GuardedInput):
         memory_file: Optional[Path] = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         messages_per_minute: int = DEFAULT_MESSAGES_PER_MINUTE,
+        messages_per_hour: int = DEFAULT_MESSAGES_PER_HOUR,
         redis_url: str = "",
     ) -> None:
         self.configured = bool(app_id and app_password)
         # Empty: people from any tenant may write (the bot's Teams app decides who can install it).
         self.allowed_tenants = frozenset(allowed_tenants)
         self.service_hosts = frozenset(host.lower() for host in service_hosts)
-        self.guard(max_bytes, messages_per_minute, redis_url, memory_file)
+        self.guard(max_bytes, messages_per_minute, redis_url, memory_file, messages_per_hour)
         if not self.configured:
             logger.warning(
                 "TEAMS_APP_ID or TEAMS_APP_PASSWORD is unset: the Teams channel refuses every request."

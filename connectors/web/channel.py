@@ -27,8 +27,8 @@ from socketio.exceptions import ConnectionRefusedError as SocketRefused
 from core import settings
 from connectors.background import RESEND_TEXT
 from connectors.clean import clean_text
-from connectors.limits import RateLimit, client_ip, read_body, too_large, too_many, trusted_networks
-from connectors.guarded import DEFAULT_MAX_BYTES, DEFAULT_MESSAGES_PER_MINUTE, GuardedInput
+from connectors.limits import RateLimit, client_ip, read_body, too_large, too_many, trusted_networks, wait_words
+from connectors.guarded import DEFAULT_MAX_BYTES, DEFAULT_MESSAGES_PER_HOUR, DEFAULT_MESSAGES_PER_MINUTE, GuardedInput
 from connectors.web import tokens
 from connectors.web.history import bot_message, messages_from_events
 from connectors.web.sockets import BOT_EVENT, WebOutput, WebSocketBlueprint, room_of
@@ -52,7 +52,7 @@ REFUSED = "session refused"
 # which replica holds a socket (ops/proxy.py). Browsers may drop it; the proxy does not need them to.
 SID_COOKIE = "io"
 MAX_MESSAGE_CHARS = 1000
-SLOW_DOWN = "You're sending messages very fast. Please wait a minute, then try again."
+SLOW_DOWN = "You're sending messages very fast. Please wait {wait}, then try again."
 MAX_TITLE_CHARS = 200
 
 
@@ -102,6 +102,7 @@ class WebInput(GuardedInput):
         max_bytes: int = DEFAULT_MAX_BYTES,
         sessions_per_hour: int = 150,
         messages_per_minute: int = DEFAULT_MESSAGES_PER_MINUTE,
+        messages_per_hour: int = DEFAULT_MESSAGES_PER_HOUR,
         all_sessions_per_hour: int = 6000,
         trusted_proxies: tuple[str, ...] = (),
         memory_file: Optional[Path] = None,
@@ -114,7 +115,7 @@ class WebInput(GuardedInput):
         self.redis_url = redis_url
         # Ended sessions (End chat, start over, forget me) and the rate counters; in Redis with
         # replicas, so a session ended on one is refused on all.
-        self.guard(max_bytes, messages_per_minute, redis_url, memory_file)
+        self.guard(max_bytes, messages_per_minute, redis_url, memory_file, messages_per_hour)
         self.new_sessions = RateLimit(self.memory, "web-session", sessions_per_hour, 3600)
         self.all_new_sessions = RateLimit(self.memory, "web-session-all", all_sessions_per_hour, 3600)
         self.trusted_proxies = trusted_networks(trusted_proxies)
@@ -327,8 +328,9 @@ class WebInput(GuardedInput):
                 # A tab still open after End chat elsewhere: it must start a new session.
                 await sio.emit(ROTATE_EVENT, {"reason": "ended"}, to=sid)
                 return
-            if await self.messages.wait(session_id) is not None:
-                await sio.emit(BOT_EVENT, bot_message(SLOW_DOWN), to=sid)
+            wait = await self.messages.wait(session_id)
+            if wait is not None:
+                await sio.emit(BOT_EVENT, bot_message(SLOW_DOWN.format(wait=wait_words(wait))), to=sid)
                 return
             if len(text) > MAX_MESSAGE_CHARS:
                 await sio.emit(

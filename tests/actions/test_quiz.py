@@ -5,7 +5,7 @@ hand-off carrying them."""
 from __future__ import annotations
 
 from actions.handoff import context_of
-from actions.answer import ActionAnswer
+from actions.answer import ActionAnswer, ActionFollowup
 from actions.quiz import QUIZ_BUTTON, ActionQuiz
 from tests.actions.conftest import make_tracker, run_action, slot_events, text_of
 
@@ -80,6 +80,30 @@ def test_bad_replies_get_a_plain_sentence_and_lose_nothing(catalog, domain):
         assert messages[0]["text"].startswith("Please answer with a number from 1 to 5"), (text, messages)
         assert messages[1]["text"].startswith("4 of 30: ")
         assert slots["quiz"] == "quick:453"
+
+
+def test_with_a_question_waiting_idk_or_a_story_called_off_topic_is_a_reply_to_it(catalog, domain):
+    """What the NLU sends to the career answer ("idk what I want to do") or calls off-topic (a
+    long story) while a quiz question waits gets the quiz's plain sentence and the question again."""
+    state = {"quiz": "quick:453", "quiz_on": True}
+    story = ("well I've never really built anything, my uncle does carpentry and I helped him once with a "
+             "shelf and it was kind of fun but I don't know if I'd want to do it every day")
+    for action, text, intent in [(ActionAnswer(), "idk what i want to do", "explore_career"),
+                                 (ActionAnswer(), "dunno", "explore_career"),
+                                 (ActionFollowup(), story, "out_of_scope")]:
+        messages, events = run_action(action, make_tracker(state, text=text, intent=intent), domain)
+        said = text_of(messages)
+        assert "Please answer with a number from 1 to 5" in said and messages[-1]["text"].startswith("4 of 30: "), said
+        assert ("what this quiz is for" in said) == (intent == "explore_career")
+        assert "Three health careers" not in said
+        assert slot_events(events).get("quiz", state["quiz"]) == "quick:453"
+    # A paused quiz waits for "continue the quiz": the same messages get their usual answers.
+    paused = {**state, "quiz_on": False}
+    messages, _ = run_action(ActionAnswer(), make_tracker(paused, text="idk what i want to do",
+                                                          intent="explore_career"), domain)
+    assert "Three health careers" in text_of(messages)
+    messages, _ = run_action(ActionFollowup(), make_tracker(paused, text=story, intent="out_of_scope"), domain)
+    assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
 
 
 def test_sms_asks_each_question_in_one_segment(catalog, domain):

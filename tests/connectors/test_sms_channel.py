@@ -293,7 +293,7 @@ async def test_big_or_unsigned_bodies_are_refused_before_they_are_read(twilio, s
 async def test_a_flood_from_one_number_gets_429(twilio, tmp_path):
     assistant = Assistant()
     channel = make_channel(twilio, tmp_path, twilio.auth_token)
-    channel.messages.limit = 3
+    channel.messages.limits[0].limit = 3  # the minute's burst
     server, base = await serve_channel(channel, assistant, "sms_flood_test")
     channel.public_base_url = base
     url = f"{base}/webhooks/sms/webhook"
