@@ -134,7 +134,7 @@ $(MODEL): $(TRAINING_INPUTS) $(SPACY_MODEL) $(SENTENCE_ENCODER)
 	$(RASA) train --fixed-model-name assistant --out models --config config.yml \
 		--domain $(if $(wildcard domain),domain,domain.yml) --data data/nlu data/stories data/rules
 
-# Debian's HAProxy, the local proxy in front of Rasa replicas (RASA_REPLICAS > 1; ops/proxy.py).
+# Debian's HAProxy, the local proxy in front of Rasa: the one port open beyond loopback (ops/proxy.py).
 HAPROXY := /usr/sbin/haproxy
 $(HAPROXY):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy
@@ -144,7 +144,7 @@ model: $(MODEL)
 widget: $(WIDGET)
 wage-data: $(WAGE_DATA)
 
-run: envs $(MODEL) $(WIDGET) $(WAGE_DATA) $(if $(filter-out 0 1,$(RASA_REPLICAS)),$(HAPROXY))
+run: envs $(MODEL) $(WIDGET) $(WAGE_DATA) $(HAPROXY)
 	$(PY) -m ops run
 
 check: .venv/.synced
@@ -178,7 +178,7 @@ test-connectors: .venv-rasa/.synced
 	$(RASA_PY) -m pytest tests/connectors -q
 
 # The whole assistant through its channels: REST, SMS, Teams and the widget in a real browser.
-test-e2e: $(MODEL) $(WIDGET) $(CHROMIUM) $(WAGE_DATA) .venv/.synced
+test-e2e: $(MODEL) $(WIDGET) $(CHROMIUM) $(WAGE_DATA) $(HAPROXY) .venv/.synced
 	$(PY) -m pytest tests/e2e -q
 
 # The launcher's stop signals, two Rasa replicas behind the proxy on PostgreSQL and Redis, and the
@@ -196,7 +196,7 @@ bench-catalog: .venv/.synced
 	$(PY) -m bench.catalog_bench
 
 # PROFILE=1: where one turn's time goes, part by part (results/turn-profile.md).
-bench-bot: envs $(MODEL)
+bench-bot: envs $(MODEL) $(HAPROXY)
 	$(PY) -m bench.bot_bench $(if $(PROFILE),--profile)
 
 # Locust, headless, on loopback: 200 conversations over REST and signed SMS at 1 and 2 replicas,
