@@ -91,12 +91,16 @@ def isolated_env(var_dir: Path, replicas: int = 1) -> dict[str, str]:
     """A stack of its own (tests, benchmarks): free ports (the proxy's and the replicas' are
     consecutive), SQLite files under `var_dir`, fresh random secrets, no Redis, no telemetry."""
     rasa_port = free_ports(replicas + 1)
+    # Chosen before any is bound: each range must keep clear of the others.
+    action_port = free_ports(replicas, avoid=range(rasa_port, rasa_port + replicas + 1))
+    catalog_port = free_ports(1, avoid=[*range(rasa_port, rasa_port + replicas + 1),
+                                        *range(action_port, action_port + replicas)])
     return {
         "VAR_DIR": str(var_dir),
         "RASA_PORT": str(rasa_port),
         "RASA_REPLICAS": str(replicas),
-        "ACTION_PORT": str(free_ports(replicas)),
-        "CATALOG_PORT": str(free_port()),
+        "ACTION_PORT": str(action_port),
+        "CATALOG_PORT": str(catalog_port),
         "CATALOG_DATABASE_URL": f"sqlite:///{var_dir / 'catalog.db'}",
         "TRACKER_DB_URL": f"sqlite:///{var_dir / 'conversations.db'}",
         "CATALOG_API_KEY": secrets.token_urlsafe(16),
@@ -350,7 +354,11 @@ class Stack:
 
     def start_process(self, name: str, timeout: float = START_SECONDS) -> None:
         service = self.service(name).start()
-        self._wait_ready(service, time.monotonic() + timeout, lambda: False)
+        deadline = time.monotonic() + timeout
+        self._wait_ready(service, deadline, lambda: False)
+        if name.startswith("rasa"):
+            # The channels reach it once the proxy's next check has seen it up again.
+            self._wait_ready(self.service("proxy"), deadline, lambda: False)
 
     def restart(self, name: str, timeout: float = START_SECONDS) -> None:
         """Stop one process and start it again (used to show state survives a restart)."""

@@ -166,6 +166,6 @@ def test_the_rasa_api_token_is_not_on_any_command_line(stack):
     assert "--enable-api" in arguments
     assert not [a for a in arguments if stack.rasa_api_token in a or a.startswith("--auth-token")]
     # And the API still takes only that token.
-    status = f"{stack.rasa_url}/status"
+    status = f"{stack.api_url}/status"
     assert requests.get(status, params={"token": stack.rasa_api_token}, timeout=10).status_code == 200
     assert requests.get(status, params={"token": "not-the-token"}, timeout=10).status_code == 401

@@ -33,7 +33,7 @@ def words(messages: list[dict]) -> str:
 
 
 def slots(stack, sender: str) -> dict:
-    response = requests.get(f"{stack.rasa_url}/conversations/{sender}/tracker",
+    response = requests.get(f"{stack.api_url}/conversations/{sender}/tracker",
                             params={"token": stack.rasa_api_token}, timeout=10)
     return response.json()["slots"]
 
