@@ -40,7 +40,7 @@ help:
 	@echo "make test-scale       stop signals, two Rasa replicas behind HAProxy, the Kubernetes manifests"
 	@echo "make bench-catalog    catalog benchmark (results/catalog-bench.md)"
 	@echo "make bench-bot        assistant benchmark; PROFILE=1 for where a turn's time goes (results/)"
-	@echo "make bench-scale      Locust load test at 1 and 2 replicas (results/scale-bench.md)"
+	@echo "make bench-scale      Locust load test at 1 and 2 replicas, each process SIGKILLed once; SMALL=1 for a light run"
 	@echo "make nlu-report       NLU cross-validation, 3 folds (results/nlu-cv)"
 	@echo "make check            show the configuration (secrets masked) and test the databases"
 	@echo "make envs             create .venv and .venv-rasa from the lock files"
@@ -200,9 +200,11 @@ bench-bot: envs $(MODEL) $(HAPROXY)
 	$(PY) -m bench.bot_bench $(if $(PROFILE),--profile)
 
 # Locust, headless, on loopback: 200 conversations over REST and signed SMS at 1 and 2 replicas,
-# with a replica killed and restarted, the catalog killed and then hung. Figures in results/.
+# with a replica killed and restarted, the catalog killed and then hung, then the catalog, an
+# action server and a Rasa server each SIGKILLed and brought back by the supervisor. SMALL=1: 40
+# conversations at one replica, the SIGKILLs only (a busy two-core machine). Figures in results/.
 bench-scale: envs $(MODEL) $(HAPROXY) $(WAGE_DATA)
-	$(PY) -m bench.scale_bench
+	$(PY) -m bench.scale_bench $(if $(SMALL),--small)
 
 # Understanding on messages the model never trained on: the held-out set (intent accuracy >= 0.95,
 # out-of-scope F1 >= 0.90), every crisis message answered with crisis, no ordinary message with it.
