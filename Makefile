@@ -40,7 +40,7 @@ help:
 	@echo "make test-scale       stop signals, two Rasa replicas behind HAProxy, the Kubernetes manifests"
 	@echo "make bench-catalog    catalog benchmark (results/catalog-bench.md)"
 	@echo "make bench-bot        assistant benchmark, ordinary and career quiz turns; PROFILE=1 (QUIZ=1) for where a turn's time goes (results/)"
-	@echo "make bench-scale      Locust load test at 1 and 2 replicas (results/scale-bench.md)"
+	@echo "make bench-scale      Locust load test at 1 and 2 replicas, each process SIGKILLed once; SMALL=1 for a light run"
 	@echo "make nlu-report       NLU cross-validation, 3 folds (results/nlu-cv)"
 	@echo "make check            show the configuration (secrets masked) and test the databases"
 	@echo "make envs             create .venv and .venv-rasa from the lock files"
@@ -134,7 +134,7 @@ $(MODEL): $(TRAINING_INPUTS) $(SPACY_MODEL) $(SENTENCE_ENCODER)
 	$(RASA) train --fixed-model-name assistant --out models --config config.yml \
 		--domain $(if $(wildcard domain),domain,domain.yml) --data data/nlu data/stories data/rules
 
-# Debian's HAProxy, the local proxy in front of Rasa replicas (RASA_REPLICAS > 1; ops/proxy.py).
+# Debian's HAProxy, the local proxy in front of Rasa: the one port open beyond loopback (ops/proxy.py).
 HAPROXY := /usr/sbin/haproxy
 $(HAPROXY):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy
@@ -144,7 +144,7 @@ model: $(MODEL)
 widget: $(WIDGET)
 wage-data: $(WAGE_DATA)
 
-run: envs $(MODEL) $(WIDGET) $(WAGE_DATA) $(if $(filter-out 0 1,$(RASA_REPLICAS)),$(HAPROXY))
+run: envs $(MODEL) $(WIDGET) $(WAGE_DATA) $(HAPROXY)
 	$(PY) -m ops run
 
 check: .venv/.synced
@@ -178,7 +178,7 @@ test-connectors: .venv-rasa/.synced
 	$(RASA_PY) -m pytest tests/connectors -q
 
 # The whole assistant through its channels: REST, SMS, Teams and the widget in a real browser.
-test-e2e: $(MODEL) $(WIDGET) $(CHROMIUM) $(WAGE_DATA) .venv/.synced
+test-e2e: $(MODEL) $(WIDGET) $(CHROMIUM) $(WAGE_DATA) $(HAPROXY) .venv/.synced
 	$(PY) -m pytest tests/e2e -q
 
 # The launcher's stop signals, two Rasa replicas behind the proxy on PostgreSQL and Redis, and the
@@ -197,13 +197,15 @@ bench-catalog: .venv/.synced
 
 # PROFILE=1: where one turn's time goes, part by part (results/turn-profile.md); with QUIZ=1, a
 # career quiz answer's (results/turn-profile-quiz.md).
-bench-bot: envs $(MODEL)
+bench-bot: envs $(MODEL) $(HAPROXY)
 	$(PY) -m bench.bot_bench $(if $(PROFILE),--profile) $(if $(QUIZ),--quiz)
 
 # Locust, headless, on loopback: 200 conversations over REST and signed SMS at 1 and 2 replicas,
-# with a replica killed and restarted, the catalog killed and then hung. Figures in results/.
+# with a replica killed and restarted, the catalog killed and then hung, then the catalog, an
+# action server and a Rasa server each SIGKILLed and brought back by the supervisor. SMALL=1: 40
+# conversations at one replica, the SIGKILLs only (a busy two-core machine). Figures in results/.
 bench-scale: envs $(MODEL) $(HAPROXY) $(WAGE_DATA)
-	$(PY) -m bench.scale_bench
+	$(PY) -m bench.scale_bench $(if $(SMALL),--small)
 
 # Understanding on messages the model never trained on: the held-out set (intent accuracy >= 0.95,
 # out-of-scope F1 >= 0.90), every crisis message answered with crisis, no ordinary message with it.

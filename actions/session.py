@@ -1,5 +1,5 @@
-"""The start of every conversation session: carry slots over, and take what the channel already
-knows about the person (Teams tells us they are an employee and of which employer)."""
+"""The start of every conversation session: carry slots over (not on the web), and take what the
+channel already knows about the person (Teams tells us they are an employee and of which employer)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,10 @@ from rasa_sdk.types import DomainDict
 from actions.parsers import as_key
 
 NOT_CARRIED = {"session_started_metadata", "requested_slot"}
+# A web chat may be on a shared computer (a school lab, a library): a session started after an hour
+# away is likely someone else, so it starts with no facts (age, place, ...). A phone or a Teams
+# account is one person's.
+STARTS_EMPTY = {"web"}
 
 
 def channel_profile(tracker: Tracker) -> dict[str, Any]:
@@ -28,7 +32,8 @@ class ActionSessionStart(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         events: list[EventType] = [SessionStarted()]
-        if (domain.get("session_config") or {}).get("carry_over_slots_to_new_session", True):
+        carry = (domain.get("session_config") or {}).get("carry_over_slots_to_new_session", True)
+        if carry and tracker.get_latest_input_channel() not in STARTS_EMPTY:
             events += [SlotSet(name, value) for name, value in tracker.slots.items()
                        if value is not None and name not in NOT_CARRIED]
         profile = channel_profile(tracker)

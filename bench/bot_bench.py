@@ -402,10 +402,10 @@ def print_table(result: dict) -> None:
 
 
 class Backends(Stack):
-    """The catalog and the action server only: the profile loads the model in its own process."""
+    """The catalog and the action server only (no Rasa, no proxy): the profile loads the model in its own process."""
 
     def _plan(self):
-        return [proc for proc in super()._plan() if proc.name != "rasa"]
+        return [proc for proc in super()._plan() if proc.name not in ("rasa", "proxy")]
 
 
 def profile(args) -> int:

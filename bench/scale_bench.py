@@ -15,14 +15,21 @@ Phases, one after another with the same 200 users:
   catalog-hung    the catalog is paused (SIGSTOP) for 20 s: it accepts connections, answers nothing
   replica-killed  (2 replicas only) one Rasa replica is killed (SIGKILL) and started again; the
                   phase lasts until it is serving again
+  *-sigkill       the catalog, then an action server, then a Rasa server killed (SIGKILL) once
+                  each and brought back by the launcher's supervisor (ops/supervisor.py), as under
+                  `make run`; the phase lasts until the process answers its health URL again and a
+                  probe turn (a new conversation asking for training) gets a full answer again
   after-*         recovery after each fault
+
+`--small` is the load for a busy two-core machine: 40 users at one replica, shorter phases, and
+only the SIGKILL faults (no capacity comparison, no catalog hang).
 
 A REST turn is failed when it gets no 200 with a reply. An SMS turn is failed when its webhook is
 not acknowledged (Twilio would retry it), and lost when it was acknowledged (200) and no reply
 text reached the stand-in within SMS_REPLY_SECONDS. Figures go to results/scale-bench.{json,md};
 the goals are reported, not asserted.
 
-    PYTHONPATH=. .venv/bin/python -m bench.scale_bench [--users 200] [--replicas 1 2] [--capacity-seconds 90]
+    PYTHONPATH=. .venv/bin/python -m bench.scale_bench [--users 200] [--replicas 1 2] [--capacity-seconds 90] [--small]
 """
 
 # Locust runs each user as a greenlet: the standard library must be patched before anything else.
@@ -59,6 +66,7 @@ from bench.bot_bench import git_commit, wait_for_model
 from bench.scripts import OUR_SCRIPT
 from ops.launcher import MODEL, Stack, isolated_env
 from ops.processes import ServiceError
+from ops.supervisor import STATUS_FILE, Supervisor
 from standins.twilio import TwilioStandIn
 
 RESULTS = ROOT / "results"
@@ -73,6 +81,16 @@ CAPACITY_THINK = (1.0, 3.0)
 HUMAN_THINK = (10.0, 30.0)
 GOALS = {"throughput_ratio_2_to_1": 1.6, "lost_acknowledged": 0, "catalog_outage_answer_seconds": 3.0}
 DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
+# Killed once each, in this order; with replicas, the first replica's Rasa and action server.
+SIGKILLED = ("catalog", "actions", "rasa")
+# How long a killed process may take to answer again before the bench stops waiting (a Rasa
+# server loads its model anew: minutes on a busy machine).
+BACK_TIMEOUT = 15 * 60
+# A turn that needs Rasa, the action server and the catalog; a full answer names the career and
+# is neither an apology nor an answer saved from before the outage.
+PROBE_TEXT = "I want medical assistant training"
+NOT_A_FULL_ANSWER = ("went wrong", "can't look that up", "Saved answer")
+GOALS["sigkill_back_seconds"] = 60
 BENCH_DATABASE = "scale_bench"
 
 
@@ -98,6 +116,8 @@ class Run:
         self.rest_token = ""
         self.twilio: Optional["IndexedTwilio"] = None
         self.sms_url = ""
+        self.rest_url = ""
+        self.recoveries: list[dict] = []  # one per process killed in the *-sigkill phases
 
     def now(self) -> float:
         return time.monotonic() - self.began
@@ -236,12 +256,27 @@ def phase(name: str, seconds: float = 0.0) -> None:
         gevent.sleep(seconds)
 
 
-def scenario(stack: Stack, capacity_seconds: float, replica_kill: bool, recovery: float) -> None:
+def scenario(stack: Stack, capacity_seconds: float, replica_kill: bool, recovery: float,
+             catalog_faults: bool = True, sigkills: bool = True) -> None:
     phase("ramp-up", 30)
-    phase("capacity", capacity_seconds)
+    if capacity_seconds:
+        phase("capacity", capacity_seconds)
     RUN.think = HUMAN_THINK
     phase("settle", recovery)
     phase("steady", 2 * recovery)
+    if catalog_faults:
+        catalog_outages(stack, recovery)
+    if replica_kill:
+        phase("replica-killed")
+        stack.service("rasa-2").kill()
+        stack.start_process("rasa-2", timeout=START_TIMEOUT)
+        phase("after-replica-kill", recovery)
+    if sigkills:
+        sigkill_each(stack, recovery)
+    phase("end")
+
+
+def catalog_outages(stack: Stack, recovery: float) -> None:
     catalog = stack.service("catalog")
     phase("catalog-killed")
     catalog.kill()
@@ -254,12 +289,68 @@ def scenario(stack: Stack, capacity_seconds: float, replica_kill: bool, recovery
     gevent.sleep(FAULT_SECONDS)
     catalog.resume()
     phase("after-catalog-hang", recovery)
-    if replica_kill:
-        phase("replica-killed")
-        stack.service("rasa-2").kill()
-        stack.start_process("rasa-2", timeout=START_TIMEOUT)
-        phase("after-replica-kill", recovery)
-    phase("end")
+
+
+def full_answer() -> bool:
+    """One probe turn in a new conversation: True when it got a full answer."""
+    import requests
+
+    try:
+        answer = requests.post(RUN.rest_url, timeout=30,
+                               json={"sender": f"probe-{uuid.uuid4().hex[:10]}", "message": PROBE_TEXT},
+                               headers={"Authorization": f"Bearer {RUN.rest_token}"})
+        text = " ".join(m.get("text") or "" for m in answer.json()) if answer.status_code == 200 else ""
+    except Exception:  # noqa: BLE001 - refused, reset, timed out or not JSON: not answered
+        return False
+    return "medical assist" in text.lower() and not any(words in text for words in NOT_A_FULL_ANSWER)
+
+
+def sigkill_each(stack: Stack, recovery: float) -> None:
+    """SIGKILL the catalog, an action server and a Rasa server in turn while the users go on, with
+    the launcher's supervisor restarting them as `make run` does. Records, per process, the
+    seconds until it answered its health URL again and until a probe turn got a full answer."""
+    answering_again: dict[str, float] = {}  # name: when the supervisor saw it answer again
+
+    def say(line: str) -> None:
+        print(f"           {line}", flush=True)
+        if line.endswith(" is answering again."):
+            answering_again[line.removesuffix(" is answering again.")] = time.monotonic()
+
+    supervisor = Supervisor(stack.processes, stack.settings.var_dir / STATUS_FILE, say=say)
+
+    def supervise() -> None:
+        while True:
+            given_up = supervisor.tick()
+            if given_up:
+                print(given_up, flush=True)
+                return
+            gevent.sleep(0.25)
+
+    watcher = gevent.spawn(supervise)
+    try:
+        for kind in SIGKILLED:
+            name = kind if kind == "catalog" or not stack.replicated else f"{kind}-1"
+            service = stack.service(name)
+            answering_again.pop(name, None)
+            phase(f"{kind}-sigkill")
+            killed, kill_at = time.monotonic(), RUN.now()
+            service.kill()
+            back = answered = None
+            while time.monotonic() - killed < BACK_TIMEOUT and (back is None or answered is None):
+                if back is None and name in answering_again:
+                    back = answering_again[name] - killed
+                if answered is None and full_answer():
+                    answered = time.monotonic() - killed
+                gevent.sleep(0.5)
+            RUN.recoveries.append({"process": name, "kill_at": round(kill_at, 1),
+                                   "back_seconds": None if back is None else round(back, 1),
+                                   "full_answer_seconds": None if answered is None else round(answered, 1),
+                                   "down_until": round(RUN.now(), 1)})
+            print(f"           {name}: answering its health URL after {RUN.recoveries[-1]['back_seconds']} s, "
+                  f"full answers after {RUN.recoveries[-1]['full_answer_seconds']} s", flush=True)
+            phase(f"after-{kind}-sigkill", recovery)
+    finally:
+        watcher.kill()
 
 
 def warm_up(stack: Stack, twilio: IndexedTwilio) -> None:
@@ -283,7 +374,7 @@ def warm_up(stack: Stack, twilio: IndexedTwilio) -> None:
 
 
 def run_replicas(replicas: int, users: int, capacity_seconds: float, replica_kill: bool, recovery: float,
-                 work: Path) -> dict:
+                 work: Path, catalog_faults: bool = True, sigkills: bool = True) -> dict:
     global RUN
     RUN = Run()
     twilio = IndexedTwilio().start()
@@ -300,6 +391,7 @@ def run_replicas(replicas: int, users: int, capacity_seconds: float, replica_kil
     RUN.rest_token = env["REST_CHANNEL_TOKEN"]
     stack = Stack(env=env)
     RUN.sms_url = stack.rasa_url + SMS_PATH
+    RUN.rest_url = stack.rasa_url + REST_PATH
     print(f"[{replicas} replica(s)] starting (logs in {var_dir / 'logs'}) ...", flush=True)
     started = time.monotonic()
     try:
@@ -312,7 +404,7 @@ def run_replicas(replicas: int, users: int, capacity_seconds: float, replica_kil
         RUN.began = time.monotonic()
         runner.start(users, spawn_rate=max(users / 20, 1))
         try:
-            scenario(stack, capacity_seconds, replica_kill and replicas > 1, recovery)
+            scenario(stack, capacity_seconds, replica_kill and replicas > 1, recovery, catalog_faults, sigkills)
         finally:
             runner.quit()
             # Replies to the last SMS turns are recorded by the users before they stop.
@@ -320,8 +412,10 @@ def run_replicas(replicas: int, users: int, capacity_seconds: float, replica_kil
     finally:
         stack.stop()
         twilio.stop()
+    sms_around_kills()
     return {"replicas": replicas, "start_seconds": round(start_seconds, 1), "users": users,
-            "phases": summarize_phases(), "turns": [asdict(t) for t in RUN.turns], "logs": str(var_dir / "logs")}
+            "phases": summarize_phases(), "recoveries": RUN.recoveries, "turns": [asdict(t) for t in RUN.turns],
+            "logs": str(var_dir / "logs")}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -353,6 +447,23 @@ def figures(turns: list[Turn], seconds: float) -> dict:
     return result
 
 
+def sms_around_kills() -> None:
+    """Adds to each recovery what became of the texts: those in flight when the process was killed
+    (acknowledged or being acknowledged, reply not yet sent) and those sent while it was away."""
+    sms = [t for t in RUN.turns if t.channel == "sms"]
+    for entry in RUN.recoveries:
+        kill_at, until = entry["kill_at"], entry["down_until"]
+        in_flight = [t for t in sms if t.started <= kill_at <= t.started + t.seconds]
+        while_down = [t for t in sms if kill_at < t.started <= until]
+        entry.update(
+            sms_in_flight=len(in_flight), sms_in_flight_lost=sum(t.outcome == "lost" for t in in_flight),
+            sms_in_flight_refused=sum(t.outcome == "failed" for t in in_flight),
+            sms_acknowledged_while_down=sum(t.outcome != "failed" for t in while_down),
+            sms_lost_while_down=sum(t.outcome == "lost" for t in while_down),
+            sms_refused_while_down=sum(t.outcome == "failed" for t in while_down),
+        )
+
+
 def summarize_phases() -> dict:
     """Figures per phase (turns by the phase they started in; throughput by turns completed)."""
     out: dict[str, dict] = {}
@@ -378,7 +489,8 @@ def markdown(report: dict) -> str:
         f"a {len(OUR_SCRIPT)}-turn conversation; think time {CAPACITY_THINK[0]:g}-{CAPACITY_THINK[1]:g} s in the "
         f"capacity phase, {HUMAN_THINK[0]:g}-{HUMAN_THINK[1]:g} s after it. PostgreSQL tracker store and Redis "
         f"lock store at every replica count. {report['machine']['cpus']} CPUs shared with other work (load "
-        f"average at start {report['machine']['load_average_at_start'][0]}), commit {report['commit']}, {report['date']}.",
+        f"average at start {report['machine']['load_average_at_start'][0]}), commit {report['commit']}, {report['date']}"
+        + (" (`--small`)." if report["config"].get("small") else "."),
         "",
         "| phase | replicas | turns | ok | failed | lost | turns/s | p50 ms | p95 ms | max ms | answered within 3 s |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -402,6 +514,23 @@ def markdown(report: dict) -> str:
         if problems:
             lines += ["", f"Failed and lost turns at {run['replicas']} replica(s), by kind:", ""]
             lines += [f"- {count} x `{kind}`" for kind, count in sorted(problems.items(), key=lambda kv: -kv[1])]
+    recoveries = [(run["replicas"], r) for run in runs for r in run.get("recoveries", [])]
+    if recoveries:
+        lines += [
+            "", "Each process killed once (SIGKILL) under load and restarted by the launcher's supervisor. "
+            "\"Back\": until it answered its health URL again; \"full answers\": until a probe turn in a new "
+            "conversation was answered in full again. SMS in flight: texts sent before the kill whose reply was "
+            "still to come; lost: acknowledged (200) and no reply within "
+            f"{SMS_REPLY_SECONDS:.0f} s; refused: not acknowledged (Twilio keeps them).", "",
+            "| process killed | replicas | back s | full answers s | SMS in flight: lost / refused / all | "
+            "SMS sent while down: lost / refused / acknowledged |",
+            "|---|---:|---:|---:|---|---|",
+        ]
+        for replicas, r in recoveries:
+            lines.append(
+                f"| {r['process']} | {replicas} | {r['back_seconds']} | {r['full_answer_seconds']} | "
+                f"{r['sms_in_flight_lost']} / {r['sms_in_flight_refused']} / {r['sms_in_flight']} | "
+                f"{r['sms_lost_while_down']} / {r['sms_refused_while_down']} / {r['sms_acknowledged_while_down']} |")
     lines += ["", "Stack start (models loaded): " + ", ".join(
         f"{r['replicas']} replica(s) {r['start_seconds']} s" for r in runs) + "."]
     return "\n".join(lines) + "\n"
@@ -419,6 +548,14 @@ def verdicts(runs: list[dict]) -> list[tuple[str, str, Optional[bool]]]:
     for run in runs:
         lost = sum(f["lost"] for f in run["phases"].values())
         out.append((f"no acknowledged message lost ({run['replicas']} replica(s))", str(lost), lost == 0))
+        for r in run.get("recoveries", []):
+            back = r["back_seconds"]
+            out.append((f"{r['process']} killed (SIGKILL) answers again within {GOALS['sigkill_back_seconds']} s "
+                        f"({run['replicas']} replica(s))", f"{back} s (full answers after {r['full_answer_seconds']} s)",
+                        back is not None and back <= GOALS["sigkill_back_seconds"]))
+            lost = r["sms_in_flight_lost"] + r["sms_lost_while_down"]
+            out.append((f"no acknowledged SMS lost when {r['process']} was killed ({run['replicas']} replica(s))",
+                        str(lost), lost == 0))
         for name in ("catalog-killed", "catalog-hung"):
             f = run["phases"].get(name)
             if f:
@@ -431,12 +568,19 @@ def verdicts(runs: list[dict]) -> list[tuple[str, str, Optional[bool]]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, default=200)
-    parser.add_argument("--replicas", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--replicas", type=int, nargs="+", help="replica counts to run (default 1 2; 1 with --small)")
     parser.add_argument("--capacity-seconds", type=float, default=90.0)
     parser.add_argument("--recovery-seconds", type=float, default=RECOVERY_SECONDS,
                         help="settling time between phases (the steady phase is twice this)")
     parser.add_argument("--no-replica-kill", action="store_true", help="skip killing a replica")
+    parser.add_argument("--no-sigkill", action="store_true",
+                        help="skip killing the catalog, an action server and a Rasa server under supervision")
+    parser.add_argument("--small", action="store_true",
+                        help="40 users, 20 s phases, the SIGKILL faults only, 1 replica unless --replicas says (a busy two-core machine)")
     args = parser.parse_args()
+    if args.small:
+        args.users, args.capacity_seconds, args.recovery_seconds = 40, 0.0, 20.0
+    args.replicas = args.replicas or ([1] if args.small else [1, 2])
 
     load_at_start = [round(x, 2) for x in os.getloadavg()]
     work = Path(tempfile.mkdtemp(prefix="scale-bench-"))
@@ -446,7 +590,8 @@ def main() -> int:
     try:
         for replicas in args.replicas:
             runs.append(run_replicas(replicas, args.users, args.capacity_seconds, not args.no_replica_kill,
-                                     args.recovery_seconds, work))
+                                     args.recovery_seconds, work, catalog_faults=not args.small,
+                                     sigkills=not args.no_sigkill))
             for name, f in runs[-1]["phases"].items():
                 print(f"  {replicas} replica(s) {name:20} turns {f['turns']:5}  ok {f['ok']:5}  failed {f['failed']:4}  "
                       f"lost {f['lost']:3}  {f['turns_per_second']} turns/s  p50 {f.get('p50_ms')} ms  p95 {f.get('p95_ms')} ms",
@@ -458,7 +603,8 @@ def main() -> int:
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "commit": git_commit(),
         "machine": {"cpus": os.cpu_count(), "load_average_at_start": load_at_start, "platform": platform.platform()},
-        "config": {"users": args.users, "capacity_seconds": args.capacity_seconds, "recovery_seconds": args.recovery_seconds, "capacity_think": CAPACITY_THINK,
+        "config": {"small": args.small, "users": args.users, "capacity_seconds": args.capacity_seconds,
+                   "recovery_seconds": args.recovery_seconds, "capacity_think": CAPACITY_THINK,
                    "human_think": HUMAN_THINK, "fault_seconds": FAULT_SECONDS, "sms_reply_seconds": SMS_REPLY_SECONDS},
         "goals": GOALS,
         "runs": runs,

@@ -130,12 +130,22 @@ class Settings:
     )
 
     # Rasa server and action server.
+    # The public port: the launcher's proxy (ops/proxy.py) listens here on PUBLIC_HOST and passes
+    # on /webhooks/ only (the channels and the widget). Rasa itself listens on RASA_HOST at the
+    # ports after it; its HTTP API is reached there, from this machine only by default.
     rasa_port: int = field(default_factory=lambda: _int("RASA_PORT", 5005))
+    public_host: str = field(default_factory=lambda: _env("PUBLIC_HOST", "0.0.0.0"))
+    # A loopback or wildcard address (the proxy reaches Rasa on 127.0.0.1).
+    rasa_host: str = field(default_factory=lambda: _env("RASA_HOST", "127.0.0.1"))
     rasa_api_token: str = field(default_factory=lambda: _env("RASA_API_TOKEN"), metadata=SECRET)
     action_port: int = field(default_factory=lambda: _int("ACTION_PORT", 5055))
     # The action server has no authentication of its own and holds the catalog key: only Rasa,
     # on the same machine, may reach it unless an operator says otherwise.
     action_host: str = field(default_factory=lambda: _env("ACTION_HOST", "127.0.0.1"))
+    # Rasa sends it with every action call (endpoints.yml: Authorization: Bearer ...) and the
+    # action server refuses calls without it (bot/action_server.py); unset, it refuses them all.
+    # rasa_sdk has no check of its own. `make run` generates one.
+    action_server_token: str = field(default_factory=lambda: _env("ACTION_SERVER_TOKEN"), metadata=SECRET)
     action_endpoint_url: str = field(default_factory=lambda: _env("ACTION_ENDPOINT_URL", ""))
     # Conversations: SQLite by default, PostgreSQL when TRACKER_DB_URL names one.
     tracker_db_url: str = field(
@@ -149,8 +159,8 @@ class Settings:
     retention_days: int = field(default_factory=lambda: _positive_int("RETENTION_DAYS", 90))
     # In-memory lock store unless a Redis URL is given (needed when Rasa runs replicated).
     redis_url: str = field(default_factory=lambda: _env("REDIS_URL", ""))
-    # Rasa processes (each with its own action server). Above 1 they run on the ports after
-    # RASA_PORT and ACTION_PORT, behind a local proxy on RASA_PORT; see ops/launcher.py.
+    # Rasa processes (each with its own action server), on the ports after RASA_PORT and from
+    # ACTION_PORT on, behind the local proxy on RASA_PORT; see ops/launcher.py.
     rasa_replicas: int = field(default_factory=lambda: _int("RASA_REPLICAS", 1))
 
     # Who answers a hand-off, said to the person asking for one.

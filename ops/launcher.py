@@ -1,11 +1,13 @@
 """The assistant's processes as one stack: what `make run` starts (ops/run.py), and what the tests
 and benchmarks start too.
 
-One catalog, and `RASA_REPLICAS` pairs of Rasa server and action server (one pair by default).
-With more than one pair the Rasa replicas listen on loopback on the ports after `RASA_PORT`, their
-action servers on `ACTION_PORT` and the ports after it, and HAProxy (ops/proxy.py) takes
-`RASA_PORT`. The end-to-end tests and the benchmarks start the assistant through `Stack` too, so
-what they exercise is what an operator runs.
+One catalog, `RASA_REPLICAS` pairs of Rasa server and action server (one pair by default), and
+HAProxy (ops/proxy.py) in front. Only the proxy faces the outside: it listens on
+`PUBLIC_HOST:RASA_PORT` and passes on `/webhooks/` alone (the channels and the widget). The Rasa
+servers listen on loopback (`RASA_HOST`) on the ports after `RASA_PORT`, so Rasa's HTTP API is
+reached from this machine only; the action servers on `ACTION_PORT` and the ports after it, the
+catalog on `CATALOG_PORT`, both on loopback too. The end-to-end tests and the benchmarks start the
+assistant through `Stack` too, so what they exercise is what an operator runs.
 
 Stopping: the proxy, then Rasa, then the action servers, then the catalog, each tier within
 `processes.STOP_SECONDS` (20 s).
@@ -36,7 +38,7 @@ MODEL = ROOT / "models" / "assistant.tar.gz"
 # Secrets a local run needs; made once and kept in var/ so sessions and referrals survive a restart.
 GENERATED_SECRETS = (
     "RASA_API_TOKEN", "REST_CHANNEL_TOKEN", "CATALOG_API_KEY", "CATALOG_BOT_KEY", "CATALOG_ADVISOR_KEY",
-    "WEB_SESSION_SECRET",
+    "WEB_SESSION_SECRET", "ACTION_SERVER_TOKEN",
 )
 # Keys only the catalog and the operator hold: the action server and Rasa get the bot's key alone,
 # so what reaches them cannot list referrals.
@@ -86,15 +88,19 @@ def private_directory(path: Path) -> None:
 
 
 def isolated_env(var_dir: Path, replicas: int = 1) -> dict[str, str]:
-    """A stack of its own (tests, benchmarks): free ports (consecutive ones for replicas), SQLite
-    files under `var_dir`, fresh random secrets, no Redis, no telemetry."""
-    rasa_port = free_ports(replicas + 1) if replicas > 1 else free_port()
+    """A stack of its own (tests, benchmarks): free ports (the proxy's and the replicas' are
+    consecutive), SQLite files under `var_dir`, fresh random secrets, no Redis, no telemetry."""
+    rasa_port = free_ports(replicas + 1)
+    # Chosen before any is bound: each range must keep clear of the others.
+    action_port = free_ports(replicas, avoid=range(rasa_port, rasa_port + replicas + 1))
+    catalog_port = free_ports(1, avoid=[*range(rasa_port, rasa_port + replicas + 1),
+                                        *range(action_port, action_port + replicas)])
     return {
         "VAR_DIR": str(var_dir),
         "RASA_PORT": str(rasa_port),
         "RASA_REPLICAS": str(replicas),
-        "ACTION_PORT": str(free_ports(replicas)),
-        "CATALOG_PORT": str(free_port()),
+        "ACTION_PORT": str(action_port),
+        "CATALOG_PORT": str(catalog_port),
         "CATALOG_DATABASE_URL": f"sqlite:///{var_dir / 'catalog.db'}",
         "TRACKER_DB_URL": f"sqlite:///{var_dir / 'conversations.db'}",
         "CATALOG_API_KEY": secrets.token_urlsafe(16),
@@ -103,6 +109,7 @@ def isolated_env(var_dir: Path, replicas: int = 1) -> dict[str, str]:
         "RASA_API_TOKEN": secrets.token_urlsafe(16),
         "REST_CHANNEL_TOKEN": secrets.token_urlsafe(16),
         "WEB_SESSION_SECRET": secrets.token_urlsafe(24),
+        "ACTION_SERVER_TOKEN": secrets.token_urlsafe(24),
         "PUBLIC_BASE_URL": f"http://127.0.0.1:{rasa_port}",
         "WEB_ALLOWED_ORIGINS": f"http://127.0.0.1:{rasa_port},http://localhost:{rasa_port}",
         "REDIS_URL": "",
@@ -175,9 +182,8 @@ class Stack:
         # Sanic finishes requests in flight on SIGTERM; within this, so the launcher's bound holds.
         base.setdefault("SANIC_GRACEFUL_SHUTDOWN_TIMEOUT", str(GRACEFUL_SECONDS))
         base.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
-        if s.rasa_replicas > 1:
-            # The proxy in front of the replicas is on loopback and adds X-Forwarded-For: believe it.
-            base.setdefault("TRUSTED_PROXIES", "127.0.0.1")
+        # The proxy in front of Rasa is on loopback and adds X-Forwarded-For: believe it.
+        base.setdefault("TRUSTED_PROXIES", "127.0.0.1")
         self.env = base
 
     # Addresses ----------------------------------------------------------------------------
@@ -192,16 +198,19 @@ class Stack:
 
     @property
     def rasa_url(self) -> str:
-        """Where the channels are: the one Rasa server, or the proxy in front of the replicas."""
+        """Where the channels are: the proxy in front of Rasa (it serves /webhooks/ only)."""
         return f"http://127.0.0.1:{self.settings.rasa_port}"
 
     @property
     def replica_urls(self) -> list[str]:
-        """Each Rasa server's own address (the same as rasa_url when there is one)."""
-        if not self.replicated:
-            return [self.rasa_url]
+        """Each Rasa server's own address, on loopback: the channels and the HTTP API."""
         return [f"http://127.0.0.1:{self.settings.rasa_port + i}"
                 for i in range(1, self.settings.rasa_replicas + 1)]
+
+    @property
+    def api_url(self) -> str:
+        """Rasa's HTTP API (any replica: they share the conversation store)."""
+        return self.replica_urls[0]
 
     @property
     def action_urls(self) -> list[str]:
@@ -235,6 +244,7 @@ class Stack:
         values = {
             **self.env,
             "ACTION_ENDPOINT_URL": action_webhook or self.settings.action_url,
+            "ACTION_AUTHORIZATION": json.dumps(f"Bearer {self.settings.action_server_token}"),
             "LOCK_STORE": lock_store(self.settings.redis_url),
         }
         text = string.Template((ROOT / "endpoints.yml").read_text()).substitute(values)
@@ -253,7 +263,8 @@ class Stack:
         def service(name: str, command: list[str], ready_url: str, env: Optional[dict] = None) -> Service:
             return Service(name, command, ready_url, env=env or self.env, log_path=log_dir / f"{name}.log")
 
-        # The action servers and Rasa hold the bot's catalog key only; rasa-sdk binds to SANIC_HOST.
+        # The action servers and Rasa hold the bot's catalog key only; rasa-sdk binds to SANIC_HOST;
+        # bot.action_server refuses calls without ACTION_SERVER_TOKEN.
         bot_env = {k: v for k, v in self.env.items() if k not in CATALOG_ONLY_SECRETS}
         bot_env["CATALOG_BOT_KEY"] = s.catalog_key_for_bot
         action_env = {**bot_env, "SANIC_HOST": s.action_host}
@@ -264,7 +275,8 @@ class Stack:
             action_port = urllib.parse.urlsplit(action_url).port
             plan.append(service(
                 f"actions{suffix}",
-                [str(RASA), "run", "actions", "--actions", "actions", "-p", str(action_port)],
+                [str(RASA_PYTHON), "-m", "bot.action_server", "run", "actions", "--actions", "actions",
+                 "-p", str(action_port)],
                 f"{action_url}/health", action_env,
             ))
             # An explicit ACTION_ENDPOINT_URL (an action server run elsewhere) serves every replica.
@@ -276,15 +288,13 @@ class Stack:
                 str(RASA_PYTHON), "-m", "bot.rasa_server", "run", "-m", str(self.model), "--enable-api",
                 "--credentials", "credentials.yml",
                 "--endpoints", str(endpoints), "-p", str(urllib.parse.urlsplit(rasa_url).port),
+                # Reached from outside through the proxy only, which passes on /webhooks/ alone.
+                "-i", s.rasa_host,
             ]
-            if self.replicated:
-                # Replicas are reached through the proxy only.
-                command += ["-i", "127.0.0.1"]
             rasas.append(service(f"rasa{suffix}", command, f"{rasa_url}/status?token={s.rasa_api_token}", bot_env))
         plan += rasas
-        if self.replicated:
-            ports = [urllib.parse.urlsplit(url).port for url in self.replica_urls]
-            plan.append(proxy_service(s.var_dir, "0.0.0.0", s.rasa_port, ports, self.env, log_dir / "proxy.log"))
+        ports = [urllib.parse.urlsplit(url).port for url in self.replica_urls]
+        plan.append(proxy_service(s.var_dir, s.public_host, s.rasa_port, ports, self.env, log_dir / "proxy.log"))
         return plan
 
     def start(self, timeout: float = START_SECONDS, interrupted: Callable[[], bool] = lambda: False) -> "Stack":
@@ -344,7 +354,11 @@ class Stack:
 
     def start_process(self, name: str, timeout: float = START_SECONDS) -> None:
         service = self.service(name).start()
-        self._wait_ready(service, time.monotonic() + timeout, lambda: False)
+        deadline = time.monotonic() + timeout
+        self._wait_ready(service, deadline, lambda: False)
+        if name.startswith("rasa"):
+            # The channels reach it once the proxy's next check has seen it up again.
+            self._wait_ready(self.service("proxy"), deadline, lambda: False)
 
     def restart(self, name: str, timeout: float = START_SECONDS) -> None:
         """Stop one process and start it again (used to show state survives a restart)."""

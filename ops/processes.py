@@ -11,6 +11,7 @@ nothing a child started itself is left behind.
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import socket
@@ -69,11 +70,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def free_ports(count: int, attempts: int = 100) -> int:
-    """The first of `count` consecutive free loopback ports (replicas use consecutive ports)."""
+def free_ports(count: int, attempts: int = 100, avoid: Iterable[int] = ()) -> int:
+    """The first of `count` consecutive free loopback ports (replicas use consecutive ports), none
+    of them in `avoid` (ports chosen already but not yet bound)."""
+    avoid = set(avoid)
     for _ in range(attempts):
         first = free_port()
-        if first + count > 65535:
+        if first + count > 65535 or avoid & set(range(first, first + count)):
             continue
         sockets = []
         try:
@@ -95,7 +98,7 @@ def answers(url: str, timeout: float = 2.0) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.status == 200
-    except (urllib.error.URLError, OSError):
+    except (urllib.error.URLError, OSError, http.client.HTTPException):
         return False
 
 

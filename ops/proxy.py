@@ -1,6 +1,10 @@
-"""The local reverse proxy in front of Rasa replicas (`RASA_REPLICAS` > 1): HAProxy, configured here.
+"""The local reverse proxy in front of Rasa (one process or `RASA_REPLICAS`): HAProxy, configured here.
 
-HAProxy (Debian's `haproxy`, which `make run` installs when replicas are asked for) speaks HTTP/1.1
+It is the one port open beyond loopback (`PUBLIC_HOST:RASA_PORT`) and passes on `/webhooks/` only:
+the channels and the widget. Anything else (Rasa's HTTP API, its "Hello from Rasa" page) gets a
+404 there; the API is on Rasa's own loopback port.
+
+HAProxy (Debian's `haproxy`, which `make run` installs when it is missing) speaks HTTP/1.1
 and WebSocket upgrades, checks each replica's health and retries a request whose connection was
 refused on another replica. Its health checks are connection checks: Rasa opens its port only once
 its model is loaded, and a replica busy with a queue of turns still accepts connections (an HTTP
@@ -13,11 +17,12 @@ check would time out and take a busy replica out of rotation, which the first lo
   `sid` in the URL, which works for widgets embedded on other sites too, where browsers drop cookies.
 - SMS: hashed by the sender's number (`From` in the signed form body), so one person's texts go to
   one replica in order and a reply of "1" finds the numbered list that replica sent.
-- everything else (REST, Teams, the HTTP API): round robin; state lives in the shared stores.
+- everything else (REST, Teams): round robin; state lives in the shared stores.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -27,8 +32,11 @@ from core.sql import private_file
 HAPROXY_NAMES = ("haproxy", "/usr/sbin/haproxy")
 SOCKETIO_PATH = "/webhooks/web/socket.io/"
 SMS_PATH = "/webhooks/sms/webhook"
-# Rasa answers "Hello from Rasa" here without a token: where the launcher sees the proxy is up.
-HEALTH_PATH = "/"
+# What the proxy passes on; everything else gets NOT_SERVED.
+PUBLIC_PREFIX = "/webhooks/"
+NOT_SERVED = '{"error": "Not found: only /webhooks/ is served here."}'
+# The REST channel's health answer, through the proxy: where the launcher sees the proxy is up.
+HEALTH_PATH = "/webhooks/rest/"
 
 
 def haproxy_binary() -> str | None:
@@ -77,10 +85,15 @@ def config(bind_host: str, port: int, replica_ports: list[int]) -> str:
         # Open WebSockets stay up while the widget is open.
         "    timeout tunnel 1h",
         "    timeout check 5s",
-        "    default-server inter 2s fall 2 rise 1",
+        # A server that is down is checked every half second, so a restarted Rasa is back in
+        # rotation as soon as it opens its port.
+        "    default-server inter 2s downinter 500ms fall 2 rise 1",
         "",
         "frontend public",
         f"    bind {bind_host}:{port}",
+        f"    acl channels path_beg {PUBLIC_PREFIX}",
+        "    http-request return status 404 content-type application/json string "
+        + json.dumps(NOT_SERVED) + " unless channels",
         f"    acl socketio path_beg {SOCKETIO_PATH}",
         f"    acl sms path {SMS_PATH}",
         "    use_backend socketio if socketio",
@@ -115,7 +128,7 @@ def proxy_service(var_dir: Path, bind_host: str, port: int, replica_ports: list[
     binary = haproxy_binary()
     if binary is None:
         raise RuntimeError(
-            "RASA_REPLICAS > 1 runs the replicas behind HAProxy, which is not installed: "
+            "Rasa runs behind HAProxy (the only port open beyond loopback), which is not installed: "
             "run `make run` (it installs Debian's haproxy) or `apt-get install haproxy`."
         )
     path = var_dir / "haproxy.cfg"

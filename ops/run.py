@@ -103,7 +103,7 @@ def banner(stack: Stack) -> str:
         f"  Chat page:        {public}/webhooks/web/\n"
         f"  REST channel:     POST {public}/webhooks/rest/webhook\n"
         f"                    with the header 'Authorization: Bearer {rest_token}'\n"
-        f"  Rasa HTTP API:    {stack.rasa_url} (token: {shown_secret('RASA_API_TOKEN', s.rasa_api_token)})\n"
+        f"  Rasa HTTP API:    {stack.api_url} (token: {shown_secret('RASA_API_TOKEN', s.rasa_api_token)})\n"
         f"  Catalog API docs: {masked_url(stack.catalog_url)}/docs\n"
         + keys +
         "Press Ctrl-C to stop."

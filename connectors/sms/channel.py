@@ -245,6 +245,10 @@ class SMSInput(GuardedInput):
         # A failure here propagates: the background runner tries the message again.
         await on_new_message(message)
         bodies, buttons = output.turn.render()
+        if not bodies:
+            # Rasa ends a turn whose custom action failed (an action server it could not reach)
+            # with nothing to say; an acknowledged text must not go unanswered.
+            raise GiveUp(f"the turn of {sender[:12]} gave nothing to send")
         if buttons:
             self.last_buttons.set(sender, buttons)
         else:

@@ -125,6 +125,23 @@ async def test_a_reply_twilio_refuses_is_followed_by_a_request_to_resend(twilio,
     await asyncio.sleep(0.5)
     assert len(assistant.received) == 1
 
+class SilentAssistant(Assistant):
+    """Takes the message in and says nothing, as Rasa does when it cannot reach the action server."""
+
+    async def __call__(self, message):
+        self.received.append(message)
+
+
+@pytest.mark.asyncio
+async def test_a_turn_that_says_nothing_gets_a_request_to_resend(twilio, serve):
+    assistant = SilentAssistant()
+    url = await serve(assistant)
+    assert await text_and_wait(twilio, url, 1) == [RESEND_TEXT]
+    # The turn was taken in once: it is not run a second time.
+    await asyncio.sleep(0.5)
+    assert len(assistant.received) == 1 and len(twilio.messages_to(NUMBERS[0])) == 1
+
+
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 

@@ -35,7 +35,7 @@ def sourced(text: str) -> bool:
 
 def tracker(stack, sender: str) -> dict:
     response = requests.get(
-        f"{stack.rasa_url}/conversations/{sender}/tracker", params={"token": stack.rasa_api_token}, timeout=10
+        f"{stack.api_url}/conversations/{sender}/tracker", params={"token": stack.rasa_api_token}, timeout=10
     )
     assert response.status_code == 200
     return response.json()

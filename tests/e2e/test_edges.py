@@ -1,13 +1,16 @@
 """The edges of the running assistant: the REST channel takes only token holders and no metadata,
-the action server and the catalog listen on loopback only, webhook bodies are bounded, and what
-the services write under var/ is private to its owner."""
+only the proxy listens beyond loopback and it passes on /webhooks/ only, the action server takes
+Rasa's calls only, webhook bodies are bounded, and what the services write under var/ is private
+to its owner."""
 
 from __future__ import annotations
 
 import os
+import socket
 import stat
 import uuid
 
+import pytest
 import requests
 
 from tests.e2e.conftest import rest_post, say
@@ -20,7 +23,7 @@ def test_the_rest_channel_needs_its_token(stack):
         answer = requests.post(url, json=body, headers=headers, timeout=10)
         assert answer.status_code == 401, headers
         assert "Authorization: Bearer" in answer.json()["error"]
-    tracker = requests.get(f"{stack.rasa_url}/conversations/{body['sender']}/tracker",
+    tracker = requests.get(f"{stack.api_url}/conversations/{body['sender']}/tracker",
                            params={"token": stack.rasa_api_token}, timeout=10).json()
     assert not [e for e in tracker["events"] if e["event"] == "user"]
 
@@ -32,7 +35,7 @@ def test_metadata_and_channel_names_in_the_body_are_ignored(stack):
         "metadata": {"channel_profile": {"employee": True, "employer": "kaiser_permanente"}, "tenant_id": "x"},
     })
     assert answer.status_code == 200 and answer.json()
-    tracker = requests.get(f"{stack.rasa_url}/conversations/{sender}/tracker",
+    tracker = requests.get(f"{stack.api_url}/conversations/{sender}/tracker",
                            params={"token": stack.rasa_api_token}, timeout=10).json()
     [user] = [e for e in tracker["events"] if e["event"] == "user"]
     assert user["input_channel"] == "rest"
@@ -60,12 +63,62 @@ def listening_addresses(port: int) -> set[str]:
     return found
 
 
-def test_the_action_server_and_the_catalog_listen_on_loopback_only(stack):
-    for url in (stack.action_url, stack.catalog_url):
-        port = int(url.rsplit(":", 1)[1])
-        assert listening_addresses(port) == {"127.0.0.1"}, url
-    # Rasa itself is public: the channels are there.
-    assert listening_addresses(int(stack.rasa_url.rsplit(":", 1)[1])) - {"127.0.0.1"}
+def port_of(url: str) -> int:
+    return int(url.rsplit(":", 1)[1])
+
+
+def this_machines_address() -> str | None:
+    """This machine's address on its network, or None without one (a UDP connect sends nothing)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))
+        except OSError:
+            return None
+        address = probe.getsockname()[0]
+    return None if address.startswith("127.") else address
+
+
+def test_only_the_proxy_listens_beyond_loopback_and_it_passes_on_webhooks_only(stack):
+    internal = [stack.action_url, stack.catalog_url, *stack.replica_urls]
+    for url in internal:
+        assert listening_addresses(port_of(url)) == {"127.0.0.1"}, url
+    assert listening_addresses(port_of(stack.rasa_url)) == {"0.0.0.0"}
+    public = stack.rasa_url
+    outside = this_machines_address()
+    if outside:
+        for url in internal:
+            with pytest.raises(ConnectionRefusedError):
+                socket.create_connection((outside, port_of(url)), timeout=5).close()
+        public = f"http://{outside}:{port_of(stack.rasa_url)}"
+    # The public port: the channels and the widget, not Rasa's HTTP API, even with its token.
+    assert requests.get(f"{public}/webhooks/rest/", timeout=10).json() == {"status": "ok"}
+    assert requests.get(f"{public}/webhooks/web/widget.js", timeout=10).status_code == 200
+    for path in ("/", "/status", "/conversations/someone/tracker", "/version", "/webhooks"):
+        answer = requests.get(f"{public}{path}", params={"token": stack.rasa_api_token}, timeout=10)
+        assert answer.status_code == 404 and "only /webhooks/" in answer.json()["error"], path
+    answer = requests.post(f"{public}/model/parse", params={"token": stack.rasa_api_token}, json={"text": "hi"}, timeout=10)
+    assert answer.status_code == 404
+    # On this machine the API is at Rasa's own port.
+    assert requests.get(f"{stack.api_url}/status", params={"token": stack.rasa_api_token}, timeout=10).status_code == 200
+
+
+def test_the_action_server_takes_calls_with_the_shared_secret_only(stack):
+    token = stack.env["ACTION_SERVER_TOKEN"]
+    call = {"next_action": "action_session_start", "sender_id": "intruder", "version": "3.6.2", "domain": {},
+            "tracker": {"sender_id": "intruder", "slots": {}, "latest_message": {}, "events": [],
+                        "paused": False, "followup_action": None, "active_loop": {}, "latest_action_name": None}}
+    for headers in ({}, {"Authorization": "Bearer not-the-token"}, {"Authorization": token}):
+        answer = requests.post(f"{stack.action_url}/webhook", json=call, headers=headers, timeout=10)
+        assert answer.status_code == 401 and "assistant only" in answer.json()["error"], headers
+        assert requests.get(f"{stack.action_url}/actions", headers=headers, timeout=10).status_code == 401
+    assert requests.get(f"{stack.action_url}/health", timeout=10).status_code == 200  # probes
+    listed = requests.get(f"{stack.action_url}/actions", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    assert {"name": "action_session_start"} in listed.json()
+    # Rasa sends it with every call: a turn that needs the actions and the catalog is answered.
+    replies = " ".join(m.get("text", "") for m in say(stack, f"rest-{uuid.uuid4().hex[:12]}",
+                                                      "I want medical assistant training"))
+    assert "medical assist" in replies.lower(), replies
+    assert "went wrong" not in replies and "can't look that up" not in replies, replies
 
 
 def test_what_the_services_write_under_var_is_private(stack):
@@ -113,6 +166,6 @@ def test_the_rasa_api_token_is_not_on_any_command_line(stack):
     assert "--enable-api" in arguments
     assert not [a for a in arguments if stack.rasa_api_token in a or a.startswith("--auth-token")]
     # And the API still takes only that token.
-    status = f"{stack.rasa_url}/status"
+    status = f"{stack.api_url}/status"
     assert requests.get(status, params={"token": stack.rasa_api_token}, timeout=10).status_code == 200
     assert requests.get(status, params={"token": "not-the-token"}, timeout=10).status_code == 401

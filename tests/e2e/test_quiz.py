@@ -44,7 +44,7 @@ def answers_for(form: str, likes: dict[str, int]) -> str:
 
 
 def slots(stack, sender: str) -> dict:
-    response = requests.get(f"{stack.rasa_url}/conversations/{sender}/tracker",
+    response = requests.get(f"{stack.api_url}/conversations/{sender}/tracker",
                             params={"token": stack.rasa_api_token}, timeout=10)
     return response.json()["slots"]
 

@@ -54,7 +54,7 @@ def tracker_rows(stack, where: str, **params) -> int:
 
 def latest_intent(stack, sender: str) -> str:
     tracker = requests.get(
-        f"{stack.rasa_url}/conversations/{sender}/tracker",
+        f"{stack.api_url}/conversations/{sender}/tracker",
         params={"token": stack.rasa_api_token},
         timeout=10,
     ).json()

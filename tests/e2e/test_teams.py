@@ -33,7 +33,7 @@ def tracker_rows(stack, sender: str) -> int:
 
 def tracker(stack, sender: str) -> dict:
     reply = requests.get(
-        f"{stack.rasa_url}/conversations/{sender}/tracker",
+        f"{stack.api_url}/conversations/{sender}/tracker",
         params={"token": stack.rasa_api_token},
         timeout=10,
     )

@@ -5,6 +5,7 @@ and the session checks that keep one person's conversation away from everyone el
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from pathlib import Path
 
@@ -47,6 +48,7 @@ def web(stack):
     """What these tests need to know about the running assistant."""
     return {
         "url": stack.rasa_url,
+        "api": stack.api_url,
         "page": f"{stack.rasa_url}/webhooks/web/",
         "secret": stack.env["WEB_SESSION_SECRET"],
         "api_token": stack.env["RASA_API_TOKEN"],
@@ -63,7 +65,7 @@ def new_token(web) -> str:
 
 def tracker_events(web, session_id: str) -> list[dict]:
     reply = requests.get(
-        f"{web['url']}/conversations/{session_id}/tracker",
+        f"{web['api']}/conversations/{session_id}/tracker",
         params={"token": web["api_token"]},
         timeout=10,
     )
@@ -74,7 +76,7 @@ def tracker_events(web, session_id: str) -> list[dict]:
 def append_bot_message(web, session_id: str, text: str, buttons: list | None = None) -> None:
     event = {"event": "bot", "text": text, "data": {"buttons": buttons or []}, "timestamp": time.time()}
     reply = requests.post(
-        f"{web['url']}/conversations/{session_id}/tracker/events",
+        f"{web['api']}/conversations/{session_id}/tracker/events",
         params={"token": web["api_token"]},
         json=[event],
         timeout=10,
@@ -87,17 +89,21 @@ def page_with_session(chromium, web, token: str | None, **context_options) -> Pa
     context = chromium.new_context(**context_options)
     if token:
         context.add_init_script(
-            f"localStorage.setItem({json.dumps(web['token_key'])}, {json.dumps(token)});"
-            f"localStorage.setItem({json.dumps(web['open_key'])}, '1');"
+            f"sessionStorage.setItem({json.dumps(web['token_key'])}, {json.dumps(token)});"
+            f"sessionStorage.setItem({json.dumps(web['open_key'])}, '1');"
         )
     page = context.new_page()
     page.goto(web["page"])
     return page
 
 
+def stored_token(page: Page, web, storage: str = "sessionStorage") -> str | None:
+    return page.evaluate(f"() => {storage}.getItem({json.dumps(web['token_key'])})")
+
+
 def stored_session_id(page: Page, web) -> str:
-    token = page.evaluate(f"() => localStorage.getItem({json.dumps(web['token_key'])})")
-    assert token, "the widget keeps its session token in localStorage"
+    token = stored_token(page, web)
+    assert token, "the widget keeps its session token in sessionStorage"
     return token.split(".")[0]
 
 
@@ -358,10 +364,6 @@ def test_reconnecting_is_shown_when_the_connection_drops(chromium, web):
     page.context.close()
 
 
-def stored_token(page: Page, web) -> str | None:
-    return page.evaluate(f"() => localStorage.getItem({json.dumps(web['token_key'])})")
-
-
 def open_chat(chromium, web) -> Page:
     page = chromium.new_context(viewport={"width": 1280, "height": 800}).new_page()
     page.goto(web["page"])
@@ -399,6 +401,71 @@ def test_end_chat_clears_this_browser_and_the_server_refuses_the_session(chromiu
     page.context.close()
 
 
+def slots_of(web, session_id: str) -> dict:
+    reply = requests.get(f"{web['api']}/conversations/{session_id}/tracker", params={"token": web["api_token"]},
+                         timeout=10)
+    assert reply.status_code == 200, reply.text
+    return reply.json()["slots"]
+
+
+def as_if_away(stack, sender_id: str, seconds: float) -> None:
+    """Dates every stored event of a conversation `seconds` earlier, as if its person had been away
+    that long (Rasa starts a new session when the last message is older than an hour)."""
+    url = stack.tracker_db_url
+    assert url.startswith("sqlite:///"), url
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as db:
+        moved = db.execute(
+            "UPDATE events SET timestamp = timestamp - ?, "
+            "data = json_set(data, '$.timestamp', json_extract(data, '$.timestamp') - ?) WHERE sender_id = ?",
+            (seconds, seconds, sender_id)).rowcount
+    assert moved
+
+
+def test_a_chat_lasts_its_tab_and_a_new_session_starts_with_no_facts(chromium, web, stack):
+    """On a shared computer the next person neither opens the last person's chat (the token is
+    kept for the tab only, never in localStorage) nor inherits their facts in a new session."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    # What an earlier widget left behind in long-lived storage is not used, and is removed.
+    left_behind = new_token(web)
+    context.add_init_script(f"localStorage.setItem({json.dumps(web['token_key'])}, {json.dumps(left_behind)});")
+    page = context.new_page()
+    page.goto(web["page"])
+    page.get_by_role("button", name="Chat about health careers").click()
+    wait_until_connected(page)
+    assert say(page, "I'm 16 and I live in Oakland")
+    session_id = stored_session_id(page, web)
+    assert session_id != left_behind.split(".")[0]
+    assert stored_token(page, web, "localStorage") is None
+    facts = slots_of(web, session_id)
+    assert str(facts["age"]).startswith("16") and facts["place"] == "Oakland", facts
+
+    # A reload in the same tab keeps the chat.
+    shown = transcript(page)
+    page.reload()
+    wait_until_connected(page)
+    expect(page.locator(".msg")).to_have_count(len(shown), timeout=REPLY_TIMEOUT_MS)
+    assert stored_session_id(page, web) == session_id
+
+    # Another tab (the next person opening the site) starts a chat of its own, empty.
+    other = context.new_page()
+    other.goto(web["page"])
+    other.get_by_role("button", name="Chat about health careers").click()
+    wait_until_connected(other)
+    other.wait_for_timeout(1000)
+    assert transcript(other) == []
+    assert stored_session_id(other, web) != session_id
+
+    # Two hours away (the stored conversation dated back): the next message starts a new session,
+    # and it knows nothing of the age and place told before.
+    as_if_away(stack, session_id, 7200)
+    assert say(page, "hi")
+    events = tracker_events(web, session_id)
+    assert sum(e["event"] == "session_started" for e in events) == 2
+    facts = slots_of(web, session_id)
+    assert facts.get("age") is None and facts.get("place") is None, facts
+    context.close()
+
+
 @pytest.mark.parametrize("request_text,answer_words", [
     ("start over", "start over"),
     ("forget me", "I deleted what you told me"),
@@ -412,8 +479,8 @@ def test_start_over_and_forget_me_continue_in_a_new_session(chromium, web, reque
     box.press("Enter")
     # The widget moves to a new session and shows only the answer to the request.
     page.wait_for_function(
-        f"old => localStorage.getItem({json.dumps(web['token_key'])}) && "
-        f"localStorage.getItem({json.dumps(web['token_key'])}) !== old",
+        f"old => sessionStorage.getItem({json.dumps(web['token_key'])}) && "
+        f"sessionStorage.getItem({json.dumps(web['token_key'])}) !== old",
         arg=old_token, timeout=REPLY_TIMEOUT_MS,
     )
     wait_until_connected(page)

@@ -4,6 +4,8 @@ probes and resources on every container, secrets only by reference, an autoscale
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import fields
 from pathlib import Path
 
@@ -132,3 +134,24 @@ def test_every_deployment_is_restarted_by_its_liveness_probe():
         assert deployment["spec"]["template"]["spec"].get("restartPolicy", "Always") == "Always"
         for container in deployment["spec"]["template"]["spec"]["containers"]:
             assert container["livenessProbe"]["failureThreshold"] >= 1
+
+
+def test_the_action_server_takes_only_rasas_calls_with_the_shared_secret(tmp_path):
+    # rasa_sdk checks nothing itself: the action pods run it through bot.action_server, and both
+    # sides read the secret from the Secret, never optional.
+    def secret_of(container: dict) -> dict:
+        [variable] = [v for v in container["env"] if v["name"] == "ACTION_SERVER_TOKEN"]
+        return variable["valueFrom"]["secretKeyRef"]
+
+    by_name = dict(containers())
+    assert by_name["actions"]["command"][:3] == ["python", "-m", "bot.action_server"]
+    for name in ("actions", "rasa"):
+        assert secret_of(by_name[name]) == {"name": "health-careers-guide", "key": "ACTION_SERVER_TOKEN"}, name
+    # What the Rasa pods write with `python -m ops endpoints` sends it with every action call.
+    config = of_kind("ConfigMap")[0]["data"]
+    target = tmp_path / "endpoints.yml"
+    subprocess.run([sys.executable, "-m", "ops", "endpoints", str(target)], cwd=ROOT, check=True, capture_output=True,
+                   env={"PATH": "/usr/bin:/bin", **config, "VAR_DIR": str(tmp_path / "var"),
+                        "ACTION_SERVER_TOKEN": "shared-secret"})
+    endpoint = yaml.safe_load(target.read_text())["action_endpoint"]
+    assert endpoint == {"url": config["ACTION_ENDPOINT_URL"], "headers": {"Authorization": "Bearer shared-secret"}}

@@ -124,7 +124,7 @@ def test_the_proxy_spreads_turns_over_both_replicas(replicated):
         assert reply.strip()
         served.append(replica)
     assert set(served) == {"rasa-1", "rasa-2"}, served
-    assert slots(stack, stack.rasa_url, sender)["place"] == "Fresno"
+    assert slots(stack, stack.api_url, sender)["place"] == "Fresno"
 
 
 def web_token(stack: Stack) -> str:
@@ -235,7 +235,7 @@ def test_sms_through_the_proxy_keeps_a_person_on_one_replica(replicated, twilio)
     twilio.wait_for_messages(number, 2, TURN_TIMEOUT)
     assert len(answered_by) == 1
     sender = sender_id(sender_key(twilio.sender_key, twilio.auth_token), number)
-    tracker = requests.get(f"{stack.rasa_url}/conversations/{sender}/tracker",
+    tracker = requests.get(f"{stack.api_url}/conversations/{sender}/tracker",
                            params={"token": stack.rasa_api_token}, timeout=10).json()
     assert tracker["latest_message"]["intent"]["name"] == "explore_career"
 

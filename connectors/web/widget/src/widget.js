@@ -6,7 +6,7 @@ import css from "./widget.css";
 import { appendRichText } from "./richtext.js";
 import { PREFIX, TooManyChats, post, requestToken, serverFrom, waitWords } from "./server.js";
 import { SHELL } from "./shell.js";
-import { store } from "./store.js";
+import { dropLongLived, store } from "./store.js";
 
 const REFUSED = "session refused"; // what the server says about a bad, expired or ended token
 const ROTATE = "session_rotate"; // the server ended this session (End chat, start over, forget me)
@@ -16,6 +16,7 @@ function createWidget(script) {
   const server = serverFrom(script);
   const tokenKey = `hcg-web-session:${server}`;
   const openKey = `hcg-web-open:${server}`;
+  dropLongLived(tokenKey, openKey);
 
   const host = document.createElement("div");
   host.setAttribute("data-hcg-widget", "");
