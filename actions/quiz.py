@@ -14,6 +14,7 @@ a long story the NLU calls off-topic) is a reply to that question (`reply_if_wai
 
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 from rasa_sdk import Tracker
@@ -24,7 +25,7 @@ from rasa_sdk.types import DomainDict
 from actions import render
 from actions.base import CatalogAction
 from actions.catalog_client import call
-from actions.facts import facts_of, intent_of
+from actions.facts import ENTITY_SLOTS, facts_of, intent_of, slot_before_message
 
 FORMS = ("quick", "short")
 FULL_WORDS = ("full", "60", "long", "whole", "short form")
@@ -74,6 +75,19 @@ def ask_item(dispatcher: CollectingDispatcher, tracker: Tracker, step: dict[str,
     buttons = [{"title": choice["name"], "payload": f'/quiz_reply{{"quiz_answer": "{choice["value"]}"}}'}
                for choice in step["choices"]]
     render.say(dispatcher, f"{prompt} How would you like this work?", buttons)
+
+
+# A bare number while a question waits is meant for the quiz ("7" too), never an age or a grade.
+BARE_NUMBER = re.compile(r"\s*\d{1,3}\s*[.!]?\s*")
+
+
+def not_facts(tracker: Tracker) -> dict[str, Any]:
+    """Slots the reply's entities filled (the NLU may mark "3" as an age), as they were before it:
+    an answer to a quiz question tells nothing about the person."""
+    slots = {ENTITY_SLOTS.get(found.get("entity")) for found in tracker.latest_message.get("entities") or []}
+    slots.discard(None)
+    return {slot: slot_before_message(tracker, slot) for slot in sorted(slots)
+            if tracker.get_slot(slot) != slot_before_message(tracker, slot)}
 
 
 def progress_events(form: str, step: dict[str, Any]) -> list[EventType]:
@@ -156,21 +170,26 @@ class ActionQuiz(CatalogAction):
 
     async def reply(self, dispatcher, tracker, state, intent: str) -> list[EventType]:
         form, answers = state
-        if intent == "inform" and tracker.latest_message.get("entities"):
-            render.say(dispatcher, "Got it, I'll remember that.")
-        step = await call("POST", f"/interests/{form}/reply", json={"answers": answers, "reply": reply_of(tracker)[:500]})
+        text = reply_of(tracker)
+        step = await call("POST", f"/interests/{form}/reply", json={"answers": answers, "reply": text[:500]})
+        put_back = not_facts(tracker) if step.get("understood") or BARE_NUMBER.fullmatch(text) else {}
+        if intent == "inform" and tracker.latest_message.get("entities") and not put_back:
+            render.say(dispatcher, "Got it, I'll remember that.")  # "I'm 17" said mid-quiz is kept
+        events: list[EventType] = [SlotSet(slot, value) for slot, value in put_back.items()]
         if step.get("message"):
             render.say(dispatcher, step["message"])
         if not step["done"]:
             ask_item(dispatcher, tracker, step)
-            return progress_events(form, step)
-        return [SlotSet("quiz", None), SlotSet("quiz_on", False)] + await self.results(
-            dispatcher, tracker, form, step["answers"])
+            return events + progress_events(form, step)
+        return events + [SlotSet("quiz", None), SlotSet("quiz_on", False)] + await self.results(
+            dispatcher, tracker, form, step["answers"], put_back)
 
-    async def results(self, dispatcher, tracker, form: str, answers: str) -> list[EventType]:
+    async def results(self, dispatcher, tracker, form: str, answers: str,
+                      put_back: Optional[dict[str, Any]] = None) -> list[EventType]:
         limit = 2 if render.is_sms(tracker) else 3
+        facts = facts_of({**tracker.slots, **(put_back or {})})
         found = await call("POST", f"/interests/{form}/results",
-                           json={"answers": answers, "facts": facts_of(tracker.slots), "limit": limit})
+                           json={"answers": answers, "facts": facts, "limit": limit})
         lines = found.get("lines") or []
         if not found.get("clear"):
             render.answer(dispatcher, tracker, lines, None)

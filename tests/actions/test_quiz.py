@@ -106,6 +106,32 @@ def test_with_a_question_waiting_idk_or_a_story_called_off_topic_is_a_reply_to_i
     assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
 
 
+def told_16_then(text: str, intent: str, marked: str, quiz: str = "quick:453"):
+    """A tracker where the person said they are 16, then replied `text`, in which the NLU marked
+    `marked` as an age (and Rasa's slot mapping set it)."""
+    start = text.index(marked)
+    tracker = make_tracker({"quiz": quiz, "quiz_on": True, "age": "16"}, text=text, intent=intent,
+                           entities=[{"entity": "age", "value": marked, "start": start, "end": start + len(marked)}],
+                           new_slots={"age": marked}, channel="sms")
+    tracker.events.insert(0, {"event": "slot", "name": "age", "value": "16"})
+    return tracker
+
+
+def test_a_number_answering_a_question_is_not_an_age(catalog, domain):
+    for text, intent in [("3", "quiz_reply"), ("5", "nlu_fallback"), ("7", "inform")]:
+        messages, events = run_action(ActionQuiz(), told_16_then(text, intent, text), domain)
+        assert slot_events(events)["age"] == "16", (text, events)
+        assert "remember" not in text_of(messages)
+    # The last answer: the results are for a 16-year-old, not a 3-year-old.
+    messages, events = run_action(ActionQuiz(), told_16_then("3", "quiz_reply", "3", "quick:" + "152512" * 4 + "15251"),
+                                  domain)
+    assert slot_events(events)["age"] == "16" and "Your strongest interests" in text_of(messages)
+    assert "begin in high school" in text_of(messages)
+    # A fact said mid-quiz is a fact: kept, and said so.
+    messages, events = run_action(ActionQuiz(), told_16_then("actually I'm 17", "inform", "17"), domain)
+    assert "age" not in slot_events(events) and "I'll remember that" in text_of(messages)
+
+
 def test_sms_asks_each_question_in_one_segment(catalog, domain):
     messages, _ = quiz(domain, text="quiz", intent="quiz_start", channel="sms")
     item = messages[-1]

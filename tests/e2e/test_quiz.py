@@ -263,6 +263,7 @@ def paused(stack, twilio, botframework, chromium):  # noqa: F811 (chromium: the 
     up_to_the_pause(teams)
 
     sms = SmsChat(stack, twilio, "quick", answers_for("quick", {"R": 5, "A": 5, "E": 2}))
+    sms.say("I'm 19 and I live in Fresno", "", settle=2.0)
     assert "haven't taken the career quiz yet" in sms.say("show my results", "career quiz")
     # Someone undecided is offered the quiz in words (SMS has no buttons) and takes it so.
     assert 'say "quiz"' in sms.say("idk what i want to do", 'say "quiz"', settle=2.0)
@@ -303,6 +304,7 @@ def test_a_whole_short_form_over_rest_resumed_after_a_restart(stack, paused):
     assert kept["quiz"] is None and kept["quiz_results"]["top_areas"] == ["I", "S"]
     assert kept["quiz_results"]["answers"] == rest.pattern and kept["quiz_results"]["form"] == "short"
     assert kept["grade"], kept  # the student's grade, kept through the quiz and the restart
+    assert kept["age"] == "16", kept  # "7" answering a question is not an age
     assert "Your strongest interests: Investigative" in rest.say("show my results", "Your strongest interests")
 
 
@@ -315,7 +317,9 @@ def test_a_whole_quick_quiz_by_sms_in_digits_resumed_after_a_restart(stack, paus
     sms = paused["sms"]
     said = to_the_end(sms)
     assert "Your strongest interests: Realistic" in said and "Artistic" in said
-    assert slots(stack, sms.sender)["quiz_results"]["answers"] == sms.pattern
+    kept = slots(stack, sms.sender)
+    assert kept["quiz_results"]["answers"] == sms.pattern
+    assert kept["age"] == "19", kept  # 30 typed digits, none of them taken for an age
 
 
 def test_a_whole_quick_quiz_in_the_widget_clicking_the_buttons_resumed_after_a_restart(stack, paused):
