@@ -63,6 +63,14 @@ def rest_turn(env: dict[str, str], text: str) -> list[dict]:
     return answer.json()
 
 
+def channels_answer(env: dict[str, str]) -> bool:
+    """The REST channel's health through the proxy (it checks a Rasa that is down every 0.5 s)."""
+    try:
+        return requests.get(f"http://127.0.0.1:{env['RASA_PORT']}/webhooks/rest/", timeout=2).status_code == 200
+    except requests.RequestException:
+        return False
+
+
 def restarted(var_dir, name: str) -> bool:
     process = (read_status(var_dir) or {}).get("processes", {}).get(name, {})
     return process.get("restarts") == 1 and process.get("state") == "running"
@@ -79,6 +87,7 @@ def test_a_killed_process_comes_back_and_the_stack_answers(launcher_factory, tmp
         killed.kill()  # SIGKILL: an out-of-memory kill or a crash
         launcher.wait_for(lambda name=name: restarted(var_dir, name), f"{name} restarted and answering", READY_SECONDS)
         assert killed.pid not in [child.pid for child in launcher.psutil_children()]
+        launcher.wait_for(lambda: channels_answer(env), "the channels answering through the proxy", 30)
         # A turn that needs Rasa, the action server and the catalog gets a real answer.
         replies = " ".join(m.get("text", "") for m in rest_turn(env, "I want medical assistant training"))
         assert replies and "went wrong" not in replies and "can't look that up" not in replies, (name, replies)
