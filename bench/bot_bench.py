@@ -34,7 +34,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.scripts import BARE_SCRIPT, OUR_SCRIPT, QUIZ_BUTTONS, QUIZ_SCRIPT, QUIZ_TYPED
+from bench.scripts import BARE_SCRIPT, FOLLOWUPS, OUR_SCRIPT, QUIZ_BUTTONS, QUIZ_SCRIPT, QUIZ_TYPED
 from ops.launcher import MODEL, RASA, Stack, isolated_env
 from ops.processes import Service, free_port
 
@@ -235,6 +235,10 @@ def bench(name: str, base_url: str, script, args, start_seconds: float, logs: st
             text: round(statistics.median(t.latency_ms for t in loads["alone"].turns if t.text == text), 1)
             for text in script
         },
+        # Follow-ups ("how much do they make" after a career): the turns that ask the catalog about
+        # the last answer's subject.
+        "followup": {phase: summarize(only(loads[phase], set(FOLLOWUPS) & set(script)))
+                     for phase in ("loaded", "alone")},
         "warmup_failed_turns": warm["failed_turns"],
         "sample_transcript": loads["loaded"].transcript,
         "logs": logs,
@@ -292,7 +296,14 @@ ROWS = (
     ("Failed turns", lambda r: r["loaded"]["failed_turns"]),
     ("p50 / p95 alone (1 conversation), ms",
      lambda r: f"{r['alone'].get('p50_ms')} / {r['alone'].get('p95_ms')}"),
+    ("follow-up turns: p50 / p95 under load, ms",
+     lambda r: p50_p95(r["followup"]["loaded"]) if r["followup"]["loaded"]["turns"] else "n/a"),
+    ("follow-up turns: p50 / p95 alone, ms",
+     lambda r: p50_p95(r["followup"]["alone"]) if r["followup"]["alone"]["turns"] else "n/a"),
 )
+# The starts of the assistant's "did not understand" lines (domain/core.yml, utter_fallback and
+# utter_out_of_scope) and of the catalog's "couldn't place".
+FALLBACK_WORDS = ("Sorry, I didn't get that", "I can only help with", "I couldn't place")
 QUIZ_COLUMNS = ("ordinary turn", "quiz answer", "quiz: button", "quiz: typed 1-5")
 
 
@@ -330,6 +341,10 @@ def verdicts(result: dict) -> list[tuple[str, str, bool | None]]:
         quiz_p95, ordinary_p95 = quiz[phase]["quiz answer"].get("p95_ms"), ours[phase].get("p95_ms")
         checks.append((f"a quiz answer costs no more than an ordinary turn (p95, {label})",
                        f"{quiz_p95} vs {ordinary_p95} ms", not_more(quiz_p95, ordinary_p95)))
+    # A follow-up timed while it fell back would flatter the figure.
+    lost = [turn["user"] for turn in ours["sample_transcript"]
+            if turn["user"] in FOLLOWUPS and any(words in (turn["bot"] or "") for words in FALLBACK_WORDS)]
+    checks.append(("each timed follow-up got an answer, not a fallback", ", ".join(lost) or "yes", not lost))
     advanced = quiz["each_answer_got_the_next_question"]
     checks.append(("each timed quiz answer got the next question", "yes" if advanced else "no", advanced))
     return checks

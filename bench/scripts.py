@@ -1,14 +1,22 @@
 """The conversations the assistant benchmarks play (no imports, so both Python environments can
 load them)."""
 
+# Follow-ups about what was just shown: each asks one aspect of the last answer's subject
+# (POST /guide/aspect), so they are timed apart from the other turns as well.
+FOLLOWUPS = (
+    "how much do they make",
+    "who can apply to the first one",
+)
 # What a job seeker typing into the web chat says, end to end: every search turn goes through the
 # action server to the catalog, so its latency includes the catalog call.
 OUR_SCRIPT = (
     "hi",
     "I want to become a medical assistant",
+    FOLLOWUPS[0],
     "I'm 24 and live in Fresno",
     "I have my GED",
     "what scholarships are there",
+    FOLLOWUPS[1],
     "show me jobs near 93701",
     "thanks",
 )
