@@ -122,7 +122,8 @@ ANSWER_WORDS = {
     "like": 4, "like it": 4,
     "strongly like": 5, "really like": 5, "love": 5, "love it": 5,
 }
-SKIP = {"skip", "next", "pass", "skip it", "skip this", "skip this one"}
+SKIP = {"skip", "next", "pass", "skip it", "skip this", "skip this one", "skip that", "skip that one",
+        "next question", "next one"}
 BACK = {"back", "go back", "previous", "undo", "change my answer", "change last answer"}
 NOT_AN_ANSWER = ("Please answer with a number from 1 to 5: 1 is strongly dislike, 3 is unsure, 5 is strongly like. "
                  "You can also say skip, back or stop the quiz.")

@@ -200,7 +200,8 @@ def test_all_the_same_answers_get_an_honest_i_cant_tell_yet(api):
 
 
 @pytest.mark.parametrize("said, answers", [("4", "34"), ("Strongly like", "35"), ("not sure", "33"), ("skip", "30"),
-                                          ("back", ""), ("LIKE!", "34")])
+                                          ("back", ""), ("LIKE!", "34"),
+                                          ("Next question", "30"), ("skip that one", "30")])
 def test_replies_in_words_move_the_quiz(api, said, answers):
     step = api.post("/interests/quick/reply", json={"answers": "3", "reply": said}).json()
     assert step["understood"] and step["answers"] == answers and step["message"] is None
