@@ -225,6 +225,17 @@ def rank(items: list[Scored]) -> list[Scored]:
                                         -s.score, s.title))
 
 
+def by_fit(rows: list, facts: Facts, names: documents.Names) -> list:
+    """Programs' or funds' rows in the order the person's facts place them (fit.py), otherwise as
+    they came: an organisation's offers with the person's own union's or employer's first, and
+    what they are ruled out of, made for others or held far away last."""
+    def place(row) -> int:
+        data = row.data
+        verdict = eligibility.evaluate(_rules(data), facts, names.name_of, names.member_of)
+        return fit_of(data, _rules(data), verdict, facts, names.name_of, names.member_of).rank
+    return sorted(rows, key=place)
+
+
 def fitted(item: Scored, names: documents.Names, job_help_asked: bool = False) -> Scored:
     """The item with its place for the person (fit.py); roles have no rules to place them by."""
     if item.row is None:

@@ -154,3 +154,37 @@ def test_an_employee_gets_their_employers_tuition_support_first(api):
     assert not KAISER_ONLY & set(keys(elsewhere))
     left = {item["key"]: item["reason"] for item in elsewhere["left_out"]}
     assert left["kp_nurse_scholars_tuition_support"] == "It is only open to Kaiser Permanente employees."
+
+
+def test_an_organisations_offers_are_named_in_the_order_that_fits_who_asks(api):
+    facts = {"employer": "Kaiser", "current_occupation": "registered nurse", "union": "no", "place": "Oakland"}
+    nurse = post(api, "/guide/about", {"name": "Kaiser Permanente", "facts": facts})
+    programs = [item["key"] for item in nurse["items"] if item["type"] == "program"]
+    assert programs[:3] and set(programs[:3]) <= KAISER_ONLY, programs
+    assert nurse["lines"][1].startswith("Its programs in my guide: Kaiser Permanente Mental Health Scholars Academy, "
+                                        "Kaiser Permanente Nurse Scholars Academy")
+    teen = post(api, "/guide/about", {"name": "Kaiser Permanente", "facts": {"age": 16}})
+    first = [item["key"] for item in teen["items"]][:3]
+    assert STUDENT_INTERNSHIP in first and WORKSHOP not in first, first
+
+
+
+def test_the_quiz_results_program_for_a_career_fits_the_person_too(catalog):
+    # The program each quiz career names (interest_results) is chosen as the lists choose.
+    import datetime as dt
+
+    from sqlalchemy.orm import Session
+
+    from catalog import interest_results
+    from catalog.guide.context import Context
+    from catalog.said import GuideFacts
+
+    today = dt.date.today()
+    with Session(catalog.engine) as session:
+        def program(**said) -> str | None:
+            facts = Context.of(session, GuideFacts(**said), today).facts
+            found = interest_results._program(session, facts, "registered_nurse", today)
+            return found and found["key"]
+
+        assert program(age=20, student=True, grade="college", place="Oakland") == STUDENT_INTERNSHIP
+        assert program(age=34, place="Oakland") not in (STUDENT_INTERNSHIP, None)
