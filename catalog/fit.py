@@ -72,10 +72,15 @@ def _yours(rules: dict, facts: Facts, name_of, member_of) -> str | None:
 
 
 def _far(data: dict, facts: Facts) -> str | None:
-    """Held only in regions the person's place is outside of (and not online)."""
+    """Held only in regions the person's place is outside of (and not online). A record held in
+    the person's state without a region there (Year Up: California, and the Mid-Atlantic) is
+    not far: where in the state is not said."""
     location = data.get("location") or {}
     regions = location.get("regions") or []
     if not regions or facts.place is None or location.get("online") or data.get("format") == "online":
+        return None
+    known = [geo.REGIONS.get(region.strip().lower()) for region in regions]
+    if facts.state in (location.get("states") or []) and facts.state not in {r.state for r in known if r}:
         return None
     if all(geo.in_region(region, facts.place, facts.state) is False for region in regions):
         return f"It is held in {eligibility.join_words(regions)}, not near you."

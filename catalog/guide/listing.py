@@ -119,7 +119,8 @@ def listing(session: Session, kind: str, said_occupation: str | None, group: str
         lines.append(f"I don't have {'more ' if offset else ''}{noun} that fit{' in ' + ctx.where() if ctx.place_known else ''} in my guide.")
     place_lines = ctx.place_lines(block)
     lines += place_lines
-    if not shown and AJC_LINE not in lines:
+    if (not shown or not fitting) and AJC_LINE not in lines:
+        # Nothing that fits: the help that exists everywhere, after the closest the guide has.
         lines.append(AJC_LINE)
     return {"facts": ctx.decided(), "items": shown, "lines": lines, "ask": ctx.ask(_list_ask(ctx, items)), "place": block,
             "more": len(items) > end, "left_out": [_left_out(item) for item in ruled_out[:LEFT_OUT_SHOWN]]}
@@ -186,7 +187,8 @@ def _list_ask(ctx: Context, items: list[dict]) -> str | None:
     if ctx.facts.is_minor is None and any(_age_group(item) for item in items):
         return "age"
     counts: dict[str, int] = {}
-    for item in items:
+    # A fact that would settle only what is made for others or held far away is not worth asking.
+    for item in (item for item in items if item["fit"]["rank"] in ("first", "fits")):
         if item["verdict"] == eligibility.MAYBE:
             for fact in item["missing_facts"][:1]:
                 counts[fact] = counts.get(fact, 0) + 1

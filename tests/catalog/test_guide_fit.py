@@ -72,6 +72,8 @@ def test_oakland_is_not_offered_goodwill_southern_california_first(api):
     body = {"kind": "programs", "occupation": "customer service representative", "facts": {"age": 30, "place": "Oakland"}}
     first = listing(api, **body)
     assert first["items"] and GOODWILL_SOCAL not in keys(first)
+    # Year Up names the Mid-Atlantic as its region, and California among its states: not far.
+    assert "year_up_kaiser_permanente_internships" in keys(first)
     goodwill = next(item for item in every_page(api, **body) if item["key"] == GOODWILL_SOCAL)
     assert goodwill["fit"] == {"rank": "after", "reason": "It is held in Southern California, not near you."}
     assert "Southern California, not near you" in goodwill["line"]
@@ -79,6 +81,8 @@ def test_oakland_is_not_offered_goodwill_southern_california_first(api):
     only = listing(api, kind="programs", occupation="food service worker", facts={"age": 30, "place": "Oakland"})
     assert keys(only) == [GOODWILL_SOCAL]
     assert only["lines"][0] == "I don't have programs that fit what you told me in Oakland, CA. The closest I have:"
+    # Nothing near is worth a question about who the far one serves; the help found everywhere is.
+    assert only["ask"] is None and "https://www.careeronestop.org/" in only["lines"][-1]
     card = post(api, "/guide/career", {"occupation": "environmental services worker", "facts": {"place": "Oakland"}})
     assert GOODWILL_SOCAL not in {p["key"] for p in card["programs"]} and "Goodwill" not in text(card)
     # In Los Angeles it is near, and first.
