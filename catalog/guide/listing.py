@@ -32,6 +32,8 @@ KIND_NOUNS = {
     "jobs": ("job listing", "job listings"), "any": ("program or fund", "programs or funds"),
 }
 PAGE = 3
+# Said instead of what is missing when that does not fit the line; the question after the list asks it.
+SHORT_NEED = "I'd need to know more to be sure."
 LEFT_OUT_SHOWN = 5
 # Words asking for help getting hired: then a resume workshop fits a student too.
 JOB_HELP_WORDS = re.compile(r"\bresumes?\b|\binterview|\bhired\b|\bhiring\b|\bcover letter|\b(?:get|find|land|first|summer) (?:a )?job\b")
@@ -151,7 +153,7 @@ def _item(item: dict) -> dict:
     why = item["why"]
     if place["rank"] == "first":
         # Its own reason ("for members of your union") says who it is for better than its audience.
-        why = [line for line in why if not line.startswith("It is made for")]
+        why = [reason for reason in why if not reason.startswith("It is made for")]
     line = why[0] if why else short(record.get("description") or "", LINE_CHARS // 2)
     if "$" in line or "free" in line.lower():
         # An amount or a price is said with where it comes from and when.
@@ -163,10 +165,15 @@ def _item(item: dict) -> dict:
     room = LINE_CHARS - len(item["title"]) - 2
     after = place["reason"] if place["rank"] == "after" else None
     need = f"I'd need {item['missing'][0]} to be sure." if item["verdict"] == eligibility.MAYBE and item["missing"] else None
-    for added in (after, need):
-        if added and len(line) + 1 + len(added) <= room:
-            line = f"{line} {added}"
-    if place["rank"] == "first" and place["reason"] and len(place["reason"]) + 1 + len(line) <= room:
+    def fits(extra: str) -> bool:
+        return len(line) + 1 + len(extra) <= room
+
+    if after and fits(after):
+        line = f"{line} {after}"
+    if need:
+        need = need if fits(need) else SHORT_NEED
+        line = f"{line} {need}" if fits(need) else line
+    if place["rank"] == "first" and place["reason"] and fits(place["reason"]):
         line = f"{place['reason']} {line}"
     return {"type": item["type"], "key": item["key"], "name": item["title"], "kind": kind, "line": line,
             "demo": bool(record.get("demo")), "fit": place,
