@@ -146,6 +146,23 @@ FACT_ENTITIES = {"zip", "GPE", "age", "grade", "education", "employee_status", "
                  "group", "occupation", "program"}
 
 
+# "I'm not in a union", "I'm non-union": the NLU may mark the word "union" alone, which reads as
+# being in one. The words with their "not" go to the catalog instead, which reads them.
+NOT_BEFORE = re.compile(r"\b(?:not|never|no longer|isn'?t|aren'?t|non-?)\s*(?:[a-z]+\s+){0,2}$", re.I)
+
+
+def union_said(tracker: Tracker) -> Optional[str]:
+    """The union as said, with the negation before it, when the NLU marked a union after a "not"."""
+    text = str(tracker.latest_message.get("text") or "")
+    for found in tracker.latest_message.get("entities") or []:
+        start, end = found.get("start"), found.get("end")
+        if found.get("entity") == "union" and start is not None and end:
+            negation = NOT_BEFORE.search(text[:start])
+            if negation:
+                return text[negation.start():end]
+    return None
+
+
 def fact_events(tracker: Tracker) -> tuple[dict[str, Any], bool]:
     """Slot values this message gives beyond what the slot mappings took (a place said in several
     entities, a bare reply to the asked fact), and whether the message was such a bare reply."""
@@ -155,6 +172,9 @@ def fact_events(tracker: Tracker) -> tuple[dict[str, Any], bool]:
         values["place"] = place
     if any(served_vet(tracker, found) for found in tracker.latest_message.get("entities") or []):
         values["group"] = "veteran"
+    no_union = union_said(tracker)
+    if no_union:
+        values["union"] = no_union
     # A message with a fact entity said what it is; only a bare reply is read here.
     said_facts = {e.get("entity") for e in tracker.latest_message.get("entities") or []} & FACT_ENTITIES
     reply = {} if said_facts else reply_to(tracker.get_slot("asked_fact"), tracker)

@@ -294,15 +294,22 @@ def _unions(rules: dict, facts: Facts, v: Verdict, name_of: Names, member_of: Me
     if union in (None, "member"):
         v.unknown(f"which union you are in (it is for {who})", "union")
         return
-    mine = {union} | member_of(union)
-    for key in list(mine):
-        mine |= member_of(key)
-    if set(named) & mine:
+    if union_named(named, union, member_of):
         v.passed(f"It is for {who}, and you are one.")
     elif union != "none" and any(FEDERATION in member_of(key) for key in named):
         v.unknown(f"whether {name_of(union)} is part of {join_words([name_of(k) for k in named])} (it is for {who})", "union")
     else:
         v.failed(f"It is only for {who}.")
+
+
+def union_named(named: list[str], union: str | None, member_of: Memberships) -> bool:
+    """Whether the person's union is one of the unions or coalitions named, or belongs to one."""
+    if union in (None, "member", "none"):
+        return False
+    mine = {union} | member_of(union)
+    for key in list(mine):
+        mine |= member_of(key)
+    return bool(set(named) & mine)
 
 
 def _occupation(rules: dict, facts: Facts, v: Verdict, name_of: Names) -> None:

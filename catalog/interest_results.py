@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalog import documents, eligibility, interests, matching, models, search, wages
+from catalog.fit import FITS
 from catalog.named import NameIndex
 from catalog.occupations import OccupationIndex
 from catalog.profile import Facts
@@ -96,8 +97,10 @@ def _program(session: Session, facts: Facts, key: str, today: dt.date) -> dict |
         return None
     names = documents.Names(session).load_for(row.data for row in rows)
     scored = [matching.score_program(row, wanted, names) for row in rows]
-    fitting = [item for item in scored if item.row.data.get("kind") in CAREER_KINDS
-               and matching.offered(item, by_audience=True) and item.verdict.verdict != eligibility.NOT_ELIGIBLE]
+    # Not what the person's facts make it for others or far away either (fit.py), as the guide's lists.
+    fitting = [matching.fitted(item, names) for item in scored if item.row.data.get("kind") in CAREER_KINDS
+               and matching.offered(item, by_audience=True)]
+    fitting = [item for item in fitting if item.fit.rank <= FITS]
     if not fitting:
         return None
     best = matching.rank(fitting)[0].render(names, today)

@@ -1,8 +1,10 @@
 """Matching a person to programs, funding and roles, and planning the path to a first paycheck.
 
 Ranking: eligible before maybe before not eligible, then by fit (the career they asked about,
-cost, who the program is for, support, distance). Each result says why it fits and what decides
-the verdict, so the assistant can explain it without rules of its own.
+cost, who the program is for, support, distance). The guide's lists first place each result by
+what the person's facts say of it (fit.py: their union's or employer's first, what is made for
+others or held far away after). Each result says why it fits and what decides the verdict, so the
+assistant can explain it without rules of its own.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from sqlalchemy import and_, func, or_
 from sqlalchemy.orm import Session
 
 from catalog import documents, eligibility, geo, models, search
+from catalog.fit import FITS, Fit, fit_of
 from catalog.occupations import OccupationIndex
 from catalog.profile import Facts, Profile, person_groups
 from catalog.records import EDUCATION_LEVELS, plain_rules
@@ -85,6 +88,8 @@ class Scored:
     record: dict | None
     row: object = None
     facts: Facts | None = None
+    # Where the person's own facts put it in a list (fit.py); set by `fitted`.
+    fit: Fit | None = None
 
     def render(self, names: documents.Names, today: dt.date) -> "Scored":
         """Fill `record` with the API document (programs and funding are scored on raw rows)."""
@@ -101,6 +106,7 @@ class Scored:
             "unpublished": self.verdict.unpublished,
             "what_would_change": self.verdict.what_would_change,
             "why": self.why, "record": self.record,
+            **({"fit": self.fit.as_dict()} if self.fit else {}),
         }
 
 
@@ -213,7 +219,31 @@ def score_role(role_doc: dict, distance: float, facts: Facts) -> Scored:
 
 
 def rank(items: list[Scored]) -> list[Scored]:
-    return sorted(items, key=lambda s: (eligibility.VERDICT_ORDER[s.verdict.verdict], -s.score, s.title))
+    """Best first: by verdict, then fit (score). Items placed by `fitted` go by that place first:
+    the person's own employer's or union's offers, then what fits, then what is for others."""
+    return sorted(items, key=lambda s: (s.fit.rank if s.fit else FITS, eligibility.VERDICT_ORDER[s.verdict.verdict],
+                                        -s.score, s.title))
+
+
+def by_fit(rows: list, facts: Facts, names: documents.Names) -> list:
+    """Programs' or funds' rows in the order the person's facts place them (fit.py), otherwise as
+    they came: an organisation's offers with the person's own union's or employer's first, and
+    what they are ruled out of, made for others or held far away last."""
+    def place(row) -> int:
+        data = row.data
+        verdict = eligibility.evaluate(_rules(data), facts, names.name_of, names.member_of)
+        return fit_of(data, _rules(data), verdict, facts, names.name_of, names.member_of).rank
+    return sorted(rows, key=place)
+
+
+def fitted(item: Scored, names: documents.Names, job_help_asked: bool = False) -> Scored:
+    """The item with its place for the person (fit.py); roles have no rules to place them by."""
+    if item.row is None:
+        item.fit = Fit(FITS)
+    else:
+        data = item.row.data
+        item.fit = fit_of(data, _rules(data), item.verdict, item.facts, names.name_of, names.member_of, job_help_asked)
+    return item
 
 
 def not_ruled_out(model, facts: Facts) -> list:
@@ -336,7 +366,9 @@ def offered(item: Scored, by_audience: bool = False) -> bool:
 
 
 def match(session: Session, facts: Facts, kinds: list[str], limit: int, today: dt.date,
-          by_audience: bool = False) -> list[dict]:
+          by_audience: bool = False, fit_to_person: bool = False, job_help_asked: bool = False) -> list[dict]:
+    """Results best first. `fit_to_person` orders them by what the person's facts say of each
+    (fit.py) and says so in each result's `fit` (the guide's lists)."""
     names = documents.Names(session)
     scored: list[Scored] = []
     if "program" in kinds:
@@ -351,7 +383,10 @@ def match(session: Session, facts: Facts, kinds: list[str], limit: int, today: d
         pairs = role_candidates(session, facts, today, ROLE_RADIUS_MILES, limit)
         names.load(occupation_keys=[row.occupation_key for row, _ in pairs if row.occupation_key])
         scored += [score_role(documents.role(row, names, distance), distance, facts) for row, distance in pairs]
-    shown = rank([s for s in scored if offered(s, by_audience)])[:limit]
+    kept = [s for s in scored if offered(s, by_audience)]
+    if fit_to_person:
+        kept = [fitted(s, names, job_help_asked) for s in kept]
+    shown = rank(kept)[:limit]
     # Source checks are read only for what is shown (the verdicts do not need them).
     names.load_for([item.row.data for item in shown if item.row is not None])
     return [item.render(names, today).as_dict() for item in shown]

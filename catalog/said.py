@@ -49,6 +49,17 @@ GROUP_WORDS = {
 # Schooling said as being in school now ("still in high school", "junior"): a student, not a level reached.
 IN_SCHOOL = re.compile(r"still in|in high school|high school student|in middle school|\d+th grade|freshman|sophomore|junior|senior")
 NO_UNION = re.compile(r"^(no|none|not|non|nope|not in a union|no union|non union|nonunion|non represented)\b")
+# "I'm not in a union", "we don't have a union", "she is non-represented": no union, said inside a
+# sentence (a bare "union" in the same words would otherwise read as being in one).
+NOT_IN_UNION = re.compile(r"\b(?:not|never|no longer|isn t|aren t|wasn t)(?: \w+){0,3} (?:union|unionized|represented)\b|"
+                          r"\bnon ?(?:union|represented)\b|\bno union\b|\b(?:don t|dont|do not|doesn t|doesnt|does not) have (?:a )?union\b")
+UNSURE = re.compile(r"\bnot sure\b|\bdon t know\b|\bdunno\b|\bidk\b|\bunsure\b|\bno idea\b")
+
+
+def says_no_union(words: str) -> bool:
+    """Whether words given about a union say the person is in none ("no", "I'm not in a union")."""
+    words = normal(words)
+    return not UNSURE.search(words) and bool(NO_UNION.match(words) or NOT_IN_UNION.search(words))
 
 
 class GuideFacts(Strict):
@@ -139,7 +150,7 @@ def not_a_union(said: str, names: NameIndex) -> bool:
     """Whether words given as a union name something else the catalog knows: a program or fund,
     or an organisation that is not a union ("SEIU-UHW & Joint Employer Education Fund" is a
     training trust)."""
-    if NO_UNION.match(normal(said)):
+    if says_no_union(said) or UNSURE.search(normal(said)):
         return False
     if names_an_offer(said, names):
         return True
@@ -170,8 +181,10 @@ def understand(said: GuideFacts, occupations: OccupationIndex, names: NameIndex)
     employer_key = _organization_key(said.employer, names) if said.employer and "employer" not in not_taken else None
     union = None
     if said.union and "union" not in not_taken:
-        if NO_UNION.match(normal(said.union)):
+        if says_no_union(said.union):
             union = "none"
+        elif UNSURE.search(normal(said.union)):
+            union = None  # "not sure if we have a union": not known, so still worth asking
         else:
             union = _organization_key(said.union, names, unknown="member")
     job = _job_in(said.current_occupation, occupations, names) if said.current_occupation else None
@@ -216,9 +229,9 @@ def reply_words(fact: str, text: str, occupations: OccupationIndex, names: NameI
     if not words or len(text) > REPLY_CHARS or "?" in text:
         return None
     if fact in ("union", "employer"):
-        no_union = NO_UNION.match(words) if fact == "union" else None
-        if no_union:
-            return fact, no_union.group(0)
+        if fact == "union" and says_no_union(words):
+            lead = NO_UNION.match(words)
+            return fact, lead.group(0) if lead else words
         if names_an_offer(text, names) or (fact == "union" and not_a_union(text, names)):
             return None
         inside = names.organization_in(text)

@@ -60,6 +60,8 @@ def about(session: Session, said_name: str, said: GuideFacts, today: dt.date, te
 def _about_organization(ctx: Context, block, organization: models.Organization, programs, funds, lines: list[str]) -> dict:
     data = organization.data
     lines.append(short(f"{organization.name}: {data['description']}") if data.get("description") else organization.name)
+    names = documents.Names(ctx.session).load_for([row.data for row in [*programs, *funds]], checks=False)
+    programs, funds = matching.by_fit(programs, ctx.facts, names), matching.by_fit(funds, ctx.facts, names)
     offered = [p for p in programs if p.data.get("kind") not in matching.NOT_FOR_INDIVIDUALS and matching.fits_age(p.data, ctx.facts)]
     if offered:
         lines.append(f"Its programs in my guide: {_names(offered, organization.key)}.")

@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalog import documents, eligibility, matching, models, search, wages
+from catalog import documents, fit, matching, models, search, wages
 from catalog.guide.context import AJC_LINE, POPULAR, PROGRAMS_SHOWN, Context
 from catalog.guide.wording import and_words, link, money, plural, short
 from catalog.occupations import OccupationIndex
@@ -18,7 +18,8 @@ from catalog.said import GuideFacts
 
 def programs_for(ctx: Context, key: str) -> list[matching.Scored]:
     """Catalog programs that lead to a career, for these facts (the teen/adult rule applied),
-    best first; those the person is ruled out of are left out."""
+    best first; those the person is ruled out of, or that are made for others or held far away
+    (fit.py), are left out."""
     facts = Facts(profile=ctx.facts.profile, place=ctx.facts.place, interests=[key])
     names = documents.Names(ctx.session)
     rows = list(ctx.session.scalars(
@@ -27,7 +28,8 @@ def programs_for(ctx: Context, key: str) -> list[matching.Scored]:
     ))
     names.load_for(row.data for row in rows)
     scored = [matching.score_program(row, facts, names) for row in rows]
-    fitting = [item for item in scored if matching.offered(item, by_audience=True) and item.verdict.verdict != eligibility.NOT_ELIGIBLE]
+    fitting = [matching.fitted(item, names) for item in scored if matching.offered(item, by_audience=True)]
+    fitting = [item for item in fitting if item.fit.rank <= fit.FITS]
     return [item.render(names, ctx.today) for item in matching.rank(fitting)]
 
 

@@ -5,6 +5,7 @@ one program or fund by its own name is answered about that one."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sqlalchemy.orm import Session
 
@@ -31,6 +32,11 @@ KIND_NOUNS = {
     "jobs": ("job listing", "job listings"), "any": ("program or fund", "programs or funds"),
 }
 PAGE = 3
+# Said instead of what is missing when that does not fit the line; the question after the list asks it.
+SHORT_NEED = "I'd need to know more to be sure."
+LEFT_OUT_SHOWN = 5
+# Words asking for help getting hired: then a resume workshop fits a student too.
+JOB_HELP_WORDS = re.compile(r"\bresumes?\b|\binterview|\bhired\b|\bhiring\b|\bcover letter|\b(?:get|find|land|first|summer) (?:a )?job\b")
 FREE_WORDS = ("free", "no cost", "no-cost", "without paying", "don't have to pay", "dont have to pay")
 
 
@@ -63,10 +69,14 @@ def listing(session: Session, kind: str, said_occupation: str | None, group: str
         facts.profile = facts.profile.model_copy(update={"groups": list(dict.fromkeys([*(facts.profile.groups or []), *wanted]))})
     facts = Facts(profile=facts.profile, place=facts.place, interests=interests)
     kinds, funding_kinds = LIST_KINDS[kind]
-    found_items = matching.match(session, facts, list(kinds), matching.CANDIDATE_LIMIT, today, by_audience=True)
+    job_help_asked = bool(text) and bool(JOB_HELP_WORDS.search(text.lower()))
+    found_items = matching.match(session, facts, list(kinds), matching.CANDIDATE_LIMIT, today, by_audience=True,
+                                 fit_to_person=True, job_help_asked=job_help_asked)
     items = [item for item in found_items if item["verdict"] != eligibility.NOT_ELIGIBLE]
+    ruled_out = [item for item in found_items if item["verdict"] == eligibility.NOT_ELIGIBLE]
     if funding_kinds:
         items = [item for item in items if (item["record"] or {}).get("kind") in funding_kinds]
+        ruled_out = [item for item in ruled_out if (item["record"] or {}).get("kind") in funding_kinds]
     if group:
         served = matching.person_groups(groups_of([group]))
         items = [item for item in items if served & set(((item["record"] or {}).get("eligibility") or {}).get("groups") or [])]
@@ -85,13 +95,23 @@ def listing(session: Session, kind: str, said_occupation: str | None, group: str
         # Where the catalog has no programs, what is left is open only to some employers' staff;
         # someone who has not said they work there is better served by the local help below.
         items = [item for item in items if not _employees_only(item)]
-    page = items[offset:offset + PAGE]
+    # What fits is shown before what is made for others or held far away, never on one page with
+    # it: the first page is only what fits, and "show more" goes on to the rest, each with why.
+    fitting = sum(1 for item in items if item["fit"]["rank"] in ("first", "fits"))
+    end = offset + PAGE if offset >= fitting else min(offset + PAGE, fitting)
+    page = items[offset:end]
     shown = [_item(item) for item in page]
     one_noun, noun = KIND_NOUNS[kind]
     if shown:
-        one = len(shown) == 1
-        lines.append(f"Here {'is' if one else 'are'} {len(shown)} {one_noun if one else noun} that {'fits' if one else 'fit'} what you told me:"
-                     if offset == 0 else "Here are more:")
+        if offset >= fitting:
+            # Nothing that fits is left: the rest, each saying why it fits less well.
+            where = f" in {ctx.where()}" if ctx.place_known else ""
+            lines.append(f"I don't have {noun} that fit what you told me{where}. The closest I have:" if offset == 0
+                         else "Here are more, though they fit you less well:")
+        else:
+            one = len(shown) == 1
+            lines.append(f"Here {'is' if one else 'are'} {len(shown)} {one_noun if one else noun} that {'fits' if one else 'fit'} what you told me:"
+                         if offset == 0 else "Here are more:")
         lines += [caveat] if caveat else []
         lines += [f"{item['name']}: {item['line']}" for item in shown]
         if any(item["demo"] for item in shown):
@@ -101,10 +121,16 @@ def listing(session: Session, kind: str, said_occupation: str | None, group: str
         lines.append(f"I don't have {'more ' if offset else ''}{noun} that fit{' in ' + ctx.where() if ctx.place_known else ''} in my guide.")
     place_lines = ctx.place_lines(block)
     lines += place_lines
-    if not shown and AJC_LINE not in lines:
+    if (not shown or not fitting) and AJC_LINE not in lines:
+        # Nothing that fits: the help that exists everywhere, after the closest the guide has.
         lines.append(AJC_LINE)
     return {"facts": ctx.decided(), "items": shown, "lines": lines, "ask": ctx.ask(_list_ask(ctx, items)), "place": block,
-            "more": len(items) > offset + PAGE}
+            "more": len(items) > end, "left_out": [_left_out(item) for item in ruled_out[:LEFT_OUT_SHOWN]]}
+
+
+def _left_out(item: dict) -> dict:
+    """A result the person's facts rule out, and the rule that does."""
+    return {"type": item["type"], "key": item["key"], "name": item["title"], "reason": item["fit"]["reason"]}
 
 
 def _employees_only(item: dict) -> bool:
@@ -123,17 +149,34 @@ def _local(item: dict, state: str) -> bool:
 def _item(item: dict) -> dict:
     record = item["record"] or {}
     kind = "job" if item["type"] == "role" else (record.get("kind") or item["type"])
-    line = item["why"][0] if item["why"] else short(record.get("description") or "", LINE_CHARS // 2)
+    place = item["fit"]
+    why = item["why"]
+    if place["rank"] == "first":
+        # Its own reason ("for members of your union") says who it is for better than its audience.
+        why = [reason for reason in why if not reason.startswith("It is made for")]
+    line = why[0] if why else short(record.get("description") or "", LINE_CHARS // 2)
     if "$" in line or "free" in line.lower():
         # An amount or a price is said with where it comes from and when.
         line = f"{line.rstrip('.')} {sourced(record)}."
     if record.get("demo"):
         # A demo listing never reads as a real job (documents.DEMO_NOTICE).
         line = f"{record.get('notice') or 'An example listing, not a real opening.'} {line}"
-    if item["verdict"] == eligibility.MAYBE and item["missing"]:
-        line += f" I'd need {item['missing'][0]} to be sure."
+    # What is added to the line, most useful first, while "name: line" still fits an SMS line.
+    room = LINE_CHARS - len(item["title"]) - 2
+    after = place["reason"] if place["rank"] == "after" else None
+    need = f"I'd need {item['missing'][0]} to be sure." if item["verdict"] == eligibility.MAYBE and item["missing"] else None
+    def fits(extra: str) -> bool:
+        return len(line) + 1 + len(extra) <= room
+
+    if after and fits(after):
+        line = f"{line} {after}"
+    if need:
+        need = need if fits(need) else SHORT_NEED
+        line = f"{line} {need}" if fits(need) else line
+    if place["rank"] == "first" and place["reason"] and fits(place["reason"]):
+        line = f"{place['reason']} {line}"
     return {"type": item["type"], "key": item["key"], "name": item["title"], "kind": kind, "line": line,
-            "demo": bool(record.get("demo")),
+            "demo": bool(record.get("demo")), "fit": place,
             "url": record.get("apply_url") or record.get("source_url") or record.get("url")}
 
 
@@ -151,7 +194,8 @@ def _list_ask(ctx: Context, items: list[dict]) -> str | None:
     if ctx.facts.is_minor is None and any(_age_group(item) for item in items):
         return "age"
     counts: dict[str, int] = {}
-    for item in items:
+    # A fact that would settle only what is made for others or held far away is not worth asking.
+    for item in (item for item in items if item["fit"]["rank"] in ("first", "fits")):
         if item["verdict"] == eligibility.MAYBE:
             for fact in item["missing_facts"][:1]:
                 counts[fact] = counts.get(fact, 0) + 1

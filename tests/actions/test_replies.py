@@ -94,3 +94,27 @@ def test_a_question_naming_a_fund_the_nlu_could_not_place_is_answered_about_it(c
     said = text_of(messages)
     assert said.startswith("Nurse Scholars Academy tuition assistance (Choice program):") and "Where do you live?" in said
     assert slot_events(events)["subject"]["key"] == "kp_nurse_scholars_tuition_support"
+
+
+def test_a_union_said_with_not_goes_to_the_catalog_with_its_not(catalog, domain):
+    # The NLU marked "union" alone; as a fact it would read as being in one, and a non-union nurse
+    # would be shown union-only funds before the one for non-union nurses.
+    text = "I'm a nurse at Kaiser in Oakland and I'm not in a union. Is there tuition help?"
+    union = entity(text, "union", "union")
+    found = [union, entity(text, "Kaiser", "employer"), entity(text, "Oakland", "GPE")]
+    mapped = {"union": "union", "employer": "Kaiser", "place": "Oakland"}
+    messages, events = run_action(ActionAnswer(), after({"current_occupation": "registered nurse"}, text, "tuition_support",
+                                                        found, mapped), domain)
+    said = text_of(messages)
+    assert slot_events(events)["union"] == "not in a union"
+    assert "Ben Hudnall" not in said and "SEIU-UHW" not in said
+    assert "Nurse Scholars Academy tuition assistance" in said
+    # Said without a "not", the same word is still a union, left as the slot mapping took it.
+    from actions.facts import fact_events
+
+    text = "I'm a nurse at Kaiser in Oakland and I'm in the union. Is there tuition help?"
+    given, _ = fact_events(after({}, text, "tuition_support", [entity(text, "union", "union")], {"union": "union"}))
+    assert "union" not in given
+    text = "I'm non-union"
+    given, _ = fact_events(after({}, text, "inform", [entity(text, "union", "union")], {"union": "union"}))
+    assert given["union"] == "non-union"
