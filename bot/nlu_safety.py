@@ -55,7 +55,11 @@ CRISIS_PATTERNS = [
     r"\b(i|i'?m|i've|i'?ll|gonna|going to|want to|wanna|took an?) (\w+ )?overdos",
     r"\b(took|swallowed|take) (a bunch of|too many|all (of )?my|a bottle of) (\w+ )?(pills|meds)\b",
     r"\bnot safe (right now|at home|here)\b",
-    r"\b(someone|somebody|he|she|they) (is|are|keeps?) (hurting|hitting|beating|abusing) me\b",
+    # The same harm said as it goes on ("my uncle keeps touching me", "he won't stop hitting me").
+    r"\b(someone|somebody|he|she|they|my (\w+ )?(boyfriend|girlfriend|husband|wife|partner|dad|father|mom|mother|"
+    r"stepdad|stepmom|step ?father|step ?mother|uncle|aunt|brother|sister|cousin|ex|parents?|grandpa|coach)) "
+    r"(is|are|keeps?|(won'?t|will not|doesn'?t|does not|never) stops?) (hurting|hitting|beating|abusing|choking|touching|"
+    r"molesting|threatening) me\b",
     # Wishing not to exist, passive and indirect ("i wish i wasnt alive", "never wake up").
     r"\b(point|reason) (of |in |to |for me to )?(living|live|going on|keep going|being alive)\b(?! (in|at|near|with)\b)",
     r"\bwhat'?s the point of (living|going on|life)\b(?! (in|at|near|with)\b)",

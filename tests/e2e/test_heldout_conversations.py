@@ -13,7 +13,8 @@ import yaml
 from tests.e2e.conftest import say
 
 CONVERSATIONS = Path(__file__).resolve().parent.parent / "conversations" / "heldout_conversations.yml"
-FALLBACKS = ("Sorry, I didn't get that", "I couldn't place", "Sorry, I lost track")
+# Every turn here is about health careers, so the off-topic line is a fallback too.
+FALLBACKS = ("Sorry, I didn't get that", "I couldn't place", "Sorry, I lost track", "I can only help with")
 # The bar: no turn gets a fallback, and at least 90% of conversations pass. The rest are known
 # NLU gaps (the model was not retrained for follow-ups): "is it online or in person" and "who do I
 # contact about it" read as asking for a person, "when does it start" as "start over".

@@ -23,21 +23,26 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 # The project's goals are 0.95 held-out accuracy, 0.95 off-topic rejection and 0.90 small talk;
-# the thresholds are what the model trained on this data reached (0.946, 0.912, 0.815: README),
+# the thresholds are what the model trained on this data reached (0.958, 0.940, 0.837: README),
 # less a few messages of margin for retraining, so that a fall shows and the goals stay in sight.
-MIN_ACCURACY = 0.935
+MIN_ACCURACY = 0.95
 MIN_OUT_OF_SCOPE_F1 = 0.90
 MIN_UNSEEN_CRISIS = 50
-MIN_OFF_TOPIC_REJECTION = 0.90   # public development set: share of off-topic messages given out_of_scope
-MIN_SMALL_TALK = 0.78            # greetings, thanks, goodbyes, "are you a bot", yes and no
+MIN_OFF_TOPIC_REJECTION = 0.93   # public development set: share of off-topic messages given out_of_scope
+MIN_SMALL_TALK = 0.80            # greetings, thanks, goodbyes, "are you a bot", yes and no
 SMALL_TALK = {"greet", "goodbye", "thank", "bot_challenge", "affirm", "deny"}
 
 
-def heldout_examples() -> list[tuple[str, str, list[tuple[str, str]]]]:
-    """(text, intent, [(entity, value)]) for each held-out message."""
+HELDOUT_FILES = ("heldout.yml", "heldout_blind.yml")
+
+
+def heldout_examples(name: str | None = None) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(text, intent, [(entity, value)]) for each held-out message (of one file, or of all)."""
+    if name is None:
+        return [example for each in HELDOUT_FILES for example in heldout_examples(each)]
     from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 
-    data = RasaYAMLReader().read(HERE / "heldout.yml")
+    data = RasaYAMLReader().read(HERE / name)
     return [(m.get("text"), m.get("intent"),
              [(e["entity"], str(e["value"]).lower()) for e in m.get("entities") or []])
             for m in data.intent_examples]
@@ -140,6 +145,10 @@ def main(argv: list[str]) -> int:
           f"({sum(g == i for g, i in pairs)} of {len(pairs)}), "
           f"out_of_scope F1 {oos_f1:.3f}, medical_question F1 {f1(pairs, 'medical_question'):.3f}, "
           f"crisis F1 {f1(pairs, 'crisis'):.3f}")
+    blind = {text for text, _, _ in heldout_examples("heldout_blind.yml")}
+    blind_pairs = [pair for (text, _, _), pair in zip(heldout, pairs) if text in blind]
+    print(f"  of which {HELDOUT_FILES[1]} (never read while tuning): "
+          f"{sum(g == i for g, i in blind_pairs)} of {len(blind_pairs)} right")
     for label in sorted({gold for gold, _ in pairs}):
         print(f"  {label:18} F1 {f1(pairs, label):.3f}")
     for (text, gold, _), intent in zip(heldout, heldout_got):

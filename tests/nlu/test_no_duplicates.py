@@ -40,7 +40,8 @@ def training() -> dict[str, str]:
 
 
 JUDGED = {
-    "heldout.yml": lambda: [text for text, _, _ in heldout_examples()],
+    "heldout.yml": lambda: [text for text, _, _ in heldout_examples("heldout.yml")],
+    "heldout_blind.yml": lambda: [text for text, _, _ in heldout_examples("heldout_blind.yml")],
     "crisis_messages.txt": crisis_messages,
     "crisis_unseen.txt": unseen_crisis_messages,
     "ordinary_messages.py": ordinary_messages,

@@ -28,6 +28,7 @@ def classify(classifier, text, intent="find_programs"):
     "what training is there, honestly i want to die", "I want to hurt him", "im gonna kill my stepdad",
     "he said he will kill me", "i want to unalive myself", "gonna kms", "i took all my sleeping pills",
     "i'm going to overdose", "i want to take my own life",
+    "my coach keeps touching me", "my stepdad won't stop hitting me", "my brother is choking me",
 ])
 def test_crisis_statements_become_crisis(classifier, text):
     message = classify(classifier, text)
@@ -52,6 +53,7 @@ def test_crisis_statements_become_crisis(classifier, text):
     "what's the point of living in LA without a car", "how do I end things with my recruiter politely",
     "I took pills for my headache", "I'm going to end up broke", "I'm ending it with my current employer",
     "nobody would notice if i was late", "does the program not exist anymore",
+    "my mom keeps calling me about nursing school", "she keeps touching up my resume",
 ])
 def test_ordinary_messages_are_left_alone(classifier, text):
     assert classify(classifier, text).get(INTENT)["name"] == "find_programs"

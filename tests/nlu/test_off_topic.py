@@ -1,0 +1,57 @@
+"""The off-topic net (bot/nlu_off_topic.py): text the model could not place that says nothing of
+what the assistant covers gets out_of_scope; anything with a subject word, an entity, a digit or
+under three words keeps the model's decision."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu_off_topic import MIN_WORDS, OffTopicWhenUnplaced
+
+
+@pytest.fixture(scope="module")
+def net():
+    return OffTopicWhenUnplaced({"min_words": MIN_WORDS})
+
+
+def parsed(net, text: str, intent: str = "nlu_fallback", entities: list | None = None) -> Message:
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": intent, "confidence": 0.5})
+    message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": 0.5}, {"name": "greet", "confidence": 0.3}])
+    message.set(ENTITIES, entities or [])
+    return net.process([message])[0]
+
+
+@pytest.mark.parametrize("text", [
+    "is chocolate bad for you or good for you", "will you set up a reminder", "what are black holes",
+    "let my brother know he owes me", "recipe for banana bread please", "how do i get better at chess",
+])
+def test_unplaced_text_about_nothing_we_cover_is_off_topic(net, text):
+    message = parsed(net, text)
+    assert message.get(INTENT)["name"] == "out_of_scope"
+    assert message.get(INTENT_RANKING_KEY)[0]["name"] == "out_of_scope"
+    assert message.get("off_topic_check") == {"unplaced_and_off_topic": True}
+
+
+@pytest.mark.parametrize("text", [
+    # A subject of ours: the person may have asked something the model could not place.
+    "help paying for my medical assistant program", "is this open to people outside california? asking for work",
+    "can i do it online", "show me the next ones", "am i talking to ai right now", "you can text me",
+    "is the first one free or do you have to pay",
+    # Short replies and numbers answer a question just asked.
+    "naw", "out west", "i'm 34 now", "oakland 94612",
+])
+def test_text_with_a_subject_word_a_number_or_few_words_keeps_the_fallback(net, text):
+    assert parsed(net, text).get(INTENT)["name"] == "nlu_fallback"
+
+
+def test_an_extracted_entity_keeps_the_fallback(net):
+    entities = [{"entity": "GPE", "value": "Bakersfield", "start": 7, "end": 18}]
+    assert parsed(net, "out by Bakersfield way", entities=entities).get(INTENT)["name"] == "nlu_fallback"
+
+
+@pytest.mark.parametrize("intent", ["crisis", "medical_question", "greet", "find_jobs"])
+def test_a_placed_message_is_never_changed(net, intent):
+    assert parsed(net, "is chocolate bad for you or good for you", intent=intent).get(INTENT)["name"] == intent
