@@ -112,10 +112,15 @@ class Inbox:
                     row.attempts + 1, row.bodies_sent)
 
     def senders_waiting(self) -> list[str]:
-        """Senders whose oldest texts can be claimed now (new, retried, or left by a dead server)."""
+        """Senders whose oldest text can be claimed now (new, retried, or left by a dead server);
+        not those whose oldest is being answered (their later texts wait behind it)."""
+        now = self.clock()
+        older = inbox.alias("older")
+        held_before = sa.exists().where(older.c.sender_hash == inbox.c.sender_hash,
+                                        older.c.received < inbox.c.received, older.c.lease_until > now)
         with self.engine.connect() as conn:
             rows = conn.execute(
-                sa.select(inbox.c.sender_hash).where(inbox.c.lease_until <= self.clock()).distinct()
+                sa.select(inbox.c.sender_hash).where(inbox.c.lease_until <= now, ~held_before).distinct()
             ).all()
         return [row.sender_hash for row in rows]
 
