@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -180,6 +181,7 @@ class SMSInput(GuardedInput):
         self.inbox_url = inbox_url
         self._inbox: Optional[Inbox] = None
         self.owner = uuid.uuid4().hex  # this server's name on the texts it claims
+        self.place = ""  # its host and port, once it listens
         self.sweep_seconds, self.retry_seconds = SWEEP_SECONDS, RETRY_SECONDS
         self._draining: dict[str, int] = {}  # sender: tasks answering them
         self._on_new_message: Optional[Callable[[UserMessage], Awaitable[Any]]] = None
@@ -341,7 +343,7 @@ class SMSInput(GuardedInput):
         inbox = await self.inbox()
         async with self.locks.hold(sender):
             while True:
-                queued = await self._in_thread(inbox.claim_next, sender, self.owner)
+                queued = await self._in_thread(inbox.claim_next, sender, self.owner, self.place)
                 if queued is None:
                     return
                 if not await self._answer(inbox, queued):
@@ -490,8 +492,15 @@ class SMSInput(GuardedInput):
                 await self._opt_outs()
             except Exception:  # noqa: BLE001 - retried on the first text; Rasa must still start
                 logger.exception("The SMS opt-out store could not be opened; trying again on the first text")
-            # Texts a server killed before it answered them are answered now (the first sweep
-            # runs at once).
+            # Texts the server killed in this place left unanswered are answered now (the first
+            # sweep runs at once); those of servers elsewhere once their claims run out.
+            self.place = f"{socket.gethostname()}:{app.state.port}"
+            try:
+                freed = await self._in_thread((await self.inbox()).take_over, self.place, self.owner)
+                if freed:
+                    logger.info("Answering %d texts a server here left unanswered when it stopped", freed)
+            except Exception:  # noqa: BLE001 - their claims run out all the same
+                logger.exception("Could not take over the texts left in the SMS inbox")
             self.start_sweeping()
 
         @sms.listener("after_server_stop")

@@ -8,7 +8,9 @@ that looks: the same one after its restart, or another replica.
 
 Who is answering a text is a lease: a server claims a row for LEASE_SECONDS and renews the claim
 while it works; a row whose lease ran out belongs to a server that died. Claims are one UPDATE
-each, so two replicas never answer the same text. A row also counts its attempts, so a text that
+each, so two replicas never answer the same text. A claim also names the server's place (host and
+port): a server starting in the place of one that died takes that one's texts at once, without
+waiting for their leases (only one process can listen on a host's port). A row also counts its attempts, so a text that
 itself kills the server is dropped, with an apology, after MAX_ATTEMPTS instead of crashing it
 again and again.
 
@@ -47,6 +49,7 @@ inbox = sa.Table(
     # Claimable once this moment has passed: 0 when new, the end of a lease, or of a retry pause.
     sa.Column("lease_until", sa.Float, nullable=False, default=0.0),
     sa.Column("owner", sa.String(40)),
+    sa.Column("place", sa.String(300)),  # host and port of the server holding the claim
     sa.Column("attempts", sa.Integer, nullable=False, default=0),
     # How many bodies of its reply went out already (a reply can be several texts).
     sa.Column("bodies_sent", sa.Integer, nullable=False, default=0),
@@ -89,7 +92,7 @@ class Inbox:
             return False
         return True
 
-    def claim_next(self, sender: str, owner: str) -> Optional[Text]:
+    def claim_next(self, sender: str, owner: str, place: str = "") -> Optional[Text]:
         """The sender's oldest waiting text, now claimed by `owner`; None when there is none, or
         when the oldest is being answered elsewhere or waits to be retried (a later text must
         not overtake it)."""
@@ -104,7 +107,8 @@ class Inbox:
             claimed = conn.execute(
                 inbox.update()
                 .where(inbox.c.message_sid == row.message_sid, inbox.c.lease_until == row.lease_until)
-                .values(owner=owner, lease_until=now + LEASE_SECONDS, attempts=inbox.c.attempts + 1)
+                .values(owner=owner, place=place, lease_until=now + LEASE_SECONDS,
+                        attempts=inbox.c.attempts + 1)
             )
             if claimed.rowcount != 1:
                 return None  # another server claimed it at this moment
@@ -129,6 +133,13 @@ class Inbox:
         with self.engine.begin() as conn:
             conn.execute(inbox.update().where(inbox.c.owner == owner)
                          .values(lease_until=self.clock() + LEASE_SECONDS))
+
+    def take_over(self, place: str, owner: str) -> int:
+        """Frees the claims an earlier server in this place left when it died; how many."""
+        with self.engine.begin() as conn:
+            freed = conn.execute(inbox.update().where(inbox.c.place == place, inbox.c.owner != owner)
+                                 .values(owner=None, lease_until=0.0))
+        return freed.rowcount
 
     def sent(self, message_sid: str, bodies_sent: int) -> None:
         with self.engine.begin() as conn:

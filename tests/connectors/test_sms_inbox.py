@@ -1,6 +1,7 @@
 """The SMS inbox on SQLite and on PostgreSQL: texts come out oldest first per sender, one server at
 a time holds a text, a later text never overtakes one being answered or waiting for a retry, and a
-claim left by a server that died is taken up once its lease runs out."""
+claim left by a server that died is taken up once its lease runs out, or at once by the server
+starting in its place."""
 
 from __future__ import annotations
 
@@ -66,3 +67,18 @@ def test_a_dead_servers_claim_is_taken_up_after_its_lease_and_a_retry_waits(inbo
     assert box.claim_next("sms-a", "third-server") is None and box.senders_waiting() == []
     clock.now += 5
     assert box.claim_next("sms-a", "third-server").attempts == 3
+
+
+def test_a_server_starting_where_one_died_takes_its_texts_at_once(inbox):
+    box, clock = inbox
+    box.add("SM1", "sms-a", "+15555550100", "hi", 0)
+    box.add("SM2", "sms-b", "+15555550101", "hello", 0)
+    box.claim_next("sms-a", "dead-server", "host:5006")
+    box.claim_next("sms-b", "other-replica", "host:5007")
+    # Its claims have not run out, but nothing else can listen on host:5006 while it lives.
+    assert box.take_over("host:5006", "new-server") == 1
+    taken = box.claim_next("sms-a", "new-server", "host:5006")
+    assert taken.message_sid == "SM1" and taken.attempts == 2
+    # The other replica's claim is its own, and the new server's own claims stay too.
+    assert box.take_over("host:5006", "new-server") == 0
+    assert box.claim_next("sms-b", "new-server", "host:5006") is None
