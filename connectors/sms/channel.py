@@ -184,6 +184,7 @@ class SMSInput(GuardedInput):
         self.place = ""  # its host and port, once it listens
         self.sweep_seconds, self.retry_seconds = SWEEP_SECONDS, RETRY_SECONDS
         self._draining: dict[str, int] = {}  # sender: tasks answering them
+        self._at_work: set[str] = set()  # MessageSids being answered here
         self._on_new_message: Optional[Callable[[UserMessage], Awaitable[Any]]] = None
         self._app: Any = None
         self._sweeper: Optional[asyncio.Task] = None
@@ -346,8 +347,13 @@ class SMSInput(GuardedInput):
                 queued = await self._in_thread(inbox.claim_next, sender, self.owner, self.place)
                 if queued is None:
                     return
-                if not await self._answer(inbox, queued):
-                    return  # it waits for a retry; later texts wait behind it
+                # Only claims at work are renewed: one whose task failed runs out and is taken up.
+                self._at_work.add(queued.message_sid)
+                try:
+                    if not await self._answer(inbox, queued):
+                        return  # it waits for a retry; later texts wait behind it
+                finally:
+                    self._at_work.discard(queued.message_sid)
 
     async def _answer(self, inbox: Inbox, queued: Text) -> bool:
         """Answers one claimed text; False when it was given back to be tried again later."""
@@ -403,7 +409,7 @@ class SMSInput(GuardedInput):
         """Renews this server's claims and takes up texts nobody is answering: those left by a
         server that died, and those whose retry is due."""
         inbox = await self.inbox()
-        await self._in_thread(inbox.renew, self.owner)
+        await self._in_thread(inbox.renew, self.owner, list(self._at_work))
         for sender in await self._in_thread(inbox.senders_waiting):
             self.answer_in_background(sender, sweeping=True)
 

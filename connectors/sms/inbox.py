@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.pool import StaticPool
@@ -128,10 +128,13 @@ class Inbox:
             ).all()
         return [row.sender_hash for row in rows]
 
-    def renew(self, owner: str) -> None:
-        """Extends every claim `owner` holds: it is alive and still answering them."""
+    def renew(self, owner: str, message_sids: Iterable[str]) -> None:
+        """Extends `owner`'s claims on the texts it is still answering: it is alive."""
+        sids = list(message_sids)
+        if not sids:
+            return
         with self.engine.begin() as conn:
-            conn.execute(inbox.update().where(inbox.c.owner == owner)
+            conn.execute(inbox.update().where(inbox.c.owner == owner, inbox.c.message_sid.in_(sids))
                          .values(lease_until=self.clock() + LEASE_SECONDS))
 
     def take_over(self, place: str, owner: str) -> int:

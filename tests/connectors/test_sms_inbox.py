@@ -53,20 +53,25 @@ def test_a_dead_servers_claim_is_taken_up_after_its_lease_and_a_retry_waits(inbo
     box.claim_next("sms-a", "dead-server")
     box.sent("SM1", 2)
     clock.now += LEASE_SECONDS / 2
-    box.renew("live-server")  # someone else's renewal does not keep it
+    box.renew("live-server", ["SM1"])  # someone else's renewal does not keep it
     assert box.claim_next("sms-a", "live-server") is None
     clock.now += LEASE_SECONDS
     again = box.claim_next("sms-a", "live-server")
     assert (again.attempts, again.bodies_sent) == (2, 2)
     # The live server renews its claim while it works: nobody takes it meanwhile.
     clock.now += LEASE_SECONDS * 0.9
-    box.renew("live-server")
+    box.renew("live-server", ["SM1"])
     clock.now += LEASE_SECONDS * 0.9
     assert box.claim_next("sms-a", "third-server") is None
+    # A claim it no longer works on (its task failed) is not renewed, and runs out.
+    box.renew("live-server", [])
+    clock.now += LEASE_SECONDS * 0.2
+    assert box.claim_next("sms-a", "third-server") is not None
+    box.retry_later("SM1", 0)
     box.retry_later("SM1", 5)
     assert box.claim_next("sms-a", "third-server") is None and box.senders_waiting() == []
     clock.now += 5
-    assert box.claim_next("sms-a", "third-server").attempts == 3
+    assert box.claim_next("sms-a", "third-server").attempts == 4
 
 
 def test_a_server_starting_where_one_died_takes_its_texts_at_once(inbox):
