@@ -13,7 +13,7 @@ from typing import Optional
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-UNAVAILABLE = "Sorry, I can't look that up right now. Please try again in a minute."
+from core.apologies import UNAVAILABLE
 # A text message of about three SMS segments: the lines that fit, whole, in order (the catalog
 # puts what matters most first); the rest is one "more" away on the web.
 SMS_MAX_CHARS = 480

@@ -1,5 +1,5 @@
-"""Three per-turn costs of Rasa 3.6 cut without changing what it does (measured with
-`make bench-bot PROFILE=1`, see bench/turn_profile.py).
+"""Three per-turn costs of Rasa 3.6 and one cost of its start cut without changing what it does
+(measured with `make bench-bot PROFILE=1`, see bench/turn_profile.py, and bench/start_profile.py).
 
 1. Rasa checks every answer of the action server against its JSON schema before using it, with
 `jsonschema.validate`, which first checks the schema itself against the JSON Schema meta-schema
@@ -18,8 +18,14 @@ under a millisecond and raises the same errors with the same message.
    of the domain) is unpacked here the same way, with the same domain, and the pipeline is not
    run; any other text, a payload naming an unknown intent included, goes the original way.
 
+4. Loading DIET, Rasa builds its weights by training it one step on one example, then loads the
+   trained weights over them. That one step runs as a traced TensorFlow graph: tracing the whole
+   training graph took 98 of a restarted server's 106 s of model loading on a busy two-CPU machine.
+   Here the step runs eagerly (the weights it makes are overwritten all the same), and prediction
+   is traced as before, so answers are the same and turns as fast.
+
 Rasa loads this module with the tracker store (bot/conversation_store.py imports it), before the
-first action call; importing it again changes nothing.
+first action call and before the model; importing it again changes nothing.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 import jsonschema
+import tensorflow as tf
 from rasa.core.actions.action import RemoteAction
 from rasa.core.processor import MessageProcessor
 from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
@@ -35,6 +42,9 @@ from rasa.shared.core.events import Event
 from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
+from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
+from rasa.utils.tensorflow.models import RasaModel
 
 _SCHEMA = RemoteAction.action_response_format_spec()
 _VALIDATOR = jsonschema.validators.validator_for(_SCHEMA)(_SCHEMA)
@@ -93,3 +103,27 @@ def parse_message_with_graph(self: MessageProcessor, message, tracker, only_outp
 
 
 MessageProcessor._parse_message_with_graph = parse_message_with_graph
+
+
+_load_model = RasaModel.load.__func__
+
+
+def load_model(cls, model_file_name, model_data_example, predict_data_example=None, finetune_mode=False,
+               *args: Any, **kwargs: Any):
+    """RasaModel.load, with the one step that builds the weights run eagerly (not traced)."""
+    config = kwargs.get("config") or {}
+    if finetune_mode or config.get(RUN_EAGERLY):
+        return _load_model(cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
+                           *args, **kwargs)
+    model = cls(*args, **kwargs)
+    model.compile(optimizer=tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001)), run_eagerly=True)
+    model.fit(RasaBatchDataGenerator(model_data_example, batch_size=1), verbose=False)
+    model.load_weights(model_file_name)
+    # Predictions are traced once, on this example, as Rasa does.
+    model.run_eagerly = False
+    if predict_data_example:
+        model.run_inference(predict_data_example)
+    return model
+
+
+RasaModel.load = classmethod(load_model)

@@ -232,6 +232,11 @@ class Settings:
     sms_opt_out_db_url: str = field(
         default_factory=lambda: _env("SMS_OPT_OUT_DB_URL"), metadata=SECRET
     )
+    # Texts acknowledged and not yet answered (connectors/sms/inbox.py); SMS_OPT_OUT_DB_URL's
+    # database when unset, else a SQLite file under VAR_DIR.
+    sms_inbox_db_url: str = field(
+        default_factory=lambda: _env("SMS_INBOX_DB_URL"), metadata=SECRET
+    )
     teams_app_id: str = field(default_factory=lambda: _env("TEAMS_APP_ID"))
     teams_app_password: str = field(
         default_factory=lambda: _env("TEAMS_APP_PASSWORD"), metadata=SECRET
@@ -284,6 +289,11 @@ class Settings:
     @property
     def sms_opt_out_url(self) -> str:
         return self.sms_opt_out_db_url or f"sqlite:///{self.var_dir / 'sms-opt-outs.db'}"
+
+    @property
+    def sms_inbox_url(self) -> str:
+        return (self.sms_inbox_db_url or self.sms_opt_out_db_url
+                or f"sqlite:///{self.var_dir / 'sms-inbox.db'}")
 
     @property
     def teams_employer_key(self) -> str:

@@ -21,6 +21,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from core import settings
+from core.apologies import UNAVAILABLE
 from connectors.background import RESEND_TEXT
 from connectors.clean import clean_text, sender_problem
 from connectors.guarded import DEFAULT_MAX_BYTES, DEFAULT_MESSAGES_PER_HOUR, DEFAULT_MESSAGES_PER_MINUTE, GuardedInput
@@ -119,6 +120,10 @@ class RestInput(GuardedInput):
             except Exception:  # noqa: BLE001 - the client gets what was said so far and an apology
                 logger.exception("The assistant failed to handle a REST message")
                 collector.messages.append({"recipient_id": sender, "text": RESEND_TEXT})
+            if not collector.messages:
+                # Rasa ends a turn whose custom action it could not reach (the action server
+                # down) with nothing to say; an empty list would leave the person waiting.
+                collector.messages.append({"recipient_id": sender, "text": UNAVAILABLE})
             return response.json(collector.messages)
 
         return rest

@@ -23,6 +23,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from core import settings
+from core.apologies import UNAVAILABLE
 from connectors.background import RESEND_TEXT, BackgroundTasks
 from connectors.clean import clean_text, sender_problem
 from connectors.guarded import DEFAULT_MAX_BYTES, DEFAULT_MESSAGES_PER_HOUR, DEFAULT_MESSAGES_PER_MINUTE, GuardedInput
@@ -101,8 +102,10 @@ class TeamsOutput(OutputChannel):
     def __init__(self, connector: Connector, inbound: dict[str, Any]) -> None:
         self.connector = connector
         self.inbound = inbound
+        self.posted = 0  # replies posted (a turn that said nothing posted none)
 
     async def _post(self, text: str, buttons: list[dict[str, Any]]) -> None:
+        self.posted += 1
         conversation_id = (self.inbound.get("conversation") or {}).get("id", "")
         await self.connector.post(
             self.inbound["serviceUrl"], conversation_id, cards.reply(self.inbound, text, buttons)
@@ -258,6 +261,10 @@ class TeamsInput(GuardedInput):
         # A failure here (the assistant, or posting its reply) propagates: the background runner
         # tries the message again, then apologises.
         await on_new_message(message)
+        if not output.posted:
+            # A turn whose custom action Rasa could not reach (the action server down) says
+            # nothing; the person would wait for an answer that never comes.
+            await output.send_text_message(sender, UNAVAILABLE)
 
     async def _apologise(self, activity: dict[str, Any]) -> None:
         sender = (activity.get("from") or {}).get("id")

@@ -25,6 +25,7 @@ from socketio import AsyncRedisManager, AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from core import settings
+from core.apologies import UNAVAILABLE
 from connectors.background import RESEND_TEXT
 from connectors.clean import clean_text
 from connectors.limits import RateLimit, client_ip, read_body, too_large, too_many, trusted_networks, wait_words
@@ -352,9 +353,10 @@ class WebInput(GuardedInput):
                 room=room_of(session_id),
                 skip_sid=sid,
             )
+            output = WebOutput(sio)
             message = UserMessage(
                 text.strip(),
-                WebOutput(sio),
+                output,
                 session_id,
                 input_channel=self.name(),
                 metadata=metadata,
@@ -368,6 +370,11 @@ class WebInput(GuardedInput):
                     bot_message(RESEND_TEXT),
                     to=sid,
                 )
+                return
+            if not output.sent:
+                # A turn whose custom action Rasa could not reach (the action server down) says
+                # nothing; the person would wait for an answer that never comes.
+                await sio.emit(BOT_EVENT, bot_message(UNAVAILABLE), to=sid)
                 return
             try:
                 reason = await self._rotation(session_id)

@@ -28,8 +28,10 @@ class WebOutput(OutputChannel):
 
     def __init__(self, sio: AsyncServer) -> None:
         self.sio = sio
+        self.sent = 0  # messages sent through this output (a turn that said nothing sent none)
 
     async def _emit(self, recipient_id: str, message: dict[str, Any]) -> None:
+        self.sent += 1
         await self.sio.emit(BOT_EVENT, message, room=room_of(recipient_id))
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:

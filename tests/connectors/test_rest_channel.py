@@ -14,6 +14,7 @@ from rasa.core.channels.channel import UserMessage
 from sanic import Sanic
 
 from connectors.rest import RestInput
+from core.apologies import UNAVAILABLE
 from standins import serve_channel
 
 Sanic.test_mode = True  # see tests/connectors/test_sms_channel.py
@@ -24,10 +25,13 @@ TOKEN = "rest-channel-test-token"
 class Assistant:
     def __init__(self) -> None:
         self.received: list[UserMessage] = []
+        # As Rasa when it cannot reach the action server: the turn ends with nothing said.
+        self.silent = False
 
     async def __call__(self, message: UserMessage) -> None:
         self.received.append(message)
-        await message.output_channel.send_text_message(message.sender_id, f"You said: {message.text}")
+        if not self.silent:
+            await message.output_channel.send_text_message(message.sender_id, f"You said: {message.text}")
 
 
 @pytest_asyncio.fixture
@@ -180,3 +184,16 @@ async def test_a_turn_that_fails_is_answered_with_an_apology():
     finally:
         server.close()
         await server.wait_closed()
+
+
+@pytest.mark.asyncio
+async def test_a_turn_that_says_nothing_gets_the_polite_sentence(rest):
+    # Rasa ends a turn whose custom action it cannot reach (the action server down) in silence.
+    channel, assistant, url = rest
+    assistant.silent = True
+    async with aiohttp.ClientSession() as http:
+        async with http.post(url, json={"sender": "someone", "message": "find me training"},
+                             headers=bearer(TOKEN)) as reply:
+            assert reply.status == 200
+            assert await reply.json() == [{"recipient_id": "someone", "text": UNAVAILABLE}]
+    assert len(assistant.received) == 1

@@ -68,7 +68,7 @@ async def sms(twilio, tmp_path):
 
 
 def make_channel(twilio, tmp_path, auth_token):
-    return SMSInput(
+    channel = SMSInput(
         account_sid=twilio.account_sid,
         auth_token=auth_token,
         from_number=twilio.from_number,
@@ -77,7 +77,11 @@ def make_channel(twilio, tmp_path, auth_token):
         public_base_url="http://set-once-the-port-is-known",
         support_contact="help@careers.example",
         opt_out_url=f"sqlite:///{tmp_path / 'opt-outs.db'}",
+        inbox_url=f"sqlite:///{tmp_path / 'sms-inbox.db'}",
     )
+    # Failed texts are tried again within the tests' patience.
+    channel.sweep_seconds = channel.retry_seconds = 0.2
+    return channel
 
 
 async def text(twilio, url, body, **params):

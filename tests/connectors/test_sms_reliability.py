@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sanic import Sanic
 
 from connectors.background import RESEND_TEXT
+from connectors.sms.inbox import MAX_ATTEMPTS
 from connectors.sms.optouts import OptOutStore
 from tests.connectors.test_sms_channel import Assistant, make_channel
 from standins import serve_channel
@@ -77,7 +78,6 @@ async def serve(twilio, tmp_path):
 
     async def start(assistant):
         channel = make_channel(twilio, tmp_path, twilio.auth_token)
-        channel.background.retry_delay = 0.2
         server, base = await serve_channel(channel, assistant, f"sms_reliability_{len(started)}")
         channel.public_base_url = base
         started.append((server, channel))
@@ -111,7 +111,7 @@ async def test_a_message_that_keeps_failing_gets_one_request_to_resend(twilio, s
     url = await serve(assistant)
     assert await text_and_wait(twilio, url, 1) == [RESEND_TEXT]
     await asyncio.sleep(0.5)
-    assert assistant.calls == 2 and len(twilio.messages_to(NUMBERS[0])) == 1
+    assert assistant.calls == MAX_ATTEMPTS and len(twilio.messages_to(NUMBERS[0])) == 1
 
 
 @pytest.mark.asyncio

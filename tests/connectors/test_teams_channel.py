@@ -13,6 +13,7 @@ from rasa.core.channels.channel import UserMessage
 from sanic import Sanic
 
 from connectors.teams import TeamsInput
+from core.apologies import UNAVAILABLE
 from standins import serve_channel
 from standins.botframework import BotFrameworkStandIn
 
@@ -27,9 +28,13 @@ CARD = "application/vnd.microsoft.card.adaptive"
 class Assistant:
     def __init__(self) -> None:
         self.received: list[UserMessage] = []
+        # As Rasa when it cannot reach the action server: the turn ends with nothing said.
+        self.silent = False
 
     async def __call__(self, message: UserMessage) -> None:
         self.received.append(message)
+        if self.silent:
+            return
         await message.output_channel.send_response(
             message.sender_id,
             {"text": f"You said: {message.text}", "buttons": [{"title": "More", "payload": "/more"}]},
@@ -288,3 +293,14 @@ async def test_activities_of_the_wrong_shape_get_400_not_500(bf, teams):
     assert assistant.received == []
     ok = bf.activity("hi")
     assert (await post(bf, url, ok)).status_code == 202
+
+
+@pytest.mark.asyncio
+async def test_a_turn_that_says_nothing_gets_the_polite_sentence(bf, teams):
+    channel, assistant, url = teams
+    assistant.silent = True
+    activity = bf.activity("find me training")
+    assert (await post(bf, url, activity)).status_code == 202
+    [reply] = await replies(bf, activity)
+    assert reply["text"] == UNAVAILABLE
+    assert len(assistant.received) == 1

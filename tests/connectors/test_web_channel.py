@@ -3,6 +3,8 @@ WEB_SESSION_SECRET it refuses every session instead of trusting anyone."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 
 import aiohttp
@@ -13,6 +15,7 @@ from sanic import Sanic
 
 from connectors.limits import trusted_networks
 from connectors.web import WebInput, tokens
+from core.apologies import UNAVAILABLE
 
 from ops.launcher import free_port
 
@@ -136,28 +139,26 @@ async def test_ending_a_chat_refuses_its_token_from_then_on(server):
 
 
 class RecordingAgent:
-    """Stands in for Rasa's agent under the channel: records what reaches it, answers once."""
+    """Stands in for Rasa's agent under the channel: records what reaches it, answers once (or,
+    `silent`, says nothing, as Rasa when it cannot reach the action server)."""
 
-    def __init__(self) -> None:
+    def __init__(self, silent: bool = False) -> None:
         self.received = []
+        self.silent = silent
 
     async def handle_message(self, message) -> None:
         self.received.append(message)
-        await message.output_channel.send_text_message(message.sender_id, "heard you")
+        if not self.silent:
+            await message.output_channel.send_text_message(message.sender_id, "heard you")
 
 
-@pytest.mark.asyncio
-async def test_nul_controls_and_lone_surrogates_never_reach_the_assistant(server):
-    import asyncio
-
+@contextlib.asynccontextmanager
+async def chat(base: str):
+    """(client, answers): a widget's socket on a new session; answers is a queue of bot messages."""
     import socketio
 
-    base, channel = server
-    agent = RecordingAgent()
-    channel.app.ctx.agent = agent
-    web = f"{base}/webhooks/web"
     async with aiohttp.ClientSession() as http:
-        async with http.post(f"{web}/session", headers={"Origin": ALLOWED}) as reply:
+        async with http.post(f"{base}/webhooks/web/session", headers={"Origin": ALLOWED}) as reply:
             token = (await reply.json())["token"]
     client = socketio.AsyncClient()
     answers = asyncio.Queue()
@@ -165,14 +166,23 @@ async def test_nul_controls_and_lone_surrogates_never_reach_the_assistant(server
     await client.connect(base, socketio_path="/webhooks/web/socket.io", auth={"token": token},
                          headers={"Origin": ALLOWED}, transports=["polling"])
     try:
+        yield client, answers
+    finally:
+        await client.disconnect()
+
+
+@pytest.mark.asyncio
+async def test_nul_controls_and_lone_surrogates_never_reach_the_assistant(server):
+    base, channel = server
+    agent = RecordingAgent()
+    channel.app.ctx.agent = agent
+    async with chat(base) as (client, answers):
         await client.emit("user_uttered", {"message": "hi\x00\x1b[2J there\ud800 \U0001F600 \u05e9\u05dc\u05d5\u05dd",
                                            "title": "\ud800"})
         await asyncio.wait_for(answers.get(), 10)
         await client.emit("user_uttered", {"message": "\x00\ud800"})  # nothing left: not a message
         await client.emit("user_uttered", {"message": "still there?"})
         await asyncio.wait_for(answers.get(), 10)
-    finally:
-        await client.disconnect()
     assert [m.text for m in agent.received] == ["hi[2J there \U0001F600 \u05e9\u05dc\u05d5\u05dd", "still there?"]
     assert agent.received[0].metadata == {}
 
@@ -239,3 +249,14 @@ async def test_an_ended_chat_stays_ended_after_a_restart(tmp_path):
         finally:
             await running.close()
             await channel.memory.close()
+
+
+@pytest.mark.asyncio
+async def test_a_turn_that_says_nothing_gets_the_polite_sentence(server):
+    base, channel = server
+    agent = RecordingAgent(silent=True)
+    channel.app.ctx.agent = agent
+    async with chat(base) as (client, answers):
+        await client.emit("user_uttered", {"message": "find me training"})
+        answer = await asyncio.wait_for(answers.get(), 10)
+    assert answer["text"] == UNAVAILABLE and len(agent.received) == 1

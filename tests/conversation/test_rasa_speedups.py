@@ -1,7 +1,7 @@
 """Action server answers are checked against Rasa's schema by a validator built once (the
 benchmark's profile shows the cost); the check still accepts and refuses exactly what Rasa's own
 does, with its message. A button's payload is parsed without the NLU pipeline, exactly as Rasa's
-last NLU step would parse it."""
+last NLU step would parse it. DIET's weights are built by an eager step, its predictions traced."""
 
 from __future__ import annotations
 
@@ -130,3 +130,44 @@ def test_the_handler_is_the_last_nlu_step_of_our_recipe():
     node = model.predict_schema.nodes[model.nlu_target]
     assert node.uses is RegexMessageHandler and node.fn == "process" and node.needs["domain"] == "domain_provider"
     assert MessageProcessor._parse_message_with_graph is rasa_speedups.parse_message_with_graph
+
+
+class Model:
+    """Records what loading does to a model, in order (a RasaModel's part of it)."""
+
+    calls: list = []
+
+    def __init__(self, *args, **kwargs) -> None:
+        self.run_eagerly = None
+        Model.calls = [("init", kwargs.get("config"))]
+
+    def compile(self, optimizer, run_eagerly=None) -> None:
+        self.calls.append(("compile", run_eagerly))
+
+    def fit(self, data, verbose=False) -> None:
+        self.calls.append(("fit", self.run_eagerly))
+
+    def load_weights(self, name) -> None:
+        self.calls.append(("load_weights", name))
+
+    def run_inference(self, example) -> None:
+        self.calls.append(("run_inference", self.run_eagerly))
+
+
+def test_diet_builds_its_weights_eagerly_and_traces_predictions_as_before(monkeypatch):
+    from rasa.utils.tensorflow.models import RasaModel
+
+    assert RasaModel.load.__func__ is rasa_speedups.load_model
+    monkeypatch.setattr(rasa_speedups, "RasaBatchDataGenerator", lambda data, batch_size: data)
+    model = rasa_speedups.load_model(Model, "weights.tf", "example", "predict-example", config={"epochs": 40})
+    # The one step that shapes the weights runs eagerly; prediction is traced (not eager).
+    assert [name for name, _ in Model.calls] == ["init", "compile", "fit", "load_weights", "run_inference"]
+    assert Model.calls[1] == ("compile", True) and Model.calls[4] == ("run_inference", False)
+    assert model.run_eagerly is False
+
+    # Fine-tuning, or a model asked to run eagerly, loads the way Rasa does.
+    original = []
+    monkeypatch.setattr(rasa_speedups, "_load_model", lambda *args, **kwargs: original.append(args))
+    rasa_speedups.load_model(Model, "weights.tf", "example", None, True, config={})
+    rasa_speedups.load_model(Model, "weights.tf", "example", None, config={"run_eagerly": True})
+    assert len(original) == 2

@@ -127,3 +127,13 @@ def launcher_factory():
     yield make
     for launcher in started:
         launcher.kill_all()
+
+
+@pytest.fixture(scope="module")
+def twilio():
+    """The Twilio stand-in on loopback: the Messages API the stack replies through, and the signer."""
+    from standins.twilio import TwilioStandIn
+
+    standin = TwilioStandIn().start()
+    yield standin
+    standin.stop()

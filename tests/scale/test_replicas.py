@@ -23,7 +23,6 @@ from sqlalchemy.engine import make_url
 from ops.launcher import Stack, isolated_env
 from connectors.sms.senders import sender_id, sender_key
 from tests.scale.conftest import STOP_BOUND_SECONDS, Launcher
-from standins.twilio import TwilioStandIn
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -40,13 +39,6 @@ def postgres_database(name: str, drop: bool = False) -> str:
                          autocommit=True, connect_timeout=5) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"' if drop else f'CREATE DATABASE "{name}"')
     return base.set(database=name).render_as_string(hide_password=False)
-
-
-@pytest.fixture(scope="module")
-def twilio():
-    standin = TwilioStandIn().start()
-    yield standin
-    standin.stop()
 
 
 @pytest.fixture(scope="module")
