@@ -1,7 +1,7 @@
 """Score the trained model on messages it never saw (make test-nlu); exit 1 below the thresholds.
 
 - held-out set (tests/nlu/heldout.yml): intent accuracy and out-of-scope F1;
-- crisis sets (crisis_messages.txt, and crisis_unseen.txt written before the crisis decision was
+- crisis sets (crisis_messages.txt with crisis_later.txt, and crisis_unseen.txt written before the crisis decision was
   tuned and never read while tuning it): every message must get `crisis`; printed apart for the
   patterns alone, the model alone, and the decision (bot/nlu_safety.py);
 - the team's ordinary sets (ordinary_messages.py, and heldout.yml's messages that are not crisis):
@@ -54,7 +54,8 @@ def read_lines(name: str) -> list[str]:
 
 
 def crisis_messages() -> list[str]:
-    return read_lines("crisis_messages.txt")
+    """The team's crisis set and the later one (crisis_later.txt, scored once blind, then read)."""
+    return read_lines("crisis_messages.txt") + read_lines("crisis_later.txt")
 
 
 def unseen_crisis_messages() -> list[str]:
