@@ -9,7 +9,10 @@
 - public development set (CLINC150, tests/nlu/public): no crisis answer, off-topic rejection and
   small-talk accuracy (with heldout.yml's small talk);
 - public final check (HWU64 and banking77, never used for tuning): no crisis answer; its off-topic
-  rejection is printed.
+  rejection is printed;
+- undecided messages (undecided_messages.txt): nearly all offered the career quiz or careers
+  (`quiz_start`, or a career question: naming no career its answer is three careers to start
+  from with the quiz offered, naming one it is that career's card), never a program list.
 Prints the figures and every miss. Usage: python -m tests.nlu.check_nlu [MODEL]
 """
 
@@ -30,6 +33,9 @@ MIN_UNSEEN_CRISIS = 50
 MIN_OFF_TOPIC_REJECTION = 0.90   # public development set: share of off-topic messages given out_of_scope
 MIN_SMALL_TALK = 0.78            # greetings, thanks, goodbyes, "are you a bot", yes and no
 SMALL_TALK = {"greet", "goodbye", "thank", "bot_challenge", "affirm", "deny"}
+MIN_UNDECIDED_DISCOVERY = 0.9
+DISCOVERY = {"quiz", "three careers", "a career's card"}
+CAREER_INTENTS = {"explore_career", "next_steps"}
 
 
 def heldout_examples() -> list[tuple[str, str, list[tuple[str, str]]]]:
@@ -54,6 +60,22 @@ def crisis_messages() -> list[str]:
 def unseen_crisis_messages() -> list[str]:
     """Written before the crisis decision was changed and never read while tuning it."""
     return read_lines("crisis_unseen.txt")
+
+
+def undecided_messages() -> list[str]:
+    return read_lines("undecided_messages.txt")
+
+
+def discovery_of(parsed: dict) -> str:
+    """What the person would get: the quiz, the three careers to start from (a career question
+    naming none), a named career's card, or anything else (the intent)."""
+    intent = parsed["intent"]["name"]
+    if intent == "quiz_start":
+        return "quiz"
+    if intent in CAREER_INTENTS:
+        named = any(e["entity"] == "occupation" for e in parsed["entities"])
+        return "a career's card" if named else "three careers"
+    return intent
 
 
 def f1(pairs: list[tuple[str, str]], label: str) -> float:
@@ -183,9 +205,9 @@ def main(argv: list[str]) -> int:
 
     model = argv[0] if argv else "models/assistant.tar.gz"
     heldout, crisis, unseen = heldout_examples(), crisis_messages(), unseen_crisis_messages()
-    ordinary, dev, final = ordinary_messages(), development_set(), final_set()
+    ordinary, dev, final, undecided = ordinary_messages(), development_set(), final_set(), undecided_messages()
     groups = [[t for t, _, _ in heldout], crisis, unseen, ordinary, [t for t, _, _ in dev],
-              [t for t, _, _ in final]]
+              [t for t, _, _ in final], undecided]
     from rasa.core.agent import Agent
 
     agent = Agent.load(model)
@@ -198,7 +220,7 @@ def main(argv: list[str]) -> int:
     for group in groups:
         parts.append(parsed[at: at + len(group)])
         at += len(group)
-    heldout_parsed, crisis_parsed, unseen_parsed, ordinary_parsed, dev_parsed, final_parsed = parts
+    heldout_parsed, crisis_parsed, unseen_parsed, ordinary_parsed, dev_parsed, final_parsed, undecided_parsed = parts
     heldout_got = [p["intent"]["name"] for p in heldout_parsed]
 
     pairs = [(gold, intent) for (_, gold, _), intent in zip(heldout, heldout_got)]
@@ -247,6 +269,13 @@ def main(argv: list[str]) -> int:
     for right, label, text in small:
         if not right:
             print(f"  SMALL TALK MISS ({label}): {text}")
+    offered = [discovery_of(p) for p in undecided_parsed]
+    discovery = sum(got in DISCOVERY for got in offered) / len(undecided)
+    print(f"undecided held-out: {sum(got in DISCOVERY for got in offered)} of {len(undecided)} offered "
+          f"discovery ({discovery:.2f}); others: {Counter(got for got in offered if got not in DISCOVERY)}")
+    for text, got in zip(undecided, offered):
+        if got not in DISCOVERY:
+            print(f"  UNDECIDED MISS -> {got}: {text}")
     print(f"parse time: {per_message_ms:.1f} ms per message")
 
     failures = [f"batched and one-by-one parsing differ: {d}" for d in batching]
@@ -266,6 +295,8 @@ def main(argv: list[str]) -> int:
         failures.append(f"off-topic rejection {rejection:.3f} < {MIN_OFF_TOPIC_REJECTION}")
     if small_rate < MIN_SMALL_TALK:
         failures.append(f"small-talk accuracy {small_rate:.3f} < {MIN_SMALL_TALK}")
+    if len(undecided) < 40 or discovery < MIN_UNDECIDED_DISCOVERY:
+        failures.append(f"undecided messages offered discovery {discovery:.2f} < {MIN_UNDECIDED_DISCOVERY}")
     for failure in failures:
         print(f"FAIL: {failure}")
     return 1 if failures else 0
