@@ -208,9 +208,10 @@ bench-scale: envs $(MODEL) $(HAPROXY) $(WAGE_DATA)
 	$(PY) -m bench.scale_bench $(if $(SMALL),--small)
 
 # Understanding on messages the model never trained on: the held-out set (intent accuracy >= 0.95,
-# out-of-scope F1 >= 0.90), every crisis message answered with crisis, no ordinary message with it.
+# out-of-scope F1 >= 0.90), every crisis message answered with crisis, no ordinary message with it,
+# undecided messages offered the quiz or careers (one model load for all of them).
 .PHONY: test-nlu
-# Held-out messages, the crisis set and the ordinary set against their thresholds (tests/nlu/check_nlu.py).
+# Held-out messages, the crisis set, the ordinary set and the undecided set against their thresholds (tests/nlu/check_nlu.py).
 test-nlu: $(MODEL) .venv-rasa/.synced
 	$(RASA_PY) -m tests.nlu.check_nlu $(MODEL)
 

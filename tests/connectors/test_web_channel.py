@@ -168,7 +168,8 @@ async def chat(base: str):
     try:
         yield client, answers
     finally:
-        await client.disconnect()
+        # Not waiting for the long poll still open to end (the server's 25 s ping interval).
+        await client.eio.disconnect(abort=True)
 
 
 @pytest.mark.asyncio

@@ -1,7 +1,8 @@
 """Whole conversations through Rasa's REST channel against the running assistant (catalog,
 action server, Rasa with the trained model): every question answered in the first reply, a fact
 given next re-running that answer, the three audiences reaching a sourced answer within three
-turns, safety, hostile input, restarts, an outage of the catalog, and "forget me"."""
+turns, safety, hostile input, an outage of the catalog, and "forget me". A conversation through a
+restart of every process is in test_quiz.py, which restarts them once for the quizzes as well."""
 
 from __future__ import annotations
 
@@ -191,19 +192,6 @@ def test_hostile_input_gets_a_polite_answer(stack, text):
     assert reply.strip(), "every message gets an answer"
     assert "<script" not in reply and "onerror" not in reply and "Traceback" not in reply
     assert words(say(stack, sender, "hi")).strip()  # and the conversation goes on
-
-
-def test_conversation_survives_a_restart_of_every_process(stack):
-    sender = new_sender()
-    say(stack, sender, "I want medical assistant training")
-    say(stack, sender, "I'm 24 and live in Fresno")
-    for name in ("catalog", "actions", "rasa"):
-        stack.restart(name)
-    slots = tracker(stack, sender)["slots"]
-    assert str(slots["age"]).startswith("24") and slots["place"] == "Fresno"
-    # The facts are still known: the last answer runs again with them and a new one.
-    reply = words(say(stack, sender, "I have my GED"))
-    assert "Futuro Health" in reply and "how old" not in reply.lower()
 
 
 def test_catalog_outage_gets_a_clear_answer_and_recovers(stack):

@@ -1,18 +1,22 @@
 """The career quiz end to end on every channel of the running assistant: a whole Short Form (60
-questions) over REST and in Teams (clicking the card's buttons), a whole quick quiz (30) in the web
-widget in Chromium (clicking its buttons) and by SMS (typed digits through the Twilio stand-in).
+questions) over REST, and a whole quick quiz (30) in Teams (clicking the card's buttons), in the
+web widget in Chromium (clicking its buttons) and by SMS (typed digits through the Twilio
+stand-in). Walking every one of the 60 questions once is enough: each is laid out by the same code
+on every channel (tests/actions/test_quiz.py checks each SMS question fits one segment).
 
 Each channel's quiz asks for results before any answers, skips, goes back, gets bad replies ("7",
 "yes", "idk", an emoji, a long story), asks for results too early and asks something else mid-quiz;
-then Rasa and the action server are restarted (once, for all four, so the suite pays for one
-restart) and each channel says "continue the quiz" and answers to the end. Every answer is sent
-1.6 s after the one before, as a person tapping quickly would, on the shipped rate limits (40 a
-minute): a refused message fails the test."""
+then every process is restarted (once, for all four and for an ordinary conversation, so the
+suite pays for one restart) and each channel says "continue the quiz" and answers to the end. The four people take
+their quizzes at the same time, as they would, so one's pause between answers is another's turn.
+Every answer is sent 1.6 s after the one before, as a person tapping quickly would, on the shipped
+rate limits (40 a minute): a refused message fails the test."""
 
 from __future__ import annotations
 
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -21,7 +25,8 @@ import requests
 
 from catalog.interests import items
 from connectors.sms.senders import sender_id, sender_key
-from tests.e2e.conftest import rest_post
+from tests.e2e.conftest import rest_post, say
+from tests.e2e.test_conversations import new_sender, tracker, words
 from tests.e2e.test_sms import new_number
 from tests.e2e.test_web_widget import chromium, wait_for_replies, wait_until_connected, web  # noqa: F401 (fixtures)
 from tests.e2e.test_web_widget import say as widget_say
@@ -181,9 +186,9 @@ class TeamsChat(Chat):
 
 
 class WebChat(Chat):
-    def __init__(self, page, form: str, pattern: str) -> None:
+    def __init__(self, page, url: str, form: str, pattern: str) -> None:
         super().__init__("web", form, pattern)
-        self.page = page
+        self.page, self.url = page, url
 
     def check(self, replies: list[tuple[str, str]], until: str) -> str:
         said = "\n".join(text for _, text in replies)
@@ -240,10 +245,37 @@ def to_the_end(chat: Chat) -> str:
     return answer_through(chat, PAUSED_AT, chat.total)
 
 
-@pytest.fixture(scope="module")
-def paused(stack, twilio, botframework, chromium):  # noqa: F811 (chromium: the fixture imported above)
-    """Four quizzes, one on each channel, taken to question PAUSED_AT; then the service restarted."""
-    rest = RestChat(stack, "short", answers_for("short", {"I": 5, "S": 5, "A": 2, "C": 2}))
+def side_by_side(parts: dict[str, Callable[[], object]], here: str) -> dict[str, object]:
+    """Runs each person's part at once; returns what each returned or the exception it raised.
+    Part `here` runs in this thread: Playwright's pages belong to the thread that opened them."""
+    def outcome(part: Callable[[], object]) -> object:
+        try:
+            return part()
+        except Exception as problem:  # noqa: BLE001 (kept for the test of that channel to raise)
+            return problem
+
+    with ThreadPoolExecutor(max_workers=len(parts) - 1) as pool:
+        running = {name: pool.submit(outcome, part) for name, part in parts.items() if name != here}
+        done = {here: outcome(parts[here])}
+        return {**done, **{name: future.result() for name, future in running.items()}}
+
+
+def raised(outcomes: dict[str, object]) -> None:
+    """Fails with the first exception among the outcomes."""
+    for outcome in outcomes.values():
+        if isinstance(outcome, Exception):
+            raise outcome
+
+
+def ended(quizzes: dict, name: str) -> str:
+    """The turn's text after the last answer on channel `name`, or what went wrong there."""
+    outcome = quizzes["ended"][name]
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
+
+
+def rest_to_the_pause(stack, rest: RestChat) -> None:
     # A 16-year-old in Fresno: her results start with paths that begin in high school.
     rest.say("I'm 16, a junior in high school, and I live in Fresno CA", "")
     assert "haven't taken the career quiz yet" in rest.say("show my results", "career quiz")
@@ -257,12 +289,14 @@ def paused(stack, twilio, botframework, chromium):  # noqa: F811 (chromium: the 
     up_to_the_pause(rest)
     assert slots(stack, rest.sender)["quiz"] == "short:" + rest.pattern[:PAUSED_AT - 1]
 
-    teams = TeamsChat(stack, botframework, "short", answers_for("short", {"C": 5, "E": 3}))
+
+def teams_to_the_pause(teams: TeamsChat) -> None:
     assert "haven't taken the career quiz yet" in teams.say("show my results", "career quiz")
-    assert "60 kinds of work" in teams.say("i want to take the full career quiz", teams.question(1))
+    assert "30 kinds of work" in teams.say("i want to take the career quiz", teams.question(1))
     up_to_the_pause(teams)
 
-    sms = SmsChat(stack, twilio, "quick", answers_for("quick", {"R": 5, "A": 5, "E": 2}))
+
+def sms_to_the_pause(sms: SmsChat) -> None:
     sms.say("I'm 19 and I live in Fresno", "", settle=2.0)
     assert "haven't taken the career quiz yet" in sms.say("show my results", "career quiz")
     # Someone undecided is offered the quiz in words (SMS has no buttons) and takes it so.
@@ -270,21 +304,56 @@ def paused(stack, twilio, botframework, chromium):  # noqa: F811 (chromium: the 
     assert "30 kinds of work" in sms.say("quiz", sms.question(1))
     up_to_the_pause(sms)
 
-    page = chromium.new_context(viewport={"width": 1280, "height": 800}).new_page()
-    page.goto(f"{stack.rasa_url}/webhooks/web/")
+
+def web_to_the_pause(web_chat: WebChat) -> None:
+    page = web_chat.page
+    page.goto(web_chat.url)
     page.get_by_role("button", name="Chat about health careers").click()
     wait_until_connected(page)
-    web_chat = WebChat(page, "quick", answers_for("quick", {"E": 5}))
     assert "haven't taken the career quiz yet" in web_chat.say("show my results", "career quiz")
     # Someone undecided clicks the offer's button.
     web_chat.say("idk what i want to do", "career quiz")
     assert "30 kinds of work" in web_chat.click("Take the quiz", web_chat.question(1))
     up_to_the_pause(web_chat)
 
-    for name in ("rasa", "actions"):
+
+@pytest.fixture(scope="module")
+def quizzes(stack, twilio, botframework, chromium):  # noqa: F811 (chromium: the fixture imported above)
+    """Four quizzes, one on each channel, taken to question PAUSED_AT side by side; then the
+    service restarted and each quiz taken on to the end, side by side again ("ended": the last
+    turn's text of each, or what went wrong on that channel, for that channel's test)."""
+    chats = {
+        "rest": RestChat(stack, "short", answers_for("short", {"I": 5, "S": 5, "A": 2, "C": 2})),
+        "teams": TeamsChat(stack, botframework, "quick", answers_for("quick", {"C": 5, "E": 3})),
+        "sms": SmsChat(stack, twilio, "quick", answers_for("quick", {"R": 5, "A": 5, "E": 2})),
+        "web": WebChat(chromium.new_context(viewport={"width": 1280, "height": 800}).new_page(),
+                       f"{stack.rasa_url}/webhooks/web/", "quick", answers_for("quick", {"E": 5})),
+    }
+    # An ordinary conversation, its facts given before the restart.
+    conversation = new_sender()
+    say(stack, conversation, "I want medical assistant training")
+    say(stack, conversation, "I'm 24 and live in Fresno")
+    raised(side_by_side({
+        "rest": lambda: rest_to_the_pause(stack, chats["rest"]),
+        "teams": lambda: teams_to_the_pause(chats["teams"]),
+        "sms": lambda: sms_to_the_pause(chats["sms"]),
+        "web": lambda: web_to_the_pause(chats["web"]),
+    }, here="web"))
+
+    for name in ("catalog", "actions", "rasa"):
         stack.restart(name)
-    wait_until_connected(page)  # the widget reconnects by itself
-    return {"rest": rest, "teams": teams, "sms": sms, "web": web_chat}
+    wait_until_connected(chats["web"].page)  # the widget reconnects by itself
+    ended = side_by_side({name: lambda chat=chat: to_the_end(chat) for name, chat in chats.items()}, here="web")
+    return {**chats, "ended": ended, "conversation": conversation}
+
+
+def test_conversation_survives_a_restart_of_every_process(stack, quizzes):
+    sender = quizzes["conversation"]
+    kept = tracker(stack, sender)["slots"]
+    assert str(kept["age"]).startswith("24") and kept["place"] == "Fresno"
+    # The facts are still known: the last answer runs again with them and a new one.
+    reply = words(say(stack, sender, "I have my GED"))
+    assert "Futuro Health" in reply and "how old" not in reply.lower()
 
 
 def test_undecided_gets_the_offer_not_a_program_list(stack):
@@ -295,9 +364,9 @@ def test_undecided_gets_the_offer_not_a_program_list(stack):
     assert any(b["title"] == "Take the quiz" for m in reply for b in m.get("buttons") or [])
 
 
-def test_a_whole_short_form_over_rest_resumed_after_a_restart(stack, paused):
-    rest = paused["rest"]
-    said = to_the_end(rest)
+def test_a_whole_short_form_over_rest_resumed_after_a_restart(stack, quizzes):
+    rest = quizzes["rest"]
+    said = ended(quizzes, "rest")
     assert "Your strongest interests: Investigative" in said and "Social" in said
     assert "begin in high school" in said and "exploring careers only" in said
     kept = slots(stack, rest.sender)
@@ -308,20 +377,20 @@ def test_a_whole_short_form_over_rest_resumed_after_a_restart(stack, paused):
     assert "Your strongest interests: Investigative" in rest.say("show my results", "Your strongest interests")
 
 
-def test_a_whole_short_form_in_teams_clicking_the_cards_resumed_after_a_restart(stack, paused):
-    said = to_the_end(paused["teams"])
+def test_a_whole_quick_quiz_in_teams_clicking_the_cards_resumed_after_a_restart(stack, quizzes):
+    said = ended(quizzes, "teams")
     assert "Your strongest interests: Conventional" in said
 
 
-def test_a_whole_quick_quiz_by_sms_in_digits_resumed_after_a_restart(stack, paused):
-    sms = paused["sms"]
-    said = to_the_end(sms)
+def test_a_whole_quick_quiz_by_sms_in_digits_resumed_after_a_restart(stack, quizzes):
+    sms = quizzes["sms"]
+    said = ended(quizzes, "sms")
     assert "Your strongest interests: Realistic" in said and "Artistic" in said
     kept = slots(stack, sms.sender)
     assert kept["quiz_results"]["answers"] == sms.pattern
     assert kept["age"] == "19", kept  # 30 typed digits, none of them taken for an age
 
 
-def test_a_whole_quick_quiz_in_the_widget_clicking_the_buttons_resumed_after_a_restart(stack, paused):
-    said = to_the_end(paused["web"])
+def test_a_whole_quick_quiz_in_the_widget_clicking_the_buttons_resumed_after_a_restart(stack, quizzes):
+    said = ended(quizzes, "web")
     assert "Your strongest interests: Enterprising" in said and "exploring careers only" in said

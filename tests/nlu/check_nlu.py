@@ -9,13 +9,15 @@
 - public development set (CLINC150, tests/nlu/public): no crisis answer, off-topic rejection and
   small-talk accuracy (with heldout.yml's small talk);
 - public final check (HWU64 and banking77, never used for tuning): no crisis answer; its off-topic
-  rejection is printed.
+  rejection is printed;
+- undecided messages (undecided_messages.txt): nearly all offered the career quiz or careers
+  (`quiz_start`, or a career question: naming no career its answer is three careers to start
+  from with the quiz offered, naming one it is that career's card), never a program list.
 Prints the figures and every miss. Usage: python -m tests.nlu.check_nlu [MODEL]
 """
 
 from __future__ import annotations
 
-import asyncio
 import sys
 import time
 from collections import Counter
@@ -31,6 +33,9 @@ MIN_UNSEEN_CRISIS = 50
 MIN_OFF_TOPIC_REJECTION = 0.93   # public development set: share of off-topic messages given out_of_scope
 MIN_SMALL_TALK = 0.80            # greetings, thanks, goodbyes, "are you a bot", yes and no
 SMALL_TALK = {"greet", "goodbye", "thank", "bot_challenge", "affirm", "deny"}
+MIN_UNDECIDED_DISCOVERY = 0.9
+DISCOVERY = {"quiz", "three careers", "a career's card"}
+CAREER_INTENTS = {"explore_career", "next_steps"}
 
 
 HELDOUT_FILES = ("heldout.yml", "heldout_blind.yml")
@@ -63,6 +68,22 @@ def unseen_crisis_messages() -> list[str]:
     return read_lines("crisis_unseen.txt")
 
 
+def undecided_messages() -> list[str]:
+    return read_lines("undecided_messages.txt")
+
+
+def discovery_of(parsed: dict) -> str:
+    """What the person would get: the quiz, the three careers to start from (a career question
+    naming none), a named career's card, or anything else (the intent)."""
+    intent = parsed["intent"]["name"]
+    if intent == "quiz_start":
+        return "quiz"
+    if intent in CAREER_INTENTS:
+        named = any(e["entity"] == "occupation" for e in parsed["entities"])
+        return "a career's card" if named else "three careers"
+    return intent
+
+
 def f1(pairs: list[tuple[str, str]], label: str) -> float:
     true_pos = sum(1 for gold, got in pairs if gold == label and got == label)
     predicted = sum(1 for _, got in pairs if got == label)
@@ -73,11 +94,75 @@ def f1(pairs: list[tuple[str, str]], label: str) -> float:
     return 2 * precision * recall / (precision + recall) if true_pos else 0.0
 
 
-async def parse_all(model: str, texts: list[str]) -> list[dict]:
-    from rasa.core.agent import Agent
+# Messages parsed per run of the NLU graph: the sentence encoder then runs once per batch rather
+# than once per message, which halves the time of this check. Every component decides each message
+# on its own; the encoder's vectors differ from one-by-one ones by float rounding alone (about
+# 1e-7), so every CHECK_EVERY-th message is parsed again alone, as the assistant parses a turn, and
+# must get the same intents and entities, with confidences within CONFIDENCE_TOLERANCE.
+PARSE_BATCH = 64
+CHECK_EVERY = 30
+CONFIDENCE_TOLERANCE = 1e-4
 
-    agent = Agent.load(model)
-    return [await agent.parse_message(text) for text in texts]
+
+def parse_batched(agent, texts: list[str], size: int = PARSE_BATCH) -> list[dict]:
+    """What `agent.parse_message(text)` returns for each text, `size` texts per graph run: the
+    steps of Rasa's MessageProcessor.parse_message with a list of messages in place of one."""
+    from rasa.core.channels.channel import UserMessage
+    from rasa.engine.constants import PLACEHOLDER_MESSAGE, PLACEHOLDER_TRACKER
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+
+    processor = agent.processor
+    target = processor.model_metadata.nlu_target
+    parsed = []
+    for start in range(0, len(texts), size):
+        messages = [UserMessage(text) for text in texts[start:start + size]]
+        tracker = DialogueStateTracker.from_events(messages[0].sender_id, [])
+        results = processor.graph_runner.run(
+            inputs={PLACEHOLDER_MESSAGE: messages, PLACEHOLDER_TRACKER: tracker}, targets=[target])
+        for message in results[target]:
+            parse_data = {TEXT: "", INTENT: {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}, ENTITIES: []}
+            parse_data.update(message.as_dict(only_output_properties=True))
+            processor._update_full_retrieval_intent(parse_data)
+            parsed.append(parse_data)
+    return parsed
+
+
+def differences(alone, batched, where: str = "") -> list[str]:
+    """Where two parse results differ: anything but floats must be equal, floats within
+    CONFIDENCE_TOLERANCE; the intent ranking is compared by name (near-equal scores may swap)."""
+    if isinstance(alone, dict) and isinstance(batched, dict):
+        if alone.keys() != batched.keys():
+            return [f"{where}: keys {sorted(alone)} != {sorted(batched)}"]
+        found = []
+        for key in alone:
+            a, b = alone[key], batched[key]
+            if key == "intent_ranking":
+                a, b = ({r["name"]: r for r in ranking} for ranking in (a, b))
+            found += differences(a, b, f"{where}.{key}")
+        return found
+    if isinstance(alone, list) and isinstance(batched, list):
+        if len(alone) != len(batched):
+            return [f"{where}: {alone} != {batched}"]
+        return [d for i, (a, b) in enumerate(zip(alone, batched)) for d in differences(a, b, f"{where}[{i}]")]
+    if isinstance(alone, float) and isinstance(batched, float):
+        return [] if abs(alone - batched) <= CONFIDENCE_TOLERANCE else [f"{where}: {alone} != {batched}"]
+    return [] if alone == batched else [f"{where}: {alone!r} != {batched!r}"]
+
+
+def batching_differences(agent, texts: list[str], parsed: list[dict]) -> list[str]:
+    """Every CHECK_EVERY-th message parsed alone against its batched result."""
+    import asyncio
+
+    async def alone(sample: list[str]) -> list[dict]:
+        return [await agent.parse_message(text) for text in sample]
+
+    indexes = range(0, len(texts), CHECK_EVERY)
+    found = []
+    for i, result in zip(indexes, asyncio.run(alone([texts[i] for i in indexes]))):
+        found += [f"{texts[i]!r}{d}" for d in differences(result, parsed[i])]
+    print(f"batched parsing: {len(indexes)} messages parsed again one by one, {len(found)} differences")
+    return found
 
 
 def crisis_figures(name: str, texts: list[str], parsed: list[dict]) -> list[str]:
@@ -126,17 +211,22 @@ def main(argv: list[str]) -> int:
 
     model = argv[0] if argv else "models/assistant.tar.gz"
     heldout, crisis, unseen = heldout_examples(), crisis_messages(), unseen_crisis_messages()
-    ordinary, dev, final = ordinary_messages(), development_set(), final_set()
+    ordinary, dev, final, undecided = ordinary_messages(), development_set(), final_set(), undecided_messages()
     groups = [[t for t, _, _ in heldout], crisis, unseen, ordinary, [t for t, _, _ in dev],
-              [t for t, _, _ in final]]
+              [t for t, _, _ in final], undecided]
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(model)
+    texts = [t for group in groups for t in group]
     started = time.perf_counter()
-    parsed = asyncio.run(parse_all(model, [t for group in groups for t in group]))
+    parsed = parse_batched(agent, texts)
     per_message_ms = 1000 * (time.perf_counter() - started) / len(parsed)
+    batching = batching_differences(agent, texts, parsed)
     parts, at = [], 0
     for group in groups:
         parts.append(parsed[at: at + len(group)])
         at += len(group)
-    heldout_parsed, crisis_parsed, unseen_parsed, ordinary_parsed, dev_parsed, final_parsed = parts
+    heldout_parsed, crisis_parsed, unseen_parsed, ordinary_parsed, dev_parsed, final_parsed, undecided_parsed = parts
     heldout_got = [p["intent"]["name"] for p in heldout_parsed]
 
     pairs = [(gold, intent) for (_, gold, _), intent in zip(heldout, heldout_got)]
@@ -189,9 +279,16 @@ def main(argv: list[str]) -> int:
     for right, label, text in small:
         if not right:
             print(f"  SMALL TALK MISS ({label}): {text}")
+    offered = [discovery_of(p) for p in undecided_parsed]
+    discovery = sum(got in DISCOVERY for got in offered) / len(undecided)
+    print(f"undecided held-out: {sum(got in DISCOVERY for got in offered)} of {len(undecided)} offered "
+          f"discovery ({discovery:.2f}); others: {Counter(got for got in offered if got not in DISCOVERY)}")
+    for text, got in zip(undecided, offered):
+        if got not in DISCOVERY:
+            print(f"  UNDECIDED MISS -> {got}: {text}")
     print(f"parse time: {per_message_ms:.1f} ms per message")
 
-    failures = []
+    failures = [f"batched and one-by-one parsing differ: {d}" for d in batching]
     if accuracy < MIN_ACCURACY:
         failures.append(f"held-out intent accuracy {accuracy:.3f} < {MIN_ACCURACY}")
     if oos_f1 < MIN_OUT_OF_SCOPE_F1:
@@ -208,6 +305,8 @@ def main(argv: list[str]) -> int:
         failures.append(f"off-topic rejection {rejection:.3f} < {MIN_OFF_TOPIC_REJECTION}")
     if small_rate < MIN_SMALL_TALK:
         failures.append(f"small-talk accuracy {small_rate:.3f} < {MIN_SMALL_TALK}")
+    if len(undecided) < 40 or discovery < MIN_UNDECIDED_DISCOVERY:
+        failures.append(f"undecided messages offered discovery {discovery:.2f} < {MIN_UNDECIDED_DISCOVERY}")
     for failure in failures:
         print(f"FAIL: {failure}")
     return 1 if failures else 0
