@@ -29,6 +29,8 @@ from actions.facts import ENTITY_SLOTS, facts_of, intent_of, slot_before_message
 
 FORMS = ("quick", "short")
 FULL_WORDS = ("full", "60", "long", "whole", "short form")
+# "the 60 question quiz", "30-item quiz": a number that is the quiz's size.
+QUIZ_SIZE = re.compile(r"\b(\d{2})[- ]?(?:questions?|items?|q)\b")
 SMS_HINT = "Reply 1-5 (1 strongly dislike, 5 strongly like), skip or back."
 PAUSE_WORDS = ("later", "not now", "stop", "pause", "break", "bye")
 
@@ -135,6 +137,19 @@ class ActionQuiz(CatalogAction):
         return any(word in text for word in PAUSE_WORDS)
 
     async def start(self, dispatcher, tracker, state) -> list[EventType]:
+        return self.size_not_age(tracker) + await self.begin(dispatcher, tracker, state)
+
+    @staticmethod
+    def size_not_age(tracker: Tracker) -> list[EventType]:
+        """"the 60 question quiz": the NLU may take the quiz's size for an age; the age is put back."""
+        text = str(tracker.latest_message.get("text") or "").lower()
+        sizes = {int(size) for size in QUIZ_SIZE.findall(text)}
+        ages = [e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "age"]
+        if sizes and ages and all(str(e.get("value")).isdigit() and int(e["value"]) in sizes for e in ages):
+            return [SlotSet("age", slot_before_message(tracker, "age"))]
+        return []
+
+    async def begin(self, dispatcher, tracker, state) -> list[EventType]:
         if state is not None:
             form, answers = state
             step = await call("GET", f"/interests/{form}/question", params={"answers": answers})

@@ -10,8 +10,8 @@ the decision is made here, from the words:
   age, ZIP or contact);
 - no word of the assistant's own subjects: health and care work, school and training, money for
   it, jobs and pay, the person's facts, reaching a person, the quiz, or this chat itself;
-- at least three words and no digits: a short reply ("naw", "Clovis", "text me") may answer a
-  question just asked, and stays with the dialogue.
+- at least five words and no digits: a short reply ("naw", "Clovis", "text me", a name given to
+  the hand-off's questions) may answer a question just asked, and stays with the dialogue.
 Everything else keeps the model's decision. Each decision is written to the parse result as
 `off_topic_check`.
 """
@@ -31,7 +31,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 FALLBACK = "nlu_fallback"
 OUT_OF_SCOPE = "out_of_scope"
-MIN_WORDS = 3
+MIN_WORDS = 5
 
 # Stems of the assistant's subjects; a match anywhere keeps the fallback (and its "say it another
 # way"), since such a message may be a question the model did not know how to place.
@@ -44,7 +44,7 @@ SUBJECT_WORDS = re.compile(
     r"school\w*|class\w*|course\w*|college\w*|universit\w*|train\w*|program\w*|certif\w*|licen\w*|degree\w*|"
     r"diploma|ged|stud\w*|teen\w*|grade|interns?|internships?|apprentic\w*|appl\w*|requir\w*|qualif\w*|eligib\w*|"
     r"deadline\w*|online|in person|human|advisor\w*|coach\w*|contact\w*|e-?mail\w*|text\w*|call\w*|phone\w*|"
-    r"union\w*|seiu|kaiser|kp|quiz\w*|skip|more|next|else|other|help\w*|bot|chatbot|robot|ai)\b",
+    r"union\w*|seiu|kaiser|kp|quiz\w*|skip|more|next|else|other|help\w*|bot|chatbot|robot|ai|message\w*|ring|teams|sms|mail|dm)\b",
     re.IGNORECASE)
 
 

@@ -98,24 +98,38 @@ CRISIS_PATTERNS = [
     r"\b(threaten\w*|going) to (kill|hurt) me\b|\b(scared|afraid) (that )?(he|she|they|my \w+)('?s| is| are| will|'?ll| might)( going to)? (hurt|kill) me\b",
     r"\bafraid for my life\b|\bin danger (at home|right now|here)\b",
     r"\b(being|been|was|got) (abused|raped|assaulted|trafficked|molested)\b",
-    _I + r" (want to|wanna|going to|gonna|plan(ning)? to) (kill|hurt|stab|shoot) (him|her|them|someone|somebody|people|my (\w+ )?(\w*(mom|dad|brother|sister|son|daughter|kid|kids|baby|wife|husband|friend|boss|coworker|roommate|partner|ex|boyfriend|girlfriend|teacher|parents?)))\b",
+    _I + r" (want to|wanna|going to|gonna|plan(ning)? to) (kill|hurt|stab|shoot) (him|her|them|someone|somebody|people|my (\w+ )?(\w*(mom|dad|brother|sister|son|daughter|kid|kids|baby|wife|husband|friend|boss|coworker|roommate|partner|ex|boyfriend|girlfriend|teacher|parents?)))\b(?!'| (a|an|the|some|this|that|his|her|your|our)\b)",
     # Kinds a later blind set showed missing (tests/nlu/crisis_later.txt): fear of oneself, a life
     # "not worth living", a note, poison, sexual and physical abuse said other ways, someone at the
     # door with a weapon, and harm meant for a named person at work or home.
-    r"\b(scared|afraid|terrified) (of )?what i (might|will|could|would) do( to (myself|him|her|them)| tonight|\s*$|[.!,])",
-    r"\blife (is not|isn'?t|isnt|ain'?t|aint) worth (living|it)\b|\bnot worth living\b",
-    r"\b(writ\w*|wrote|finish\w*) my (last |final )?note\b(?! (on|for|to|about|in)\b)",
-    r"\b(drank|drink|drinking|swallowed|ate|took) (some |a bottle of |the )?(bleach|antifreeze|rat poison|poison|drain cleaner)\b",
-    r"\bsexually (assault|abus|harass|touch)\w*\b|\b(assaulted|raped|molested|groped|grabbed|drugged) me\b",
-    r"\bforc\w* (himself|herself|themselves|themself) on me\b|\bkeeps? (grabbing|groping|forcing) me\b",
+    r"\b(scared|afraid|terrified) (of )?what i('ll|'d|ll| might| will| could| would| may) do( to (myself|him|her|them)"
+    r"| tonight|\s*$|[.!?])",
+    # "life isn't worth living" (not "is Bakersfield not worth living in", "city life isn't worth it").
+    r"\blife (is not|isn'?t|isnt|ain'?t|aint) worth living\b(?! (in|on|at|near|with|for)\b)|"
+    r"\bmy life (is not|isn'?t|isnt|ain'?t|aint) worth it\b|\bnot worth living\b(?! (in|on|at|near|with|for)\b)",
+    # A last note, not a nurse's note of the shift.
+    r"\b(writ\w*|wrote|finish\w*|leav\w*|left) my (last|final|goodbye) note\b(?! (of|on|for|to|about|in)\b)|"
+    r"\b(i'?m|im|i am) done\b[.!, ]+(writ\w*|wrote|finish\w*) my note\b",
+    r"\b(drank|drinking|swallowed|ate|took) (some |a bottle of |the )?(bleach|antifreeze|rat poison|poison|"
+    r"drain cleaner)\b(?! (control|ivy|oak)\b)",
+    r"\bsexually (assault|abus|harass|touch)\w*\b|\b(assaulted|raped|molested|groped|drugged) me\b",
+    r"\bforc\w* (himself|herself|themselves|themself) on me\b|\bkeeps? (grabbing|groping) me\b(?! (a|an|the|my|some)\b)",
     r"\bburns? me with\b|\bmakes? me do (stuff|things|something) to (him|her|them)\b",
     r"\b(outside|at|in) my (house|home|apartment|door|room|place|car|work) with a (knife|gun|weapon|bat)\b",
-    r"\b(going to|gonna|want to|wanna|will|plan(ning)? to) (hurt|shoot|stab|attack|beat up) (the|my|that) (\w+ )?(manager|boss|"
-    r"supervisor|coworker|co-worker|teacher|principal|landlord|neighbou?r|roommate|guy|girl|man|woman|people|kids?)\b(?! of)",
+    # Harm meant for a person at work or home, said by the person ("i'm going to hurt the manager"),
+    # not "shoot my boss an email" or "don't want to hurt my boss's feelings".
+    _I + r" (going to|gonna|want to|wanna|plan(ning)? to) (hurt|shoot|stab|attack|beat up) (the|my|that) (\w+ )?"
+    r"(manager|boss|supervisor|coworker|co-worker|teacher|principal|landlord|neighbou?r|roommate|guy|girl|man|woman|"
+    r"people|kids?)\b(?!'| (of|a|an|the|my|some|this|that|his|her|your|our)\b)",
 ]
-# Work in suicide prevention or crisis care is a career question, not a crisis.
+# Work in suicide prevention or crisis care, or with people who were abused, is a career question,
+# not a crisis: these words are set aside before the patterns are read.
 CAREER_CONTEXT = re.compile(
-    r"\bsuicide (prevention|hotline|crisis line|awareness|counsel\w*|research|risk assessment)",
+    r"\bsuicide (prevention|hotline|crisis line|awareness|counsel\w*|research|risk assessment)|"
+    # "careers helping people who have been sexually assaulted": the people the work is for.
+    r"\b(help\w*|counsel\w*|work\w* with|support\w*|serv\w*|treat\w*|car\w* for) (kids|children|people|survivors|"
+    r"victims|women|men|teens|patients|those|others|families)( who| that)? (were|have been|are|had been|'ve been|been) "
+    r"(sexually |physically )?(abused|assaulted|trafficked|molested)",
     re.IGNORECASE)
 
 # Evidence of danger: the words without which the model's `crisis` is not believed. Wider than the

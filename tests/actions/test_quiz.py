@@ -117,6 +117,14 @@ def told_16_then(text: str, intent: str, marked: str, quiz: str = "quick:453"):
     return tracker
 
 
+def test_the_size_of_the_quiz_asked_for_is_not_an_age_but_an_age_is(catalog, domain):
+    tracker = told_16_then("the 60 question quiz", "quiz_start", "60", quiz=None)
+    messages, events = run_action(ActionQuiz(), tracker, domain)
+    assert slot_events(events)["age"] == "16" and "60 kinds of work" in text_of(messages)
+    tracker = told_16_then("im 17, can i take the career quiz", "quiz_start", "17", quiz=None)
+    assert "age" not in slot_events(run_action(ActionQuiz(), tracker, domain)[1])
+
+
 def test_a_number_answering_a_question_is_not_an_age(catalog, domain):
     for text, intent in [("3", "quiz_reply"), ("5", "nlu_fallback"), ("7", "inform")]:
         messages, events = run_action(ActionQuiz(), told_16_then(text, intent, text), domain)

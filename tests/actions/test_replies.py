@@ -2,6 +2,8 @@
 words, and a program or fund asked about by its whole name is the subject, whatever kind of
 request the NLU called it. action_answer against the real catalog."""
 
+import pytest
+
 from actions.answer import ActionAnswer, ActionFollowup
 from tests.actions.conftest import make_tracker, run_action, slot_events, text_of
 
@@ -118,3 +120,16 @@ def test_a_union_said_with_not_goes_to_the_catalog_with_its_not(catalog, domain)
     text = "I'm non-union"
     given, _ = fact_events(after({}, text, "inform", [entity(text, "union", "union")], {"union": "union"}))
     assert given["union"] == "non-union"
+
+
+@pytest.mark.parametrize("decided, answered", [(True, True), (False, False)])
+def test_a_bare_name_the_off_topic_net_relabelled_is_still_answered_about(catalog, domain, decided, answered):
+    # bot/nlu_off_topic.py calls unplaced text with none of the assistant's words off-topic; a
+    # catalog name can be such text. The model's own off-topic keeps its one line.
+    text = "ben hudnall memorial trust please"
+    tracker = after({}, text, "out_of_scope", [], {})
+    tracker.latest_message["off_topic_check"] = {"unplaced_and_off_topic": decided}
+    messages = run_action(ActionFollowup(), tracker, domain)[0]
+    said = text_of(messages)
+    off_topic_line = any(message.get("response") == "utter_out_of_scope" for message in messages)
+    assert ("Ben Hudnall" in said) == answered and off_topic_line != answered, messages

@@ -32,6 +32,7 @@ def classify(classifier, text, intent="find_programs"):
     "i'm afraid of what i could do to myself", "honestly life is not worth living", "i swallowed some bleach",
     "my neighbor sexually abused me", "he forced himself on me", "my ex is at my door with a gun",
     "i'm gonna stab my supervisor", "finished my last note, goodbye",
+    "I'm scared of what I'll do to myself", "scared of what i might do?",
 ])
 def test_crisis_statements_become_crisis(classifier, text):
     message = classify(classifier, text)
@@ -60,6 +61,13 @@ def test_crisis_statements_become_crisis(classifier, text):
     "i'm scared of what i might do at the interview", "this job is not worth it", "i left my note on your desk",
     "is bleach safe to clean with", "sexual harassment training for managers", "i'm going to attack the problem",
     "writing my note to the hiring manager", "the kids make me do stuff for them",
+    "I'm going to shoot my manager an email", "I don't want to hurt my boss's feelings by quitting",
+    "my parents keep forcing me to do nursing", "my supervisor grabbed me a copy of the application",
+    "is Bakersfield not worth living in on a CNA salary", "honestly the travel nurse life isn't worth it",
+    "just finished my last note of the shift", "I finished my note cards for anatomy",
+    "careers helping people who have been sexually assaulted", "I want to counsel kids who were sexually abused",
+    "don't drink bleach lol", "I took the poison control specialist exam",
+    "I'm scared of what I will do, I have no idea what major to pick",
 ])
 def test_ordinary_messages_are_left_alone(classifier, text):
     assert classify(classifier, text).get(INTENT)["name"] == "find_programs"
