@@ -221,8 +221,12 @@ function createWidget(script) {
     });
     socket.on("connect", () => {
       triedFreshToken = false;
-      setOnline(true);
-      socket.emit("session_request", {}, (reply) => drawHistory(reply && reply.history));
+      // Ready once the chat so far is drawn: drawing it replaces the log, so a message sent
+      // before then would vanish from view.
+      socket.emit("session_request", {}, (reply) => {
+        drawHistory(reply && reply.history);
+        setOnline(true);
+      });
     });
     socket.on("connect_error", async (error) => {
       setOnline(false);
