@@ -263,12 +263,12 @@ class ActionFollowup(Action):
         if heard.reply or replies_to_question(tracker):
             # "san francisco" answering "where do you live?": the NLU's label does not matter.
             return await ActionAnswer().run(dispatcher, tracker, domain)
-        unplaced = intent == "nlu_fallback" or bool((tracker.latest_message.get("off_topic_check") or {}).get(
-            "unplaced_and_off_topic"))
+        relabelled = tracker.latest_message.get("off_topic_check") or {}
+        unplaced = intent == "nlu_fallback" or any(relabelled.values())
         if named and unplaced:
             # A bare name the NLU could not place ("futuro health medical assistant"), also when the
             # off-topic net (bot/nlu_off_topic.py) then called it off-topic: the catalog knows it, so
-            # answer about it. Off-topic text the model itself placed keeps its one line.
+            # answer about it. Off-topic text the model itself called off-topic keeps its one line.
             text = str(tracker.latest_message.get("text") or "")[:500]
             request = ({"kind": "career", "occupation": named["key"]} if named["type"] == "career"
                        else {"kind": "about", "name": named["name"], "text": text})

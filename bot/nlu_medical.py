@@ -38,6 +38,13 @@ _SYMPTOM = (r"(?:rash|lump|fever|cough|headache|migraine|(?:chest|stomach|tooth|
 _BODY = r"(?:wrist|arm|ankle|leg|hand|finger|toe|foot|knee|hip|rib|nose|head|back|neck|shoulder|tooth|collarbone)"
 _MEDICINE = (r"(?:tylenol|advil|ibuprofen|aspirin|motrin|aleve|benadryl|nyquil|dayquil|acetaminophen|naproxen|"
              r"antibiotics?|melatonin|cough syrup|painkillers?|pain pills|allergy pills?)")
+# Words of the body and its health, for telling a health question from off-topic text
+# (bot/nlu_off_topic.py): symptoms, body parts, medicines and the plain words around them.
+HEALTH_WORDS = re.compile(
+    rf"{_SYMPTOM}|\b{_BODY}s?\b|{_MEDICINE}|\b(sick|ill|hurt\w*|pain\w*|sore|symptoms?|fever|pregnan\w*|injur\w*|"
+    r"stitches|er|emergency|medicine|meds|pills?|drugs?|disease|cancer|diabet\w*|asthma|covid|flu|vaccin\w*|shots?|"
+    r"allerg\w*|addict\w*|overdos\w*|std|sti|hiv|bleed\w*|bones?|teeth|skin|eyes?|ears?|throat)\b",
+    re.IGNORECASE)
 MEDICAL_STATEMENTS = [
     # "i have a rash", "my son has a high fever", "i'm bleeding", "my dad keeps throwing up"
     rf"\b{_WHO} (?:\w+ ){{0,4}}{_SYMPTOM}",
@@ -56,7 +63,8 @@ MEDICAL_STATEMENTS = [
 # Health words about work or training: the person is asking about a career, not for advice.
 CAREER_WORDS = re.compile(
     r"\b(career|careers|job|jobs|become|becoming|work as|training|program|programs|school|class|classes|"
-    r"certif\w*|licen[cs]e\w*|degree|shift|shifts|work|working|patients?|hire|hiring|apply|course|nurses?|nursing|cna|emt)\b",
+    r"certif\w*|licen[cs]e\w*|degree|shift|shifts|work|working|patients?|hire|hiring|apply|course|nurses?|nursing|cna|emt|"
+    r"phlebotom\w*|techs?|technicians?|assistants?|hygienists?|therapists?|paramedics?|sonograph\w*|pharmacy)\b",
     re.IGNORECASE)
 
 

@@ -12,6 +12,13 @@ the decision is made here, from the words:
   it, jobs and pay, the person's facts, reaching a person, the quiz, or this chat itself;
 - at least five words and no digits: a short reply ("naw", "Clovis", "text me", a name given to
   the hand-off's questions) may answer a question just asked, and stays with the dialogue.
+The model also places such text with confidence: "which nations are not democratic" as a career
+question, "what's the humidity today" as a medical one (on the public development set that was about half of
+the off-topic text it did not reject). A career, program or medical guess becomes `out_of_scope`
+too when the text has, besides all of the above (from four words):
+- no word of the body or its health (bot/nlu_medical.py), so a symptom keeps its medical answer;
+- no word pointing back ("it", "they", "that one", "the first"): "what do they do all day" asks
+  about what was just shown, and the dialogue answers it from the conversation.
 Everything else keeps the model's decision. Each decision is written to the parse result as
 `off_topic_check`.
 """
@@ -29,9 +36,19 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu_medical import HEALTH_WORDS
+
 FALLBACK = "nlu_fallback"
 OUT_OF_SCOPE = "out_of_scope"
 MIN_WORDS = 5
+MIN_WORDS_OF_A_GUESS = 4
+# Guesses whose answer is a career card, a program list or the medical line: wrong for off-topic text.
+CAREER_GUESSES = {"explore_career", "program_info", "find_programs", "find_jobs", "check_eligibility",
+                  "find_scholarships", "tuition_support", "medical_question"}
+# "Work" as in functioning ("how does a democracy work", "does hypnosis work"), not as in a job.
+FUNCTIONING = re.compile(r"\b(does|do|did) (\w+ ){1,3}work\b(?! (as|at|in|for|with|nights|shifts)\b)")
+POINTS_BACK = re.compile(r"\b(it|its|it's|they|them|their|theirs|that|those|this|these|one|ones|he|she|him|her|there|"
+                         r"then|first|second|third|last|same|both|either)\b")
 
 # Stems of the assistant's subjects; a match anywhere keeps the fallback (and its "say it another
 # way"), since such a message may be a question the model did not know how to place.
@@ -42,9 +59,12 @@ SUBJECT_WORDS = re.compile(
     r"vet|vets|veteran\w*|job\w*|work\w*|employ\w*|hir\w*|career\w*|shift\w*|pay\w*|paid|wage\w*|salar\w*|"
     r"earn\w*|money|cost\w*|price\w*|afford\w*|scholar\w*|grant\w*|tuition|fund\w*|loan\w*|stipend\w*|"
     r"school\w*|class\w*|course\w*|college\w*|universit\w*|train\w*|program\w*|certif\w*|licen\w*|degree\w*|"
-    r"diploma|ged|stud\w*|teen\w*|grade|interns?|internships?|apprentic\w*|appl\w*|requir\w*|qualif\w*|eligib\w*|"
+    r"diploma|ged|stud\w*|teen\w*|grade|interns?|internships?|apprentic\w*|appl(y|ies|ied|ying|ications?|icants?)|requir\w*|qualif\w*|eligib\w*|"
     r"deadline\w*|online|in person|human|advisor\w*|coach\w*|contact\w*|e-?mail\w*|text\w*|call\w*|phone\w*|"
-    r"union\w*|seiu|kaiser|kp|quiz\w*|skip|more|next|else|other|help\w*|bot|chatbot|robot|ai|message\w*|ring|teams|sms|mail|dm)\b",
+    r"union\w*|seiu|kaiser|kp|quiz\w*|skip|more|next|else|other|help\w*|bot|chatbot|robot|ai|message\w*|ring|teams|sms|mail|dm|"
+    # A student's future and where to begin: "what i want to be", "no idea what to do after graduation".
+    r"graduat\w*|future|plan\w*|interest\w*|good at|grow up|meaningful|(want|wanna|going) (to )?(do|be)|start\w*|"
+    r"begin\w*|sign up|get in|enroll\w*|resume|boards?|background|coroner)\b",
     re.IGNORECASE)
 
 
@@ -62,20 +82,28 @@ class OffTopicWhenUnplaced(GraphComponent, IntentClassifier):
                execution_context: ExecutionContext) -> "OffTopicWhenUnplaced":
         return cls(config)
 
-    def off_topic(self, text: str, entities: list) -> bool:
-        text = text.replace("\u2019", "'").lower()
-        return (not entities and len(text.split()) >= self.min_words and not re.search(r"\d", text)
+    def off_topic(self, text: str, entities: list, min_words: int | None = None) -> bool:
+        text = FUNCTIONING.sub(lambda m: m.group(0)[:-len("work")] + "runs", text.replace("\u2019", "'").lower())
+        return (not entities and len(text.split()) >= (min_words or self.min_words) and not re.search(r"\d", text)
                 and not SUBJECT_WORDS.search(text))
+
+    def guess_off_topic(self, text: str, entities: list) -> bool:
+        low = text.replace("\u2019", "'").lower()
+        return (self.off_topic(text, entities, MIN_WORDS_OF_A_GUESS) and not POINTS_BACK.search(low)
+                and not HEALTH_WORDS.search(low))
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             intent = message.get(INTENT) or {}
-            decided = intent.get("name") == FALLBACK and self.off_topic(
-                message.get(TEXT) or "", message.get(ENTITIES) or [])
+            text, entities = message.get(TEXT) or "", message.get(ENTITIES) or []
+            unplaced = intent.get("name") == FALLBACK and self.off_topic(text, entities)
+            guessed = intent.get("name") in CAREER_GUESSES and self.guess_off_topic(text, entities)
+            decided = unplaced or guessed
             if decided:
                 off = {"name": OUT_OF_SCOPE, "confidence": intent.get("confidence")}
                 ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != OUT_OF_SCOPE]
                 message.set(INTENT, off, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [off, *ranking], add_to_output=True)
-            message.set("off_topic_check", {"unplaced_and_off_topic": decided}, add_to_output=True)
+            message.set("off_topic_check", {"unplaced_and_off_topic": unplaced, "guess_without_our_subject": guessed},
+                        add_to_output=True)
         return messages

@@ -122,13 +122,13 @@ def test_a_union_said_with_not_goes_to_the_catalog_with_its_not(catalog, domain)
     assert given["union"] == "non-union"
 
 
-@pytest.mark.parametrize("decided, answered", [(True, True), (False, False)])
-def test_a_bare_name_the_off_topic_net_relabelled_is_still_answered_about(catalog, domain, decided, answered):
-    # bot/nlu_off_topic.py calls unplaced text with none of the assistant's words off-topic; a
-    # catalog name can be such text. The model's own off-topic keeps its one line.
+@pytest.mark.parametrize("unplaced, guessed, answered", [(True, False, True), (False, True, True), (False, False, False)])
+def test_a_bare_name_the_off_topic_net_relabelled_is_still_answered_about(catalog, domain, unplaced, guessed, answered):
+    # bot/nlu_off_topic.py calls unplaced text, or a career guess, with none of the assistant's
+    # words off-topic; a catalog name can be such text. The model's own off-topic keeps its one line.
     text = "ben hudnall memorial trust please"
     tracker = after({}, text, "out_of_scope", [], {})
-    tracker.latest_message["off_topic_check"] = {"unplaced_and_off_topic": decided}
+    tracker.latest_message["off_topic_check"] = {"unplaced_and_off_topic": unplaced, "guess_without_our_subject": guessed}
     messages = run_action(ActionFollowup(), tracker, domain)[0]
     said = text_of(messages)
     off_topic_line = any(message.get("response") == "utter_out_of_scope" for message in messages)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from pathlib import Path
 
 CAREERS = [
     "nurse", "cna", "medical assistant", "phlebotomist", "pharmacy tech", "x-ray tech", "LVN",
@@ -110,9 +111,15 @@ def generated(seed: int = 7, per_template: int = 60) -> list[str]:
     return messages
 
 
+def later() -> list[str]:
+    """A second writer's career talk with strong words (ordinary_later.txt)."""
+    lines = (Path(__file__).parent / "ordinary_later.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 def ordinary_messages() -> list[str]:
     seen: dict[str, None] = {}
-    for message in [*STRONG_BUT_ORDINARY, *EVERYDAY, *generated()]:
+    for message in [*STRONG_BUT_ORDINARY, *EVERYDAY, *generated(), *later()]:
         seen.setdefault(message, None)
     return list(seen)
 

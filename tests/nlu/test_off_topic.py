@@ -1,6 +1,7 @@
 """The off-topic net (bot/nlu_off_topic.py): text the model could not place that says nothing of
 what the assistant covers gets out_of_scope; anything with a subject word, an entity, a digit or
-under five words keeps the model's decision."""
+under five words keeps the model's decision. So does a career or medical guess of four words or
+more with none of those, no word pointing back and no word of health."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def test_unplaced_text_about_nothing_we_cover_is_off_topic(net, text):
     message = parsed(net, text)
     assert message.get(INTENT)["name"] == "out_of_scope"
     assert message.get(INTENT_RANKING_KEY)[0]["name"] == "out_of_scope"
-    assert message.get("off_topic_check") == {"unplaced_and_off_topic": True}
+    assert message.get("off_topic_check") == {"unplaced_and_off_topic": True, "guess_without_our_subject": False}
 
 
 @pytest.mark.parametrize("text", [
@@ -53,6 +54,37 @@ def test_an_extracted_entity_keeps_the_fallback(net):
     assert parsed(net, "out by Bakersfield way", entities=entities).get(INTENT)["name"] == "nlu_fallback"
 
 
-@pytest.mark.parametrize("intent", ["crisis", "medical_question", "greet", "find_jobs"])
-def test_a_placed_message_is_never_changed(net, intent):
-    assert parsed(net, "is chocolate bad for you or good for you", intent=intent).get(INTENT)["name"] == intent
+@pytest.mark.parametrize("intent", ["crisis", "greet", "thank", "human_handoff", "forget_me", "start_over", "next_steps"])
+def test_other_placed_messages_are_never_changed(net, intent):
+    assert parsed(net, "will you set up a reminder for me", intent=intent).get(INTENT)["name"] == intent
+
+
+# Off-topic text the model placed with confidence as a career, program or medical question.
+@pytest.mark.parametrize("text, intent", [
+    ("which nations are not democratic", "explore_career"), ("what's the humidity today", "medical_question"),
+    ("how to unclog a drain", "find_programs"), ("what kind of sockets do the us use", "explore_career"),
+    ("i want to hear something hilarious", "medical_question"),
+    # "work" as in functioning, and apples, are no subject of ours.
+    ("how does a democracy work", "explore_career"), ("can i swap the apples for grapes", "check_eligibility"),
+])
+def test_a_career_or_medical_guess_about_nothing_we_cover_is_off_topic(net, text, intent):
+    message = parsed(net, text, intent=intent)
+    assert message.get(INTENT)["name"] == "out_of_scope"
+    assert message.get("off_topic_check") == {"unplaced_and_off_topic": False, "guess_without_our_subject": True}
+
+
+@pytest.mark.parametrize("text, intent", [
+    # Pointing back at what was just shown: the dialogue answers it from the conversation.
+    ("what do they do all day", "explore_career"), ("is the first one hard to get into", "check_eligibility"),
+    ("where is it located", "program_info"),
+    # A symptom or a medicine keeps the medical answer.
+    ("my throat has been hurting for a week", "medical_question"), ("can i mix advil and nyquil", "medical_question"),
+    # A student's future, and three words or fewer.
+    ("no idea what to do after graduation", "explore_career"), ("i dont know what i want to be", "explore_career"),
+    ("what does a coroner do", "explore_career"), ("how do i sign up", "find_programs"), ("is today monday", "explore_career"),
+    # "work" as in a job, and applying.
+    ("does kaiser let you work nights", "find_jobs"), ("where do i send my application", "next_steps"),
+    ("how do nurses work with doctors", "explore_career"),
+])
+def test_a_guess_that_points_back_or_names_health_or_a_future_stays(net, text, intent):
+    assert parsed(net, text, intent=intent).get(INTENT)["name"] == intent

@@ -33,6 +33,17 @@ def classify(classifier, text, intent="find_programs"):
     "my neighbor sexually abused me", "he forced himself on me", "my ex is at my door with a gun",
     "i'm gonna stab my supervisor", "finished my last note, goodbye",
     "I'm scared of what I'll do to myself", "scared of what i might do?",
+    # Kinds a second blind set showed missing, each said in words of this test's own.
+    "why plan for college, i won't be around for graduation", "i gave my sister all my things, i wont need them",
+    "i have a plan and i know where my stepdad keeps the gun", "took like 30 of my grandma's pills",
+    "swallowed a handful of percs an hour ago", "i've been cutting my arms again", "no one will miss me",
+    "i dont wanna live like this anymore", "i keep thinking about not waking up",
+    "thinking about swerving into oncoming traffic on my way home", "they get my life insurance if im gone",
+    "my coworker texted tell my kids i love them and won't pick up", "bf hits me when he drinks",
+    "my tutor touched me and told me to keep quiet", "he said he'd kill me if i leave",
+    "a patient said he'd wait for me outside and kill me", "he says he's gonna come in and shoot everyone",
+    "a kid is bringing his brother's gun to school tomorrow", "been saving up my meds, it's my way out",
+    "my friend is planning to kill herself tonight", "my ex is going to stab me",
 ])
 def test_crisis_statements_become_crisis(classifier, text):
     message = classify(classifier, text)
@@ -68,6 +79,13 @@ def test_crisis_statements_become_crisis(classifier, text):
     "careers helping people who have been sexually assaulted", "I want to counsel kids who were sexually abused",
     "don't drink bleach lol", "I took the poison control specialist exam",
     "I'm scared of what I will do, I have no idea what major to pick",
+    # Near the kinds a second blind set showed missing.
+    "i won't be around for orientation, can i reschedule", "i took 2 advil before my shift",
+    "my brother beat me at chess again", "i sold everything to pay for nursing school",
+    "my mom would kill me if i dropped out", "nursing school will kill my social life",
+    "what does a psych tech on a suicide watch unit make", "i have to inject myself with insulin, can i be a nurse",
+    "no one will notice if i skip the webinar", "nursing is my way out of poverty",
+    "i'm going to shoot everyone an email about the job fair", "i cut my arm on a box at work",
 ])
 def test_ordinary_messages_are_left_alone(classifier, text):
     assert classify(classifier, text).get(INTENT)["name"] == "find_programs"
@@ -135,7 +153,7 @@ def test_a_weak_next_guess_becomes_off_topic(classifier):
     ("i feel hopeless about everything", "hopeless"),
     ("i just want to disappear", "disappear"),
     ("i'm a burden to my family", "burden to"),
-    ("nobody needs me, it'd be easier without me around", "easier without"),
+    ("nobody needs me, it'd be easier without me around", "'d be easier without me"),
 ])
 def test_the_models_crisis_stands_on_evidence(classifier, text, words):
     message = model_says_crisis(classifier, text, [("crisis", 0.7), ("out_of_scope", 0.2)])
@@ -165,3 +183,38 @@ def test_an_unsure_crisis_guess_with_evidence_is_a_crisis(classifier):
     assert message.get("crisis_check")["by"] == "model and evidence"
     # Without a word of danger the fallback stays: the person is asked to say it another way.
     assert unsure(classifier, "can i give my old car to my sister").get(INTENT)["name"] == "nlu_fallback"
+
+
+def runner_up(classifier, text, first="inform"):
+    message = Message(data={TEXT: text, INTENT: {"name": first, "confidence": 0.64},
+                            INTENT_RANKING_KEY: [{"name": first, "confidence": 0.64},
+                                                 {"name": "crisis", "confidence": 0.29},
+                                                 {"name": "explore_career", "confidence": 0.04}]})
+    return classifier.process([message])[0]
+
+
+def test_a_runner_up_crisis_with_evidence_is_a_crisis(classifier):
+    message = runner_up(classifier, "been doing it on my breaks with a razor, nobody knows, i feel hopeless")
+    assert message.get(INTENT) == {"name": "crisis", "confidence": 0.29}
+    assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == ["crisis", "inform", "explore_career"]
+    assert message.get("crisis_check") == {"model": "inform", "by": "model and evidence", "words": "razor"}
+    # Without a word of danger the model's first answer stands.
+    assert runner_up(classifier, "i work nights at a warehouse").get(INTENT)["name"] == "inform"
+    # Under CRISIS_RUNNER_UP_MIN it is not looked at.
+    message = Message(data={TEXT: "i feel hopeless about finding a job", INTENT: {"name": "find_jobs", "confidence": 0.9},
+                            INTENT_RANKING_KEY: [{"name": "find_jobs", "confidence": 0.9},
+                                                 {"name": "crisis", "confidence": 0.05}]})
+    assert classifier.process([message])[0].get(INTENT)["name"] == "find_jobs"
+
+
+# A second writer's career talk the model took for a crisis, and the same words asking for help.
+@pytest.mark.parametrize("text, crisis", [
+    ("i killed my interview today!!! when do they usually call back", False),
+    ("what does a crisis counselor do all day", False),
+    ("i made my top up over three hours ago and it's still pending", False),
+    ("i need a crisis counselor right now", True),
+    ("i want it all to be over", True),
+])
+def test_the_models_crisis_on_a_second_writers_career_talk(classifier, text, crisis):
+    message = model_says_crisis(classifier, text, [("crisis", 0.59), ("explore_career", 0.3)])
+    assert (message.get(INTENT)["name"] == "crisis") == crisis
