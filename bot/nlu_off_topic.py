@@ -10,7 +10,7 @@ the decision is made here, from the words:
   age, ZIP or contact);
 - no word of the assistant's own subjects: health and care work, school and training, money for
   it, jobs and pay, the person's facts, reaching a person, the quiz, or this chat itself;
-- at least five words and no digits: a short reply ("naw", "Clovis", "text me", a name given to
+- at least five words and no number but a clock time or a year: a short reply ("naw", "Clovis", "text me", a name given to
   the hand-off's questions) may answer a question just asked, and stays with the dialogue.
 The model also places such text with confidence: "which nations are not democratic" as a career
 question, "what's the humidity today" as a medical one (on the public development set that was about half of
@@ -19,6 +19,9 @@ too when the text has, besides all of the above (from four words):
 - no word of the body or its health (bot/nlu_medical.py), so a symptom keeps its medical answer;
 - no word pointing back ("it", "they", "that one", "the first"): "what do they do all day" asks
   about what was just shown, and the dialogue answers it from the conversation.
+Arithmetic ("is 126 divisible by 8", "add up 8 and 7") is off-topic whatever the model guessed (but
+a crisis or a medical question), when nothing was extracted and none of the assistant's words and
+no word of health is there: its digits are numbers to compute, not an age or a ZIP.
 Everything else keeps the model's decision. Each decision is written to the parse result as
 `off_topic_check`.
 """
@@ -47,6 +50,12 @@ CAREER_GUESSES = {"explore_career", "program_info", "find_programs", "find_jobs"
                   "find_scholarships", "tuition_support", "medical_question"}
 # "Work" as in functioning ("how does a democracy work", "does hypnosis work"), not as in a job.
 FUNCTIONING = re.compile(r"\b(does|do|did) (\w+ ){1,3}work\b(?! (as|at|in|for|with|nights|shifts)\b)")
+# A number may be an age, a grade, a ZIP or a score the model did not tag ("im 16 what can i do", "is
+# a 3.5 gpa enough"): it keeps the model's reading. Clock times and years are set aside first ("an
+# alarm for 05:00", "the best shows of 2019"; not "born in 2008" or "class of 2027").
+TIMES_AND_YEARS = re.compile(r"\b\d{1,2}:\d\d\b|(?<!born )(?<!class )\b(of|in|for|from|since) (19|20)\d\d\b")
+ARITHMETIC = re.compile(r"\b(\d+ (divided|multiplied) by \d+|(is )?\d+ divisible by \d+|square root of \d+|divide \d+ by \d+|"
+                        r"add up \d+ and \d+|\d+ (plus|minus|times) \d+)\b")
 POINTS_BACK = re.compile(r"\b(it|its|it's|they|them|their|theirs|that|those|this|these|one|ones|he|she|him|her|there|"
                          r"then|first|second|third|last|same|both|either)\b")
 
@@ -84,8 +93,14 @@ class OffTopicWhenUnplaced(GraphComponent, IntentClassifier):
 
     def off_topic(self, text: str, entities: list, min_words: int | None = None) -> bool:
         text = FUNCTIONING.sub(lambda m: m.group(0)[:-len("work")] + "runs", text.replace("\u2019", "'").lower())
-        return (not entities and len(text.split()) >= (min_words or self.min_words) and not re.search(r"\d", text)
-                and not SUBJECT_WORDS.search(text))
+        return (not entities and len(text.split()) >= (min_words or self.min_words)
+                and not re.search(r"\d", TIMES_AND_YEARS.sub(" ", text)) and not SUBJECT_WORDS.search(text))
+
+    @staticmethod
+    def arithmetic(text: str, entities: list) -> bool:
+        low = text.replace("\u2019", "'").lower()
+        return (not entities and bool(ARITHMETIC.search(low)) and not SUBJECT_WORDS.search(low)
+                and not HEALTH_WORDS.search(low))
 
     def guess_off_topic(self, text: str, entities: list) -> bool:
         low = text.replace("\u2019", "'").lower()
@@ -98,12 +113,14 @@ class OffTopicWhenUnplaced(GraphComponent, IntentClassifier):
             text, entities = message.get(TEXT) or "", message.get(ENTITIES) or []
             unplaced = intent.get("name") == FALLBACK and self.off_topic(text, entities)
             guessed = intent.get("name") in CAREER_GUESSES and self.guess_off_topic(text, entities)
-            decided = unplaced or guessed
+            counting = intent.get("name") not in ("crisis", "medical_question") and self.arithmetic(text, entities)
+            decided = unplaced or guessed or counting
             if decided:
                 off = {"name": OUT_OF_SCOPE, "confidence": intent.get("confidence")}
                 ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != OUT_OF_SCOPE]
                 message.set(INTENT, off, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [off, *ranking], add_to_output=True)
-            message.set("off_topic_check", {"unplaced_and_off_topic": unplaced, "guess_without_our_subject": guessed},
+            message.set("off_topic_check", {"unplaced_and_off_topic": unplaced, "guess_without_our_subject": guessed,
+                                            "arithmetic": counting},
                         add_to_output=True)
         return messages

@@ -112,7 +112,7 @@ def generated(seed: int = 7, per_template: int = 60) -> list[str]:
 
 
 def later() -> list[str]:
-    """A second writer's career talk with strong words (ordinary_later.txt)."""
+    """Later writers' career talk with strong words (ordinary_later.txt), each scored once blind, then read."""
     lines = (Path(__file__).parent / "ordinary_later.txt").read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 

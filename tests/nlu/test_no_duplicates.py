@@ -45,8 +45,8 @@ JUDGED = {
     "heldout_blind.yml": lambda: [text for text, _, _ in heldout_examples("heldout_blind.yml")],
     "smalltalk_blind.yml": lambda: [text for text, _, _ in heldout_examples("smalltalk_blind.yml")],
     "crisis_messages.txt": crisis_messages,
-    "crisis_never_read.txt": never_read_crisis_messages,
-    "ordinary_never_read.txt": never_read_ordinary_messages,
+    "crisis_never_read*.txt": never_read_crisis_messages,
+    "ordinary_never_read*.txt": never_read_ordinary_messages,
     "ordinary_messages.py": ordinary_messages,
     "public development set": lambda: [text for text, _, _ in development_set()],
     "public final check": lambda: [text for text, _, _ in final_set()],
@@ -57,7 +57,9 @@ JUDGED = {
 def test_no_judged_message_is_a_training_example(training, name):
     messages = JUDGED[name]()
     assert messages
-    copies = [f"{m!r} (in {training[normalise(m)]})" for m in messages if normalise(m) in training]
-    # The never-read sets stay unread: only the count is shown.
-    shown = [] if "never_read" in name else copies
-    assert not copies, f"{len(copies)} of {name} are training examples: {shown}"
+    # The never-read sets stay unread: only the count is shown (and no list is compared, which
+    # pytest would print).
+    unread = "never_read" in name
+    copies = [m if not unread else "" for m in messages if normalise(m) in training]
+    shown = "" if unread else [f"{m!r} (in {training[normalise(m)]})" for m in copies]
+    assert len(copies) == 0, f"{len(copies)} of {name} are training examples {shown}"

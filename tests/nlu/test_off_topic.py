@@ -1,5 +1,6 @@
 """The off-topic net (bot/nlu_off_topic.py): text the model could not place that says nothing of
-what the assistant covers gets out_of_scope; anything with a subject word, an entity, a digit or
+what the assistant covers gets out_of_scope; anything with a subject word, an entity, a number (but
+a clock time or a year) or
 under five words keeps the model's decision. So does a career or medical guess of four words or
 more with none of those, no word pointing back and no word of health."""
 
@@ -33,7 +34,8 @@ def test_unplaced_text_about_nothing_we_cover_is_off_topic(net, text):
     message = parsed(net, text)
     assert message.get(INTENT)["name"] == "out_of_scope"
     assert message.get(INTENT_RANKING_KEY)[0]["name"] == "out_of_scope"
-    assert message.get("off_topic_check") == {"unplaced_and_off_topic": True, "guess_without_our_subject": False}
+    assert message.get("off_topic_check") == {"unplaced_and_off_topic": True, "guess_without_our_subject": False,
+                                                "arithmetic": False}
 
 
 @pytest.mark.parametrize("text", [
@@ -70,7 +72,8 @@ def test_other_placed_messages_are_never_changed(net, intent):
 def test_a_career_or_medical_guess_about_nothing_we_cover_is_off_topic(net, text, intent):
     message = parsed(net, text, intent=intent)
     assert message.get(INTENT)["name"] == "out_of_scope"
-    assert message.get("off_topic_check") == {"unplaced_and_off_topic": False, "guess_without_our_subject": True}
+    assert message.get("off_topic_check") == {"unplaced_and_off_topic": False, "guess_without_our_subject": True,
+                                                "arithmetic": False}
 
 
 @pytest.mark.parametrize("text, intent", [
@@ -88,3 +91,43 @@ def test_a_career_or_medical_guess_about_nothing_we_cover_is_off_topic(net, text
 ])
 def test_a_guess_that_points_back_or_names_health_or_a_future_stays(net, text, intent):
     assert parsed(net, text, intent=intent).get(INTENT)["name"] == intent
+
+
+# Sums: their digits are numbers to compute, not an age or a ZIP; none is about what we cover.
+@pytest.mark.parametrize("text, intent", [
+    ("is 126 divisible by 8", "nlu_fallback"), ("add up 8 and 7", "find_jobs"),
+    ("what is 87 divided by 4", "explore_career"), ("whats 12 times 9", "inform"),
+])
+def test_arithmetic_is_off_topic_whatever_the_guess(net, text, intent):
+    message = parsed(net, text, intent=intent)
+    assert message.get(INTENT)["name"] == "out_of_scope"
+    assert message.get("off_topic_check")["arithmetic"] is True
+
+
+@pytest.mark.parametrize("text, intent", [
+    # Pay worked out, and a crisis that holds a number, keep their answers.
+    ("if a cna makes 18 an hour times 40 hours what is that a week", "explore_career"),
+    ("is 20 divided by 2 hours of training per week enough for the program", "program_info"),
+    ("i took 30 times my dose", "crisis"), ("what is 87 divided by 4", "crisis"),
+    ("my kid swallowed 2 plus 3 of my pills", "medical_question"), ("how is the nclex divided by category", "inform"),
+    ("what is 1000 ml divided by 8 hours for a drip rate", "inform"),
+])
+def test_arithmetic_about_our_subjects_or_a_crisis_is_left_alone(net, text, intent):
+    assert parsed(net, text, intent=intent).get(INTENT)["name"] == intent
+
+
+# Clock times and years are no age, grade, ZIP or score: such text is off-topic like any other...
+@pytest.mark.parametrize("text", [
+    "set an alarm for 05:00 and one for 16:00", "what were the best new tv shows of 2019",
+    "what dog breed sold the most in 2018",
+])
+def test_times_years_and_amounts_do_not_keep_the_fallback(net, text):
+    assert parsed(net, text).get(INTENT)["name"] == "out_of_scope"
+
+
+# ...while a number that may be one keeps the dialogue's reading when the model tagged nothing.
+@pytest.mark.parametrize("text", ["im 16 so what should i do now", "my zip is 93701 if that matters at all",
+                                  "is a 3.5 gpa good enough for ucla", "is $25 an hour good in fresno",
+                                  "i was born in 2008 what should i do", "class of 2027, what should i do"])
+def test_a_number_that_may_be_an_age_grade_or_zip_keeps_the_fallback(net, text):
+    assert parsed(net, text).get(INTENT)["name"] == "nlu_fallback"
