@@ -350,8 +350,9 @@ NEXT_GUESS_MIN = 0.2
 # held-out or public messages gets crisis this way (make test-nlu counts them).
 CRISIS_RUNNER_UP_MIN = 0.1
 # A message this near (cosine, sentence encoder) to a crisis training example, and nearer to it than
-# to any example of another intent, says nearly what it says: evidence when the model says crisis. At 0.7 no ordinary, held-out or public message the
-# team reads gained a crisis answer by it; at 0.65 one did, at 0.55 fourteen (README).
+# to any example of another intent, says nearly what it says: evidence when the model says crisis.
+# At 0.7 no ordinary, held-out or public message the team reads gained a crisis answer by it; at
+# 0.65 one did, at 0.55 fourteen (docs/conversation.md).
 RESEMBLANCE_MIN = 0.7
 OUT_OF_SCOPE = "out_of_scope"
 FALLBACK_INTENT = "nlu_fallback"
