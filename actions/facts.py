@@ -152,14 +152,22 @@ NOT_BEFORE = re.compile(r"\b(?:not|never|no longer|isn'?t|aren'?t|non-?)\s*(?:[a
 
 
 def union_said(tracker: Tracker) -> Optional[str]:
-    """The union as said, with the negation before it, when the NLU marked a union after a "not"."""
+    """The union as said when the NLU's words alone would mislead the catalog: with the negation
+    before it ("not in a union"), or with the program named right after it, when the NLU split one
+    fund's name in two ("SEIU-UHW & Joint Employer" + "Education Fund Tuition Support"): the whole
+    name goes to the catalog, which knows it is a fund, not the person's union."""
     text = str(tracker.latest_message.get("text") or "")
-    for found in tracker.latest_message.get("entities") or []:
+    entities = tracker.latest_message.get("entities") or []
+    for found in entities:
         start, end = found.get("start"), found.get("end")
         if found.get("entity") == "union" and start is not None and end:
             negation = NOT_BEFORE.search(text[:start])
             if negation:
                 return text[negation.start():end]
+            rest = next((o for o in entities if o.get("entity") == "program" and o.get("start") is not None
+                         and o["start"] >= end and not text[end:o["start"]].strip(" &-")), None)
+            if rest is not None:
+                return text[start:rest["end"]]
     return None
 
 
@@ -172,9 +180,9 @@ def fact_events(tracker: Tracker) -> tuple[dict[str, Any], bool]:
         values["place"] = place
     if any(served_vet(tracker, found) for found in tracker.latest_message.get("entities") or []):
         values["group"] = "veteran"
-    no_union = union_said(tracker)
-    if no_union:
-        values["union"] = no_union
+    union = union_said(tracker)
+    if union:
+        values["union"] = union
     # A message with a fact entity said what it is; only a bare reply is read here.
     said_facts = {e.get("entity") for e in tracker.latest_message.get("entities") or []} & FACT_ENTITIES
     reply = {} if said_facts else reply_to(tracker.get_slot("asked_fact"), tracker)

@@ -133,3 +133,19 @@ def test_a_bare_name_the_off_topic_net_relabelled_is_still_answered_about(catalo
     said = text_of(messages)
     off_topic_line = any(message.get("response") == "utter_out_of_scope" for message in messages)
     assert ("Ben Hudnall" in said) == answered and off_topic_line != answered, messages
+
+
+def test_a_funds_name_split_into_union_and_program_goes_to_the_catalog_whole(catalog, domain):
+    from actions.facts import fact_events
+
+    # The NLU marked "SEIU-UHW & Joint Employer" a union and the rest of the fund's name a program:
+    # as the person's union it would say they likely qualify before asking anything.
+    text = "Am I eligible for the SEIU-UHW & Joint Employer Education Fund Tuition Support?"
+    found = [entity(text, "SEIU-UHW & Joint Employer", "union"), entity(text, "Education Fund Tuition Support", "program")]
+    given, _ = fact_events(after({}, text, "tuition_support", found, {"union": "SEIU-UHW & Joint Employer"}))
+    assert given["union"] == "SEIU-UHW & Joint Employer Education Fund Tuition Support"
+    # A union said beside a program that is not part of its name stays the union.
+    text = "I'm in SEIU-UHW, can I get the Ben Hudnall Trust?"
+    found = [entity(text, "SEIU-UHW", "union"), entity(text, "Ben Hudnall Trust", "program")]
+    given, _ = fact_events(after({}, text, "tuition_support", found, {"union": "SEIU-UHW"}))
+    assert "union" not in given
