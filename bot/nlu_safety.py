@@ -146,7 +146,7 @@ CRISIS_PATTERNS = [
     # not "shoot my boss an email" or "don't want to hurt my boss's feelings".
     _I + r" (going to|gonna|want to|wanna|plan(ning)? to) (hurt|shoot|stab|attack|beat up) (the|my|that) (\w+ )?"
     r"(manager|boss|supervisor|coworker|co-worker|teacher|principal|landlord|neighbou?r|roommate|guy|girl|man|woman|"
-    r"people|kids?)\b(?!'| (of|a|an|the|my|some|this|that|his|her|your|our)\b)",
+    r"people|kids?|patient|resident|client|customer|surgeon|doctor|nurse)\b(?!'| (of|a|an|the|my|some|this|that|his|her|your|our)\b)",
     r"\b(don'?t|dont|do not) trust myself (at home|alone|tonight|around (the|my|these|those) (pills|meds|gun|drugs))\b|"
     r"\bcheck(ing)? out for good\b|\bwho gets my (stuff|things|cat|dog|car)\b",
     # Kinds a second blind set showed missing (tests/nlu/crisis_fresh.txt): not being around for
@@ -195,11 +195,44 @@ CRISIS_PATTERNS = [
     r"'ll| is gonna| is going to) (\w+ ){0,6}kill me if i (leave|tell|go|call|report|break up)\b|\bwait(ing)? for me (in|at|outside)\b.*\bkill me\b",
     r"\b(gonna|going to|will|'ll|threaten\w* to|said he'?d|said she'?d|wants? to) (come in and |come back and )?"
     r"(shoot|stab) (every(one|body)|us all|all of us|people|the (place|office|unit|floor|dept|department|school))\b(?! (a|an)\b)",
+    # Kinds a fourth readable blind set showed missing (tests/nlu/crisis_later.txt): a season not
+    # lived to, an exit planned, a last message, the tracks or the road, a dose worked out, wasted
+    # drugs kept back, revenge with a place, a partner's injuries hidden, coercion by a supervisor,
+    # affairs put in order, no future seen, wishing it had been oneself.
+    r"\b(won'?t|wont|will not|not gonna|not going to) be (here|around|alive) by (summer|fall|winter|spring|christmas|"
+    r"graduation|thanksgiving|my birthday|the end of (the )?(year|summer|semester))\b",
+    r"\bplann?(ing|ed) my exit\b(?! (from|out of)\b)|\b(have|got|made|had) an? exit plan\b(?! (from|for|out of|at|in|to)\b)",
+    r"\blast (message|text) to any(one|body)\b|\b(won'?t|wont|will not) be needing anything (soon|much longer|after (this|"
+    r"tonight|today))\b",
+    r"\b(think\w*|thought) about (the )?(train |railroad )?tracks\b|\b(lie|lay|lying|laying) down (in|on) (the )?(road|"
+    r"street|highway|freeway|tracks|traffic)\b",
+    r"\b(know|figured out|worked out|calculated) (exactly )?how much (\w+ )?(it would|it'?d|it will|would it) take\b(?! to\b)",
+    r"\b(pocket\w*|stash\w*|hoard\w*|divert\w*) (the |my )?(\w+ )?(wasted|waste|leftover)\b(?! (paper|bins?|baskets?|"
+    r"management|disposal)\b)|\b(keep\w*|kept|sav\w*|stash\w*|pocket\w*) (the |some )?\w+ (i'?m|im|i am|i was) supposed to "
+    r"waste\b",
+    r"\bmake (\w+ ){0,3}pay\b[^.!?]*[.!?]? ?(i|and i) know where (he|she|they) (parks|lives|sleeps|works)\b",
+    r"\bmy (partner|husband|wife|bf|boyfriend|gf|girlfriend|dad|father|mom|mother|stepdad|stepmom|ex|uncle|brother) "
+    r"(broke|fractured|dislocated|bruised|burned|split) my (arm|wrist|nose|jaw|ribs?|hand|fingers?|lip|eye|leg|"
+    r"collarbone|cheek|face|skull|tooth|teeth|ankle|shoulder)\b|\btold (the )?(er|doctor|hospital|nurse|school|teacher) "
+    r"it was (a fall|an accident)\b",
+    r"\bunless i\b[^.!?]{0,30}\b(alone with (him|her|them)|with (him|her) alone|sleep with|go out with (him|her)|hook up)\b",
+    r"\b(get|getting|put|putting|got) my affairs in order\b(?! (for|with) (the|my) (move|moving|taxes|estate plan))",
+    r"\b(don'?t|dont|can'?t|cant|no longer) see (myself|me) in the future( anymore)?\b(?! (as|in|at|doing|working)\b)|"
+    r"\b(don'?t|dont|can'?t|cant) see (myself|me) (being )?(alive|here|around) (in|by|next|much)\b",
+    r"\bshould (have|'?ve) been me (on|in) (that|the) (table|bed|stretcher|gurney|crash|car)\b|\bwish (it had|it'?d) been me\b"
+    r"(?! (who|that)\b)",
+    r"\b(i have|i'?ve got|i got) a (plan|date) and a (date|day|time|plan)[.! ]*$|^(tonight'?s|tonights) the night[.! ]*$",
+    # Leaving everything, and one's things settled ("i already decided im done after this weekend",
+    # "remove me from the program. and from everything else. i'm tired", "i've written everything
+    # down for him"), not "i decided i'm done with retail".
+    r"\bdecided (i'?m|im|i am) done\b(?! (with|at|in|working|being|applying|looking)\b)|\bnotice to everything\b|"
+    r"\bfrom everything( else)?[.!]+ (i'?m|im|i am) (so )?(tired|done)\b|\bwhatever'?s left of my\b[^.!?]*\b(goes|go|gets) "
+    r"to my\b|\bwritten everything down for (him|her|them|my (husband|wife|kids|family|partner))\b",
 ]
 # Work in suicide prevention or crisis care, or with people who were abused, is a career question,
 # not a crisis: these words are set aside before the patterns are read.
 CAREER_CONTEXT = re.compile(
-    r"\bsuicide (prevention|hotline|crisis line|awareness|counsel\w*|research|risk assessment|calls|cases|rates|"
+    r"\bsuicide (prevention|hotline|crisis line|awareness|counsel\w*|research|risk (assessment|screening)|calls|cases|rates|"
     r"statistics|watch (unit|duty|shifts?|patients?|sitter))|\bsitter for suicid\w*|"
     # Caring for people after an attempt or an overdose ("a course on caring for patients after a
     # suicide attempt", "what a social worker does when someone comes in after one").
@@ -208,6 +241,16 @@ CAREER_CONTEXT = re.compile(
     r"(suicide attempt|overdose)s?\b|\b(patients?|someone|a person|people) (\w+ ){0,3}(comes?|came|brought|admitted) in "
     r"after (a |an )?(suicide attempt|overdose)\b|"
     r"\bsexual assault (nurse|examiner|forensic|response team)\w*|\bforensic nurs\w*|"
+    # Suicides met at work, patients who are suicidal as the work, a colleague lost, a class on it
+    # ("do paramedics have to see suicides", "i want to work with suicidal patients", "our unit lost
+    # a colleague to suicide and i'd like to lead peer support", "my teacher talked about self harm
+    # in class and now i want to be a counselor").
+    r"\b(see|seeing|saw|seen|respond\w* to|deal\w* with|handl\w*|go\w* to|work\w*) (\w+ ){0,2}suicides\b|"
+    r"\b(work\w*|help\w*|treat\w*|car\w* for|counsel\w*|support\w*|serv\w*) (with |for )?suicidal (patients|clients|people|"
+    r"teens|kids|youth|students|veterans|adults)\b|\b(we|our \w+|the \w+|i) lost (a|an|our|my|one of our) (\w+ )?"
+    r"(colleague|coworker|co-worker|nurse|doctor|medic|resident|classmate|teammate|friend) to suicide\b|"
+    r"\b(teacher|professor|instructor|speaker|counselor|coach) (\w+ ){0,2}(talked|taught|spoke|presented|lectured) (\w+ ){0,2}"
+    r"(about|on) (suicide|self[- ]?harm)\b|"
     r"\b(gun|firearm) (violence|safety|injur\w*) (research|prevention|policy|studies|programs?|epidemiology)\b|"
     # Training and work on these subjects ("overdose response training", "a self-harm assessment class").
     r"\b(suicide|self[- ]?harm|overdose|opioid|naloxone|narcan|violence|abuse|de-?escalation|crisis|trauma)s? (prevention|"
@@ -291,6 +334,8 @@ ORDINARY_SENSES = re.compile("|".join([
     r"\bcut (back )?(my|down my|down on my) (hours|shifts?|spending|costs?|classes)\b",
     r"\b(scared|afraid|nervous|squeamish|terrified) (of|around|about) (blood|needles|shots|exams?|tests?|math|failing|the boards|hospitals|clinicals)\b",
     r"\bkill(ing|ed|s)? (it|time|the (lights?|music|engine|power))\b|\bkiller\b|\bkill for\b",
+    # "hanging out with friends", "got hit with a parking ticket".
+    r"\bhang(ing|s)? out\b|\bhung out\b|\bhit with (a|an|the|another) (\w+ )?(ticket|fine|bill|fee|charge|late fee)\b",
     r"\bkill(s|ed|ing)? (my|your|the|any|our) (social life|vibe|mood|motivation|buzz|grades?|gpa|chances|credit|"
     r"budget|savings|weekends?|sleep|back|feet|knees)\b",
     r"\b(killed|crushed|nailed|smashed|slayed) (my|the|that|this|our) (interview|exam|test|presentation|audition|"
@@ -339,6 +384,22 @@ ORDINARY_SENSES = re.compile("|".join([
     r"\b(patients?|residents?|someone|a person) (\w+ )?(died|pass\w* away)\b|\b(patients?|residents?) dying\b|"
     r"\bseen (someone|a patient|people|patients|anyone) die\b|\b(died|dying) (on|during) (my|the|a) (shift|unit|watch|floor)\b",
     r"\bgone (for|to|on|home|back)\b",
+    # Away for a while, with the time or the reason said ("i'll be gone 2 weeks visiting family",
+    # "not gonna be around next week bc of spring break", "my last message before my vacation").
+    r"\b(be|being|i'?m|im) (gone|away|around|here|out)\b[^.!?]{0,20}\b(\d+|a|one|two|three|few|couple( of)?) (days?|weeks?|"
+    r"months?)\b|\b(be|being) (gone|away|around|here|out)\b[^.!?]{0,20}\b(bc|because|cuz|cause|due to|for|on|visiting)\b"
+    r"( of)? (my |a |the |our )?(spring break|winter break|break|vacation|trip|holidays?|visit\w*|family|camp|"
+    r"conference|leave|surgery|deployment|wedding|work|school)\b|\blast (message|text|email|question) (before|until) "
+    r"(my |the |i )?(vacation|break|leave|holidays?|weekend|trip|time off|pto|go on|head out|clock out)\b|"
+    r"\b(last|one more|quick) question\b[^.!?]{0,25}\b(then|and) (i'?m|im|i am) (gone|out|off)\b",
+    # Funeral service as a trade, and a past job that was abusive ("did funeral home work",
+    # "my last boss was abusive, looking for a calmer clinic").
+    r"\bfuneral (home|director|service|parlor|business|industry)s?\b|\bembalm\w*|\bmortuar\w*|"
+    r"\b(last|old|former|previous|ex-?) (boss|manager|supervisor|job|employer|workplace|company) (was|were) (\w+ )?"
+    r"(abusive|toxic)\b",
+    # A hard test or practice said to be deadly ("the beep test tmrw will kill us all").
+    r"\b(test|exam|practice|workout|drills?|run|shift|class|final|finals|training|conditioning)\b[^.!?]{0,20}\b(will|gonna|"
+    r"going to|'ll|is gonna) kill (me|us)( all)?\b",
     CAREER_CONTEXT.pattern,
 ]), re.IGNORECASE)
 # Below this confidence the model's next guess is no answer either: the message is off-topic.
@@ -354,6 +415,15 @@ CRISIS_RUNNER_UP_MIN = 0.1
 # At 0.7 no ordinary, held-out or public message the team reads gained a crisis answer by it; at
 # 0.65 one did, at 0.55 fourteen (docs/conversation.md).
 RESEMBLANCE_MIN = 0.7
+# A longer message says enough for a looser resemblance to count: at least this many words, nearer
+# to a crisis example than to any other by RESEMBLANCE_LONG_MARGIN, cosine at least
+# RESEMBLANCE_LONG_MIN, and no ordinary sense of a danger word in it. A fourth readable blind set
+# showed the model's own crisis right and set aside for want of a listed word ("I've been keeping
+# the propofol I'm supposed to waste. Not for sleep."); the short messages where the model and the
+# resemblance both err ("when does my shift end") are left to the rules above (docs/conversation.md).
+RESEMBLANCE_LONG_WORDS = 8
+RESEMBLANCE_LONG_MIN = 0.45
+RESEMBLANCE_LONG_MARGIN = 0.03
 OUT_OF_SCOPE = "out_of_scope"
 FALLBACK_INTENT = "nlu_fallback"
 
@@ -392,9 +462,15 @@ class CrisisKeywordClassifier(GraphComponent, IntentClassifier):
 
     @staticmethod
     def resembles(message: Message) -> str | None:
-        """The crisis example the message nearly repeats (bot/nlu_crisis_resemblance.py), or None."""
+        """The crisis example the message nearly repeats (bot/nlu_crisis_resemblance.py), or, for a
+        longer message with no ordinary sense of a danger word, comes clearly nearest to; or None."""
         nearest = message.get(RESEMBLANCE) or {}
-        near = nearest.get("similarity", 0.0) >= RESEMBLANCE_MIN and nearest.get("margin", -1.0) > 0.0
+        similarity, margin = nearest.get("similarity", 0.0), nearest.get("margin", -1.0)
+        near = similarity >= RESEMBLANCE_MIN and margin > 0.0
+        if not near and similarity >= RESEMBLANCE_LONG_MIN and margin > RESEMBLANCE_LONG_MARGIN:
+            text = (message.get(TEXT) or "").replace("\u2019", "'").lower()
+            near = (len(text.split()) >= RESEMBLANCE_LONG_WORDS and not ORDINARY_SENSES.search(text)
+                    and not CAREER_CONTEXT.search(text) and not EXAGGERATIONS.search(text))
         return nearest.get("example") if near else None
 
     def process(self, messages: list[Message]) -> list[Message]:

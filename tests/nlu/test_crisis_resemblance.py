@@ -13,7 +13,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu_crisis_resemblance import RESEMBLANCE, CrisisResemblance
-from bot.nlu_safety import RESEMBLANCE_MIN, CrisisKeywordClassifier
+from bot.nlu_safety import (RESEMBLANCE_LONG_MARGIN, RESEMBLANCE_LONG_MIN, RESEMBLANCE_LONG_WORDS, RESEMBLANCE_MIN,
+                            CrisisKeywordClassifier)
 from bot.nlu_sentence_encoder import SentenceEncoderFeaturizer
 
 ENCODER = Path(__file__).resolve().parents[2] / "models" / "sentence-encoder"
@@ -100,3 +101,26 @@ def test_a_resemblance_never_backs_a_runner_up_crisis():
     message = decided("i chose the sunday after payday", "find_jobs", 0.9,
                       ranking=[("find_jobs", 0.8), ("crisis", 0.12)])
     assert message.get(INTENT)["name"] == "find_jobs"
+
+
+# A longer message: a looser resemblance counts when it is clearly nearer to a crisis example.
+LONG = "i keep the leftover vials in my locker and tonight after my shift they are finally for me"
+
+
+def test_a_long_message_stands_on_a_looser_resemblance():
+    assert len(LONG.split()) >= RESEMBLANCE_LONG_WORDS
+    message = decided(LONG, "crisis", RESEMBLANCE_LONG_MIN, margin=RESEMBLANCE_LONG_MARGIN + 0.01)
+    assert message.get(INTENT)["name"] == "crisis"
+    assert message.get("crisis_check")["by"] == "model and resemblance"
+
+
+@pytest.mark.parametrize("text, similarity, margin", [
+    (LONG, RESEMBLANCE_LONG_MIN - 0.01, 0.2),                       # too far
+    (LONG, 0.6, RESEMBLANCE_LONG_MARGIN),                           # not clearly nearer
+    ("when does my shift end tonight", 0.6, 0.2),                   # too short to judge
+    ("hanging out with friends this weekend so ill finish the application monday", 0.6, 0.2),  # an ordinary sense
+    ("i want to do suicide prevention training with the kids at my school", 0.6, 0.2),        # career talk
+])
+def test_a_looser_resemblance_needs_length_margin_and_no_ordinary_sense(text, similarity, margin):
+    message = decided(text, "crisis", similarity, margin=margin)
+    assert message.get(INTENT)["name"] == "explore_career"
