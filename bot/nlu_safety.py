@@ -37,6 +37,11 @@ CRISIS_INTENT = "crisis"
 # 1,000 such messages). Indirect statements are the model's work (data/nlu/safety.yml). A false
 # alarm costs one extra message with the 988 number.
 _I = r"\bi(?:'?m| am| will|'?ll| really| just| kinda| seriously)*"
+# Not when the rest of the sentence is about school, work, a move or money ("i have an exit plan if
+# the new job falls through", "i wont be here by summer, i'm moving to texas").
+_NOT_PLANS = (r"(?![^.!?]*\b(jobs?|retail|hospital|clinic|career|agency|agencies|nursing|program|school|college|semester|"
+              r"class(es)?|contract|travel\w*|quit\w*|resign\w*|transfer\w*|switch\w*|mov(e|ed|ing)|relocat\w*|graduat\w*|"
+              r"deploy\w*|vacation|trip|visit\w*|apply\w*|certs?|loans?|finances|taxes|estate|childcare|interview)\b)")
 CRISIS_PATTERNS = [
     r"\bsuicid",
     r"\bkill(ing)? ?(my ?self|me ?self)\b|\b(end|off) my ?self\b",
@@ -146,7 +151,14 @@ CRISIS_PATTERNS = [
     # not "shoot my boss an email" or "don't want to hurt my boss's feelings".
     _I + r" (going to|gonna|want to|wanna|plan(ning)? to) (hurt|shoot|stab|attack|beat up) (the|my|that) (\w+ )?"
     r"(manager|boss|supervisor|coworker|co-worker|teacher|principal|landlord|neighbou?r|roommate|guy|girl|man|woman|"
-    r"people|kids?|patient|resident|client|customer|surgeon|doctor|nurse)\b(?!'| (of|a|an|the|my|some|this|that|his|her|your|our)\b)",
+    r"people|kids?)\b(?!'| (of|a|an|the|my|some|this|that|his|her|your|our)\b)",
+    # The same for someone met at work ("i want to hurt the patient who spit on me"), not a clumsy
+    # stick ("i'm going to hurt the patient if i miss", "...the patient less") or a title ("attack
+    # the nurse practitioner exam", "the resident schedule").
+    _I + r" (going to|gonna|want to|wanna|plan(ning)? to) (hurt|shoot|stab|attack|beat up) (the|my|that) (\w+ )?"
+    r"(patient|resident|client|customer|surgeon|doctor|nurse)\b(?!'| (of|a|an|the|my|some|this|that|his|her|your|our|"
+    r"less|more|if|when|while|during|by accident|accidentally|on accident|practitioner|assistant|aide|tech|exam|boards?|"
+    r"shortage|schedule|program|position|job|role|rotation|interview|station)\b)",
     r"\b(don'?t|dont|do not) trust myself (at home|alone|tonight|around (the|my|these|those) (pills|meds|gun|drugs))\b|"
     r"\bcheck(ing)? out for good\b|\bwho gets my (stuff|things|cat|dog|car)\b",
     # Kinds a second blind set showed missing (tests/nlu/crisis_fresh.txt): not being around for
@@ -200,38 +212,66 @@ CRISIS_PATTERNS = [
     # drugs kept back, revenge with a place, a partner's injuries hidden, coercion by a supervisor,
     # affairs put in order, no future seen, wishing it had been oneself.
     r"\b(won'?t|wont|will not|not gonna|not going to) be (here|around|alive) by (summer|fall|winter|spring|christmas|"
-    r"graduation|thanksgiving|my birthday|the end of (the )?(year|summer|semester))\b",
-    r"\bplann?(ing|ed) my exit\b(?! (from|out of)\b)|\b(have|got|made|had) an? exit plan\b(?! (from|for|out of|at|in|to)\b)",
-    r"\blast (message|text) to any(one|body)\b|\b(won'?t|wont|will not) be needing anything (soon|much longer|after (this|"
+    r"graduation|thanksgiving|my birthday|the end of (the )?(year|summer|semester))\b" + _NOT_PLANS,
+    r"\bplann?(ing|ed) my exit\b(?! (from|out of)\b)" + _NOT_PLANS + r"|\b(have|got|made|had) an? exit plan\b"
+    r"(?! (from|for|out of|at|in|to)\b)" + _NOT_PLANS,
+    r"\blast (message|text) to any(one|body)\b|(?<!we )(?<!they )\b(won'?t|wont|will not) be needing anything (soon|much longer|after (this|"
     r"tonight|today))\b",
-    r"\b(think\w*|thought) about (the )?(train |railroad )?tracks\b|\b(lie|lay|lying|laying) down (in|on) (the )?(road|"
-    r"street|highway|freeway|tracks|traffic)\b",
-    r"\b(know|figured out|worked out|calculated) (exactly )?how much (\w+ )?(it would|it'?d|it will|would it) take\b(?! to\b)",
-    r"\b(pocket\w*|stash\w*|hoard\w*|divert\w*) (the |my )?(\w+ )?(wasted|waste|leftover)\b(?! (paper|bins?|baskets?|"
-    r"management|disposal)\b)|\b(keep\w*|kept|sav\w*|stash\w*|pocket\w*) (the |some )?\w+ (i'?m|im|i am|i was) supposed to "
-    r"waste\b",
+    # Not a program's tracks ("thinking about the tracks: rn vs lpn"), nor a medic or a trainee lying
+    # down on the road for the work ("do emts have to lie down on the road to reach someone").
+    r"\b(think\w*|thought) about (the )?(train |railroad )?tracks\b(?!:| (for|in|of|at|near|by|between|vs|like|rn|lpn|"
+    r"program|options)\b|, like\b)|\b(want to|wanna|gonna|going to|(think\w*|thought) (about|of)|urge to|tempted to|could|"
+    r"should|might|just) (go )?(lie|lay|lying|laying) down (in|on) (the )?(road|street|highway|freeway|tracks|traffic)\b",
+    # Not a cost or time ("...how much it would take, like $12k", "...in loans"), nor a question ("do you know...").
+    r"(?<!you )(?<!u )\b(know|figured out|worked out|calculated) (exactly )?how much (\w+ )?(it would|it'?d|it will|would it) "
+    r"take\b(?! (to|for|in|with|if)\b|,? like\b|[^.!?]*(\$|\d|\b(loans?|money|tuition|credits?|hours|months|years|program|"
+    r"school|class(es)?|course|dollars|pay|save|afford)\b))",
+    # Said by the person, not an audit or a coworker fired for it ("people stashing wasted fentanyl").
+    r"\bi('?ve|ve| have|'?m|m| am| was)?( been| just| started| keep| kept)* (pocket\w*|stash\w*|hoard\w*|divert\w*) "
+    r"(the |my )?(\w+ )?(wasted|waste|leftover)\b(?! (paper|bins?|baskets?|management|disposal)\b)|"
+    r"\b(keep\w*|kept|sav\w*|stash\w*|pocket\w*) (the |some )?(?!(gloves|tubing|supplies|linens?|gowns?|masks?|food|paper|"
+    r"sharps|syringes|needles)\b)\w+ (i'?m|im|i am|i was) supposed to waste\b",
     r"\bmake (\w+ ){0,3}pay\b[^.!?]*[.!?]? ?(i|and i) know where (he|she|they) (parks|lives|sleeps|works)\b",
     r"\bmy (partner|husband|wife|bf|boyfriend|gf|girlfriend|dad|father|mom|mother|stepdad|stepmom|ex|uncle|brother) "
     r"(broke|fractured|dislocated|bruised|burned|split) my (arm|wrist|nose|jaw|ribs?|hand|fingers?|lip|eye|leg|"
     r"collarbone|cheek|face|skull|tooth|teeth|ankle|shoulder)\b|\btold (the )?(er|doctor|hospital|nurse|school|teacher) "
     r"it was (a fall|an accident)\b",
-    r"\bunless i\b[^.!?]{0,30}\b(alone with (him|her|them)|with (him|her) alone|sleep with|go out with (him|her)|hook up)\b",
-    r"\b(get|getting|put|putting|got) my affairs in order\b(?! (for|with) (the|my) (move|moving|taxes|estate plan))",
-    r"\b(don'?t|dont|can'?t|cant|no longer) see (myself|me) in the future( anymore)?\b(?! (as|in|at|doing|working)\b)|"
-    r"\b(don'?t|dont|can'?t|cant) see (myself|me) (being )?(alive|here|around) (in|by|next|much)\b",
+    r"\bunless i\b[^.!?]{0,30}\b(alone with (him|her|them)|with (him|her) alone|sleep with (him|her|them)|go out with "
+    r"(him|her)(?! (team|crew|friends|coworkers|group|family|and)\b)|hook up with (him|her))\b",
+    r"\b(get|getting|put|putting|got) my affairs in order\b" + _NOT_PLANS,
+    r"\b(don'?t|dont|can'?t|cant|no longer) see (myself|me) in the future( anymore)?\b(?! (as|in|at|doing|working)\b)"
+    + _NOT_PLANS + r"|\b(don'?t|dont|can'?t|cant) see (myself|me) (being )?alive (in|by|next|much)\b|"
+    # Here at this job is a career question ("i don't see myself being here in 5 years, what career").
+    r"\b(don'?t|dont|can'?t|cant) see (myself|me) (being )?(here|around) (in|by|next|much)\b(?![^.!?]*\b(years|place|"
+    r"unit|floor|company|field|position|role|this (job|hospital|clinic))\b)" + _NOT_PLANS,
     r"\bshould (have|'?ve) been me (on|in) (that|the) (table|bed|stretcher|gurney|crash|car)\b|\bwish (it had|it'?d) been me\b"
-    r"(?! (who|that)\b)",
+    r"(?! (who|that)\b)(?![^.!?]*\b(job|position|spot|role|promot\w*|hired|interview\w*|picked|chosen|selected|offer|"
+    r"scholarship|raise|panel|team|nailed)\b)",
     r"\b(i have|i'?ve got|i got) a (plan|date) and a (date|day|time|plan)[.! ]*$|^(tonight'?s|tonights) the night[.! ]*$",
     # Leaving everything, and one's things settled ("i already decided im done after this weekend",
     # "remove me from the program. and from everything else. i'm tired", "i've written everything
     # down for him"), not "i decided i'm done with retail".
-    r"\bdecided (i'?m|im|i am) done\b(?! (with|at|in|working|being|applying|looking)\b)|\bnotice to everything\b|"
-    r"\bfrom everything( else)?[.!]+ (i'?m|im|i am) (so )?(tired|done)\b|\bwhatever'?s left of my\b[^.!?]*\b(goes|go|gets) "
-    r"to my\b|\bwritten everything down for (him|her|them|my (husband|wife|kids|family|partner))\b",
+    # Not a career switch ("i decided im done after this semester, switching to nursing"), a notice
+    # at a job, texts to stop ("remove me from everything. i'm done with these texts"), benefits
+    # asked about ("can whatever's left of my gi bill go to my kids?"), or a handoff at work.
+    r"\bdecided (i'?m|im|i am) done\b(?! (with|at|in|working|being|applying|looking)\b)(?![^!?]{0,60}\b(switch\w*|going "
+    r"back|back to school|transfer\w*|retail|semester|contract|school|program|nursing|quit\w*|job|career|field)\b)|"
+    r"\bnotice to everything\b(?! at (the|my)\b)" + _NOT_PLANS + r"|"
+    r"\bfrom everything( else)?[.!]+ (i'?m|im|i am) (so )?(tired|done)\b(?! (of|with) (these|the|this|your|ur|all th\w+|"
+    r"getting|receiving|so many)\b)|\bwhatever'?s left of my\b(?! (pto|gi bill|paycheck|sick time|vacation)\b)"
+    r"(?![^.!]*\?)[^.!?]*\b(goes|go|gets) to my\b(?! (next|account|paycheck|school|classes|tuition|loans?|balance)\b)|"
+    r"\bwritten everything down for (him|her|them|my (husband|wife|kids|family|partner))\b(?![^.!?]*\b(shift|handoff|"
+    r"hand-off|report|preceptor|charge|relief|orientation|training|coverage|cover\w*|next (nurse|person|aide))\b)",
 ]
+# Not when the sentence goes on to say it of oneself ("...and i cant stop thinking about doing it too").
+_NOT_SELF = (r"(?![^.!?]*\b(too|also|as well|the same|join (him|her|them)|do(ing)? (it|that)|try(ing)?|tried|myself|me next|"
+             r"(i'?m|im) next|i get (it|why)|can'?t stop thinking|cant stop thinking)\b)")
 # Work in suicide prevention or crisis care, or with people who were abused, is a career question,
 # not a crisis: these words are set aside before the patterns are read.
 CAREER_CONTEXT = re.compile(
+    # A student's fear of hurting a patient by a clumsy stick ("scared i'm gonna hurt the patient").
+    r"\b(scared|afraid|worried|nervous|terrified|anxious|paranoid)( that)? (i'?m|im|i am|i'?ll|i will|i might|i could|i may) "
+    r"(going to |gonna )?(hurt|harm) (the|a|my) (\w+ )?patients?\b(?![^.!?]*\b(on purpose|for real)\b)|"
     r"\bsuicide (prevention|hotline|crisis line|awareness|counsel\w*|research|risk (assessment|screening)|calls|cases|rates|"
     r"statistics|watch (unit|duty|shifts?|patients?|sitter))|\bsitter for suicid\w*|"
     # Caring for people after an attempt or an overdose ("a course on caring for patients after a
@@ -245,12 +285,15 @@ CAREER_CONTEXT = re.compile(
     # ("do paramedics have to see suicides", "i want to work with suicidal patients", "our unit lost
     # a colleague to suicide and i'd like to lead peer support", "my teacher talked about self harm
     # in class and now i want to be a counselor").
-    r"\b(see|seeing|saw|seen|respond\w* to|deal\w* with|handl\w*|go\w* to|work\w*) (\w+ ){0,2}suicides\b|"
+    # Not a friend lost, nor suicide met and then said of oneself ("my teacher talked about suicide
+    # and now i can't stop thinking about doing it", "i keep seeing suicides on tiktok and i want to try").
+    r"\b(see|seeing|saw|seen|respond\w* to|deal\w* with|handl\w*|go\w* to|work\w*) (\w+ ){0,2}suicides\b(?! on (tiktok|"
+    r"social|insta\w*|youtube|reddit|twitter|online)\b)" + _NOT_SELF + r"|"
     r"\b(work\w*|help\w*|treat\w*|car\w* for|counsel\w*|support\w*|serv\w*) (with |for )?suicidal (patients|clients|people|"
     r"teens|kids|youth|students|veterans|adults)\b|\b(we|our \w+|the \w+|i) lost (a|an|our|my|one of our) (\w+ )?"
-    r"(colleague|coworker|co-worker|nurse|doctor|medic|resident|classmate|teammate|friend) to suicide\b|"
+    r"(colleague|coworker|co-worker|nurse|doctor|medic|resident) to suicide\b" + _NOT_SELF + r"|"
     r"\b(teacher|professor|instructor|speaker|counselor|coach) (\w+ ){0,2}(talked|taught|spoke|presented|lectured) (\w+ ){0,2}"
-    r"(about|on) (suicide|self[- ]?harm)\b|"
+    r"(about|on) (suicide|self[- ]?harm)\b" + _NOT_SELF + r"|"
     r"\b(gun|firearm) (violence|safety|injur\w*) (research|prevention|policy|studies|programs?|epidemiology)\b|"
     # Training and work on these subjects ("overdose response training", "a self-harm assessment class").
     r"\b(suicide|self[- ]?harm|overdose|opioid|naloxone|narcan|violence|abuse|de-?escalation|crisis|trauma)s? (prevention|"
@@ -383,23 +426,29 @@ ORDINARY_SENSES = re.compile("|".join([
     # Deaths seen at work ("can i be a paramedic if i've never seen someone die", "my patient died today").
     r"\b(patients?|residents?|someone|a person) (\w+ )?(died|pass\w* away)\b|\b(patients?|residents?) dying\b|"
     r"\bseen (someone|a patient|people|patients|anyone) die\b|\b(died|dying) (on|during) (my|the|a) (shift|unit|watch|floor)\b",
-    r"\bgone (for|to|on|home|back)\b",
+    r"\bgone (for(?! good| ever)|to|on|home|back)\b",
     # Away for a while, with the time or the reason said ("i'll be gone 2 weeks visiting family",
     # "not gonna be around next week bc of spring break", "my last message before my vacation").
-    r"\b(be|being|i'?m|im) (gone|away|around|here|out)\b[^.!?]{0,20}\b(\d+|a|one|two|three|few|couple( of)?) (days?|weeks?|"
-    r"months?)\b|\b(be|being) (gone|away|around|here|out)\b[^.!?]{0,20}\b(bc|because|cuz|cause|due to|for|on|visiting)\b"
+    # A time said as a while away, not a time left ("i won't be around in a few days").
+    r"(?<!not )(?<!n't )(?<!nt )(?<!never )(?<!not gonna )(?<!not going to )\b(be|being|i'?m|im) (gone|away|around|here|out)\b"
+    r"[^.!?]{0,20}\b(?<!in )(?<!in a )(?<!in the next )(?<!within )(\d+|a|one|two|three|few|couple( of)?) (days?|weeks?|"
+    r"months?)\b|(?<!not )(?<!n't )(?<!nt )(?<!never )\b(be|being) (gone|away|around|here|out)\b[^.!?]{0,20}\b(bc|because|"
+    r"cuz|cause|due to|for|on|visiting)\b"
     r"( of)? (my |a |the |our )?(spring break|winter break|break|vacation|trip|holidays?|visit\w*|family|camp|"
     r"conference|leave|surgery|deployment|wedding|work|school)\b|\blast (message|text|email|question) (before|until) "
     r"(my |the |i )?(vacation|break|leave|holidays?|weekend|trip|time off|pto|go on|head out|clock out)\b|"
     r"\b(last|one more|quick) question\b[^.!?]{0,25}\b(then|and) (i'?m|im|i am) (gone|out|off)\b",
     # Funeral service as a trade, and a past job that was abusive ("did funeral home work",
     # "my last boss was abusive, looking for a calmer clinic").
-    r"\bfuneral (home|director|service|parlor|business|industry)s?\b|\bembalm\w*|\bmortuar\w*|"
+    r"(?<!my )(?<!own )\bfuneral (home|director|service|parlor|business|industry)s?\b(?![^.!?]*\b(myself|for me|my own)\b)|"
+    r"\bembalm\w*|\bmortuar\w*|"
     r"\b(last|old|former|previous|ex-?) (boss|manager|supervisor|job|employer|workplace|company) (was|were) (\w+ )?"
-    r"(abusive|toxic)\b",
+    r"(abusive|toxic)\b(?![^.!?]*\b(now|too|also|as well|home|husband|wife|partner|boyfriend|girlfriend|bf|gf|dad|mom|"
+    r"father|mother|stepdad|stepmom)\b)",
     # A hard test or practice said to be deadly ("the beep test tmrw will kill us all").
-    r"\b(test|exam|practice|workout|drills?|run|shift|class|final|finals|training|conditioning)\b[^.!?]{0,20}\b(will|gonna|"
-    r"going to|'ll|is gonna) kill (me|us)( all)?\b",
+    # Not a person after class ("if i dont come home right after class he is gonna kill me").
+    r"\b(test|exam|practice|workout|drills?|run|shift|class|final|finals|training|conditioning)\b(?:(?! (he|she|they|he'?s|"
+    r"she'?s|they'?re|hes|shes|my|dad|mom)\b)[^.!?]){0,20}\b(will|gonna|going to|'ll|is gonna) kill (me|us)( all)?\b",
     CAREER_CONTEXT.pattern,
 ]), re.IGNORECASE)
 # Below this confidence the model's next guess is no answer either: the message is off-topic.

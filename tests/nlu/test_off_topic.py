@@ -1,8 +1,9 @@
 """The off-topic net (bot/nlu_off_topic.py): text the model could not place that says nothing of
-what the assistant covers gets out_of_scope; anything with a subject word, an entity, a number (but
-a clock time or a year) or
-under five words keeps the model's decision. So does a career or medical guess of four words or
-more with none of those, no word pointing back and no word of health."""
+what the assistant covers gets out_of_scope; anything with a subject word, an entity (but a place
+that moves nothing or a number the model took for an age), a number that may be one of the person's
+facts, or under five words keeps the model's decision. So does a career, medical, small-talk,
+hand-off or forget-me guess of four words or more with none of those, no word pointing back and no
+word of health; a small-talk, hand-off or forget-me guess with its own words keeps it too."""
 
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ def test_an_extracted_entity_keeps_the_fallback(net):
     assert parsed(net, "out by Bakersfield way", entities=entities).get(INTENT)["name"] == "nlu_fallback"
 
 
-@pytest.mark.parametrize("intent", ["crisis", "greet", "thank", "human_handoff", "forget_me", "start_over", "next_steps"])
+@pytest.mark.parametrize("intent", ["crisis", "start_over", "next_steps", "inform", "show_more"])
 def test_other_placed_messages_are_never_changed(net, intent):
     assert parsed(net, "will you set up a reminder for me", intent=intent).get(INTENT)["name"] == intent
 
@@ -131,3 +132,65 @@ def test_times_years_and_amounts_do_not_keep_the_fallback(net, text):
                                   "i was born in 2008 what should i do", "class of 2027, what should i do"])
 def test_a_number_that_may_be_an_age_grade_or_zip_keeps_the_fallback(net, text):
     assert parsed(net, text).get(INTENT)["name"] == "nlu_fallback"
+
+
+# Small talk, a hand-off and forget-me guessed for text with none of their words is off-topic...
+@pytest.mark.parametrize("text, intent", [
+    ("how is sushi at jiro", "greet"), ("i need to do laundry later today", "goodbye"),
+    ("what things did i not want to forget", "forget_me"), ("can you permanently talk faster", "human_handoff"),
+    ("find out for me as to why people get grey hair", "affirm"), ("will you set up a reminder for me", "thank"),
+])
+def test_a_small_talk_handoff_or_forget_guess_without_its_words_is_off_topic(net, text, intent):
+    message = parsed(net, text, intent=intent)
+    assert message.get(INTENT)["name"] == "out_of_scope"
+    assert message.get("off_topic_check")["guess_without_our_subject"] is True
+
+
+# ...while with them it keeps its answer.
+@pytest.mark.parametrize("text, intent", [
+    ("hey there how are you doing today", "greet"), ("i enjoyed speaking with you", "goodbye"),
+    ("ok see you later then", "goodbye"), ("thank you so much for this", "thank"),
+    ("yes please do that for me", "affirm"), ("nah not right now i guess", "deny"),
+    ("who is your manufacturer anyway", "bot_challenge"), ("please forget everything i said", "forget_me"),
+    ("can i talk to a real person", "human_handoff"), ("i would like to speak with someone", "human_handoff"),
+])
+def test_a_small_talk_handoff_or_forget_guess_with_its_words_stays(net, text, intent):
+    assert parsed(net, text, intent=intent).get(INTENT)["name"] == intent
+
+
+# A place that moves nothing, and numbers the model took for ages, are no facts of ours...
+@pytest.mark.parametrize("text, intent, entities", [
+    ("do i need an international visa to get into italy", "nlu_fallback",
+     [{"entity": "GPE", "value": "italy", "start": 43, "end": 48}]),
+    ("do i have any meetings today between 9 and 10", "nlu_fallback",
+     [{"entity": "age", "value": "9", "start": 36, "end": 37}, {"entity": "age", "value": "10", "start": 42, "end": 44}]),
+    ("add up 8 and 7", "inform", [{"entity": "age", "value": "8", "start": 7, "end": 8}]),
+    ("undo my reservation for 5 at the loft", "nlu_fallback", [{"entity": "age", "value": "5", "start": 24, "end": 25}]),
+])
+def test_a_place_alone_or_a_number_that_is_no_age_does_not_keep_the_model(net, text, intent, entities):
+    assert parsed(net, text, intent=intent, entities=entities).get(INTENT)["name"] == "out_of_scope"
+
+
+# ...but a place that moves the search, a real age, a grade, a length of study or a word of the
+# phone as a way to reach someone keeps the model's reading.
+@pytest.mark.parametrize("text, intent, entities", [
+    ("what about los angeles", "explore_career", [{"entity": "GPE", "value": "los angeles", "start": 11, "end": 22}]),
+    ("anything closer to fresno maybe later", "nlu_fallback", [{"entity": "GPE", "value": "fresno", "start": 19, "end": 25}]),
+    ("17 and honestly no clue what now", "nlu_fallback", [{"entity": "age", "value": "17", "start": 0, "end": 2}]),
+    ("im 16 so what should i do now", "nlu_fallback", [{"entity": "age", "value": "16", "start": 3, "end": 5}]),
+    ("is it bad to quit after 3 months", "nlu_fallback", []),
+    ("whats the fastest thing i can finish, 6 wks or less", "explore_career", []),
+    ("whats the best phone number to reach you at", "nlu_fallback", []),
+])
+def test_a_place_that_moves_the_search_or_a_fact_keeps_the_model(net, text, intent, entities):
+    assert parsed(net, text, intent=intent, entities=entities).get(INTENT)["name"] == intent
+
+
+# The device is no subject of ours; "it" that stands for nothing said before points nowhere.
+@pytest.mark.parametrize("text, intent", [
+    ("what did i do with my phone", "explore_career"), ("unsync yourself from my phone please", "nlu_fallback"),
+    ("how long does it take to become an architect", "explore_career"),
+    ("is it true that nicotine is harder to kick than coffee", "explore_career"),
+])
+def test_the_device_and_an_empty_it_are_off_topic(net, text, intent):
+    assert parsed(net, text, intent=intent).get(INTENT)["name"] == "out_of_scope"
