@@ -194,7 +194,7 @@ CRISIS_PATTERNS = [
     r"(train|bus|truck|car))\b",
     r"\blife insurance\b.*\b(if|when|once) (i'?m|im|i am) (gone|dead)\b",
     r"\btell (my|the) (kids|family|mom|wife|husband|daughter|son|children|parents|dad|brother|sister) (that )?(i love "
-    r"(them|her|him)\b|(i'?m|im) sorry( for everything)?[.! ]*$)",
+    r"(them|her|him)\b|(i'?m|im) sorry( for everything)?([.!]|[.! ]*$))",
     r"\b(he|she|they|bf|gf|my (\w+'?s )?(\w+ )?(boyfriend|bf|girlfriend|gf|husband|wife|partner|dad|father|mom|mother|stepdad|"
     r"stepmom|uncle|aunt|brother|sister|cousin|ex|grandpa|grandfather|coach|teacher|pastor|priest|boss|manager|"
     r"supervisor|coworker|neighbou?r|landlord|babysitter|tutor))( still| always| just)? (touched|touches|groped|gropes|"
@@ -262,6 +262,42 @@ CRISIS_PATTERNS = [
     r"(?![^.!]*\?)[^.!?]*\b(goes|go|gets) to my\b(?! (next|account|paycheck|school|classes|tuition|loans?|balance)\b)|"
     r"\bwritten everything down for (him|her|them|my (husband|wife|kids|family|partner))\b(?![^.!?]*\b(shift|handoff|"
     r"hand-off|report|preceptor|charge|relief|orientation|training|coverage|cover\w*|next (nurse|person|aide))\b)",
+    # Kinds a fifth readable blind set showed missing (crisis_later.txt): pictures used as a threat,
+    # grooming and a secret, papers held by a boss, sex asked for rent or a job, a lethal dose asked
+    # or hidden from a screen, a step from a height, arrangements and farewells at work, medicines
+    # kept back "in case of me", starving to fainting, and danger said in Spanish.
+    r"\b(if i (don'?t|dont|do not|won'?t|wont) send|unless i send)\b[^.!?]{0,30}\b(pics|nudes|photos|pictures|videos?)\b|"
+    r"\b(post|leak|share|send|show)\w* (my |the |those |our )?(old )?(nudes|pics|naked (pics|pictures|photos))\b"
+    r"[^.!?]{0,30}\b(everywhere|every ?one|online|my (parents|school|friends|family))\b",
+    r"\b(we have|it'?s|its|our) (a |little )?secret\b[^.!?]*\balone\b|\balone\b[^.!?]*\b(our|a) (little )?secret\b|"
+    r"\b(leave|go|come|run away|move) with (him|her)\b[^.!?]{0,40}\b(not|don'?t|never|without) tell(ing)? (any ?one|any ?body|my "
+    r"(mom|dad|parents|family))\b",
+    r"\b(keeps?|kept|took|has|holding|holds|taken) my (passport|papers|documents|visa|green card)\b(?! (to|for) "
+    r"(copy|the|a|my|verif\w*|onboarding|hr|i-9|processing)\b)",
+    r"\b(if|unless) i (sleep|have sex|hook up|sleep around|do stuff|do things) with (him|her|them|my (boss|landlord|manager|"
+    r"supervisor))\b|\b(work|pay) (it )?off\b[^.!?]{0,30}\b(sleep|have sex) with\b",
+    r"\bhow much (\w+ ){0,2}(insulin|tylenol|acetaminophen|xanax|oxy\w*|morphine|fentanyl|potassium|kcl|pills|meds|benadryl|"
+    r"ambien|melatonin|advil|ibuprofen) (would be|is|would|to) (too much|lethal|fatal|deadly|kill|stop)\b(?![^.!?]*\b(exam|"
+    r"quiz|test|class|pharmacology|nclex|ptcb|patients?|kids?|child|dog|cat|overdose (signs|symptoms))\b)|"
+    r"\bwithout (it )?(showing up|being (found|detected)) (on|in) (a |the )?(tox|toxicology|autopsy)\b|"
+    r"\bnot for (a|any|the) patient\b[.! ]*$",
+    r"\b(roof|helipad|ledge|bridge|edge|balcony|overpass|parking (deck|garage))\b[^.!?]*\b(one step|how easy it would be)\b|"
+    r"\b(tallest|highest) (bridge|parking garage|parking structure|overpass|cliff)s? (near|around|close to|by)\b",
+    r"\b(emergency contact|pays? out|payout|beneficiar\w*)\b[^?]*\b(won'?t|wont|will not) be (back|coming back)\b|"
+    r"\bmake sure my (kids|children|family|wife|husband|partner) (get|gets|have|has) (it|the money|the payout|everything) soon\b|"
+    r"\b(you all|y'?all|everyone|you guys|they all) deserved (a )?better\b|\blast (week|day|night) anywhere\b|"
+    r"\bgiv(e|ing) (away )?(his|her|their|all (his|her|their)) (stuff|things|belongings)( away)?\b[^.!?]*[.!?]?[^.!?]*\b"
+    r"(means it|goodbye|last|won'?t need|not coming back)\b|\b(keys back|returned (the|my|all the) keys)\b.*\b(bills|"
+    r"goodbye|tell some(body|one))\b",
+    r"\bin case of me\b|\b(keep|keeping|kept|taking|took|saving|saved|stash\w*) (\w+ ){0,2}(morphine|fentanyl|oxy\w*|dilaudid|"
+    r"hydromorphone|propofol|insulin|ativan|xanax) (from|home from) (patients|residents|work|the (unit|floor|pyxis|cart|"
+    r"clinic))\b|\btook everything in (my|the) (bag|purse|cabinet|medicine cabinet|bottle)\b|"
+    r"\b(didn'?t|didnt) care if i (woke|wake) up\b|\bscratch\w* (my )?(arms?|legs?|wrists?|skin|thighs?) (open|raw)\b",
+    r"\bdown to \d+ ?(lbs|pounds)\b[^.!?]*\b(faint\w*|passed out|skipp\w*|not eating)\b|\b(faint\w*|passed out)\b[^.!?]*"
+    r"\bskipp\w* (every|all (my )?)meals?\b",
+    r"\bmy (own )?(obituary|eulogy)\b(?! (assignment|project|essay|for (class|english|school)))",
+    r"\b(me pega|me golpea|me quiero morir|quiero morir\w*|matarme|no quiero (vivir|despertar)|mi vida (ya )?no vale|"
+    r"no vale la pena vivir|me voy a matar|quitarme la vida|me hace da(ñ|n)o)\b",
 ]
 # Not when the sentence goes on to say it of oneself ("...and i cant stop thinking about doing it too").
 _NOT_SELF = (r"(?![^.!?]*\b(too|also|as well|the same|join (him|her|them)|do(ing)? (it|that)|try(ing)?|tried|myself|me next|"
@@ -281,6 +317,8 @@ CAREER_CONTEXT = re.compile(
     r"(suicide attempt|overdose)s?\b|\b(patients?|someone|a person|people) (\w+ ){0,3}(comes?|came|brought|admitted) in "
     r"after (a |an )?(suicide attempt|overdose)\b|"
     r"\bsexual assault (nurse|examiner|forensic|response team)\w*|\bforensic nurs\w*|"
+    # A patient's suicide met at work, and the debrief after it ("postvention training").
+    r"\b(a|our|the) patient suicides?\b" + _NOT_SELF + r"|\bpostvention\b|"
     # Suicides met at work, patients who are suicidal as the work, a colleague lost, a class on it
     # ("do paramedics have to see suicides", "i want to work with suicidal patients", "our unit lost
     # a colleague to suicide and i'd like to lead peer support", "my teacher talked about self harm
@@ -321,7 +359,10 @@ CAREER_CONTEXT = re.compile(
 EXAGGERATIONS = re.compile(
     r"\brather (\w+ ){1,5}than (take|do|sit through|study|retake|repeat|go to|pass|write|finish) (another|one more|"
     r"a|an|the|more|this|that|my) (\w+ )?(class|classes|exam|test|math|chem\w*|course|lecture|homework|essay|paper)\b|"
-    r"\bkill(ing)? my ?self studying\b|\bkill(ing)? my ?self for (a |good |straight )?(grades?|gpa|a'?s)\b",
+    r"\bkill(ing)? my ?self studying\b|\bkill(ing)? my ?self for (a |good |straight )?(grades?|gpa|a'?s)\b|"
+    # "...its on my forensic science quiz tmrw and im gonna die" (not "...and i'm going to die tonight").
+    r"\b(quiz|test|exam|final|finals|homework|essay|presentation|interview|boards|nclex)\b[^.!?]{0,40}\b(i'?m|im|i am|i'?ll|"
+    r"ill) (gonna |going to |literally |actually )?die\b(?! (tonight|today|on purpose|for real|fr)\b)",
     re.IGNORECASE)
 
 # Evidence of danger: the words without which the model's `crisis` is not believed. Wider than the
@@ -404,8 +445,13 @@ ORDINARY_SENSES = re.compile("|".join([
     r"\bjump(er)?[- ]?(start|cables?|rope)\b|\bjump(ing)? (in|into|on|back into) (a |the |my )?(call|meeting|zoom|program|"
     r"class|career|field|nursing|healthcare|health care|school|college|it|the workforce|job|cna|lvn|rn)\b",
     # A farewell after thanks or the end of a question ("thanks thats it for today, goodbye").
-    r"\b(that'?s (it|all)|thanks?|thank you|ok(ay)?|cool|great)\b(?![^.!?]*\b(everything|forever|world|everyone|"
-    r"for good)\b)[^.!?]{0,25}\b(goodbye|bye)\b[.! ]*$|"
+    r"\b(that'?s (it|all)|thanks?|thank (you|u)|ok(ay)?|cool|great)\b(?![^.!?]*\b(everything|forever|world|everyone|"
+    r"for good)\b)[^.!?]{0,25}\b(goodbye|bye)( and (god bless|take care|have a (good|great|nice) (day|night|one)))?\b[.! ]*$|"
+    # The end of a shift, a class or a lease ("when does my shift end", "how do i end my lease").
+    r"\b(shift|class|semester|contract|lease|program|day|term|rotation)s? (end|ends|ended|ending)\b|\bend (of )?(my|the|a) "
+    r"(shift|class|day|semester|lease|contract|application|rotation)\b|"
+    # A farewell that means to hear from them again ("Goodbye and keep in touch").
+    r"\b(goodbye|bye)\b[^.!?]{0,20}\b(keep|stay) in touch\b|"
     r"\b(goodbye|bye) (for now|then|thanks)\b|\bsay goodbye to (my )?(debt|retail|my old job)\b",
     r"\b(wake up|woke up) (early|late|at \d+|for)\b",
     r"\b(roll|throw|toss)\w* (a |the |two |some )?(die|dice)\b",
@@ -447,8 +493,13 @@ ORDINARY_SENSES = re.compile("|".join([
     r"father|mother|stepdad|stepmom)\b)",
     # A hard test or practice said to be deadly ("the beep test tmrw will kill us all").
     # Not a person after class ("if i dont come home right after class he is gonna kill me").
-    r"\b(test|exam|practice|workout|drills?|run|shift|class|final|finals|training|conditioning)\b(?:(?! (he|she|they|he'?s|"
-    r"she'?s|they'?re|hes|shes|my|dad|mom)\b)[^.!?]){0,20}\b(will|gonna|going to|'ll|is gonna) kill (me|us)( all)?\b",
+    # Hyperbole about school ("im dying this chem homework", "i don't mind the dead" of a morgue job,
+    # "i wanna disappear to the beach for spring break").
+    r"\b(i'?m|im) dying (lol|lmao|haha|over|at|this|these|with)\b|\b(mind|around|handle|with) the dead\b|"
+    r"\bdisappear (to|into) (the|a) (beach|mountains|woods|library|city|island|cabin|lake)\b|\bdisappear (for|on) (a|the|my) "
+    r"(weekend|week|trip|vacation|break|holiday|few days)\b",
+    r"\b(homework|test|exam|practice|workout|drills?|run|shift|class|final|finals|training|conditioning)\b(?:(?! (he|she|they|he'?s|"
+    r"she'?s|they'?re|hes|shes|my|dad|mom)\b)[^.!?]){0,20}\b(will|gonna|going to|'ll|is gonna|(is|'s|are) (gonna|going to)) kill (me|us)( all)?\b",
     CAREER_CONTEXT.pattern,
 ]), re.IGNORECASE)
 # Below this confidence the model's next guess is no answer either: the message is off-topic.
@@ -470,6 +521,10 @@ RESEMBLANCE_MIN = 0.7
 # showed the model's own crisis right and set aside for want of a listed word ("I've been keeping
 # the propofol I'm supposed to waste. Not for sleep."); the short messages where the model and the
 # resemblance both err ("when does my shift end") are left to the rules above (docs/conversation.md).
+# With no ordinary sense of a danger word in the text, a message of any length counts from
+# RESEMBLANCE_PLAIN_MIN ("so tired of being here", "Garage. Car running. Bye" of a fifth readable
+# blind set); on the team's ordinary, held-out and public sets it added no crisis answer.
+RESEMBLANCE_PLAIN_MIN = 0.6
 RESEMBLANCE_LONG_WORDS = 8
 RESEMBLANCE_LONG_MIN = 0.45
 RESEMBLANCE_LONG_MARGIN = 0.03
@@ -506,20 +561,23 @@ class CrisisKeywordClassifier(GraphComponent, IntentClassifier):
     @staticmethod
     def evidence(text: str) -> str | None:
         """Words of danger left once their ordinary senses are set aside, or None."""
-        match = DANGER_EVIDENCE.search(ORDINARY_SENSES.sub(" ", text.replace("\u2019", "'")))
+        match = DANGER_EVIDENCE.search(ORDINARY_SENSES.sub(" ", EXAGGERATIONS.sub(" ", text.replace("\u2019", "'"))))
         return match.group(0) if match else None
 
     @staticmethod
     def resembles(message: Message) -> str | None:
-        """The crisis example the message nearly repeats (bot/nlu_crisis_resemblance.py), or, for a
-        longer message with no ordinary sense of a danger word, comes clearly nearest to; or None."""
+        """The crisis example the message nearly repeats (bot/nlu_crisis_resemblance.py), or, when
+        no ordinary sense of a danger word is in it, comes near to (a longer message: clearly
+        nearest to); or None."""
         nearest = message.get(RESEMBLANCE) or {}
         similarity, margin = nearest.get("similarity", 0.0), nearest.get("margin", -1.0)
         near = similarity >= RESEMBLANCE_MIN and margin > 0.0
-        if not near and similarity >= RESEMBLANCE_LONG_MIN and margin > RESEMBLANCE_LONG_MARGIN:
+        if not near and margin > 0.0 and similarity >= min(RESEMBLANCE_PLAIN_MIN, RESEMBLANCE_LONG_MIN):
             text = (message.get(TEXT) or "").replace("\u2019", "'").lower()
-            near = (len(text.split()) >= RESEMBLANCE_LONG_WORDS and not ORDINARY_SENSES.search(text)
-                    and not CAREER_CONTEXT.search(text) and not EXAGGERATIONS.search(text))
+            plain = not (ORDINARY_SENSES.search(text) or CAREER_CONTEXT.search(text) or EXAGGERATIONS.search(text))
+            long_enough = (len(text.split()) >= RESEMBLANCE_LONG_WORDS and similarity >= RESEMBLANCE_LONG_MIN
+                           and margin > RESEMBLANCE_LONG_MARGIN)
+            near = plain and (similarity >= RESEMBLANCE_PLAIN_MIN or long_enough)
         return nearest.get("example") if near else None
 
     def process(self, messages: list[Message]) -> list[Message]:

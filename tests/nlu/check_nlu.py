@@ -5,7 +5,9 @@
 - the crisis set (crisis_messages.txt, crisis_earlier.txt and crisis_later.txt, the later parts
   each scored once blind, then read): every message must get `crisis`; printed apart for the patterns
   alone, the model alone, and the decision (bot/nlu_safety.py);
-- the never-read sets (crisis_never_read*.txt, ordinary_never_read*.txt, three writers): written by
+- a read blind set (crisis_read_5.txt) with messages that need their conversation: printed apart,
+  with a floor;
+- the never-read sets (crisis_never_read*.txt, ordinary_never_read*.txt, four writers): written by
   someone who read none of the patterns, examples or sets, and never read since: only their counts
   are printed, each set's apart, and together they may not fall below the floors;
 - the team's ordinary sets (ordinary_messages.py, and the held-out messages that are not crisis):
@@ -67,6 +69,15 @@ def read_lines(name: str) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
+# A read blind set with messages that need their conversation: its own figure, with a floor.
+READ_CRISIS = "crisis_read_5.txt"
+MIN_READ_CRISIS = 97
+
+
+def read_crisis_messages() -> list[str]:
+    return read_lines(READ_CRISIS)
+
+
 def crisis_messages() -> list[str]:
     """The team's crisis set and the later ones (crisis_earlier.txt, crisis_later.txt: scored once
     blind, then read)."""
@@ -76,7 +87,8 @@ def crisis_messages() -> list[str]:
 # Each never-read writer's crisis set and ordinary set, reported apart.
 NEVER_READ_SETS = (("crisis_never_read.txt", "ordinary_never_read.txt"),
                    ("crisis_never_read_2.txt", "ordinary_never_read_2.txt"),
-                   ("crisis_never_read_3.txt", "ordinary_never_read_3.txt"))
+                   ("crisis_never_read_3.txt", "ordinary_never_read_3.txt"),
+                   ("crisis_never_read_4.txt", "ordinary_never_read_4.txt"))
 
 
 def never_read_crisis_messages() -> list[str]:
@@ -233,10 +245,11 @@ def main(argv: list[str]) -> int:
 
     model = argv[0] if argv else "models/assistant.tar.gz"
     heldout, crisis, unseen = heldout_examples(), crisis_messages(), never_read_crisis_messages()
+    read_crisis = read_crisis_messages()
     unseen_ordinary = never_read_ordinary_messages()
     ordinary, dev, final, undecided = ordinary_messages(), development_set(), final_set(), undecided_messages()
     groups = [[t for t, _, _ in heldout], crisis, unseen, ordinary, [t for t, _, _ in dev],
-              [t for t, _, _ in final], undecided, unseen_ordinary]
+              [t for t, _, _ in final], undecided, unseen_ordinary, read_crisis]
     import logging
 
     from rasa.core.agent import Agent
@@ -255,7 +268,7 @@ def main(argv: list[str]) -> int:
         parts.append(parsed[at: at + len(group)])
         at += len(group)
     (heldout_parsed, crisis_parsed, unseen_parsed, ordinary_parsed, dev_parsed, final_parsed, undecided_parsed,
-     unseen_ordinary_parsed) = parts
+     unseen_ordinary_parsed, read_crisis_parsed) = parts
     heldout_got = [p["intent"]["name"] for p in heldout_parsed]
 
     pairs = [(gold, intent) for (_, gold, _), intent in zip(heldout, heldout_got)]
@@ -290,6 +303,7 @@ def main(argv: list[str]) -> int:
         print(f"held-out entities: {entity_hits} of {entity_total} found ({entity_hits / entity_total:.3f})")
 
     crisis_missed = crisis_figures("crisis set", crisis, crisis_parsed)
+    read_missed = crisis_figures(f"read blind set {READ_CRISIS}", read_crisis, read_crisis_parsed)
     unseen_recall = len(unseen) - len(crisis_figures("never-read crisis sets", unseen, unseen_parsed, show=False))
     unseen_alarms = sum(p["intent"]["name"] == "crisis" for p in unseen_ordinary_parsed)
     print(f"never-read ordinary sets: {unseen_alarms} of {len(unseen_ordinary)} wrongly answered with crisis")
@@ -336,6 +350,8 @@ def main(argv: list[str]) -> int:
         failures.append(f"out_of_scope F1 {oos_f1:.3f} < {MIN_OUT_OF_SCOPE_F1}")
     if len(crisis) < 100 or crisis_missed:
         failures.append(f"{len(crisis_missed)} crisis messages missed")
+    if len(read_crisis) - len(read_missed) < MIN_READ_CRISIS:
+        failures.append(f"read blind set: {len(read_crisis) - len(read_missed)} of {len(read_crisis)} < {MIN_READ_CRISIS}")
     if len(unseen) < MIN_NEVER_READ_CRISIS or unseen_recall / len(unseen) < MIN_NEVER_READ_RECALL:
         failures.append(f"never-read crisis recall {unseen_recall} of {len(unseen)} < {MIN_NEVER_READ_RECALL}")
     if unseen_alarms > MAX_NEVER_READ_FALSE_ALARMS:

@@ -14,6 +14,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu_crisis_resemblance import RESEMBLANCE, CrisisResemblance
 from bot.nlu_safety import (RESEMBLANCE_LONG_MARGIN, RESEMBLANCE_LONG_MIN, RESEMBLANCE_LONG_WORDS, RESEMBLANCE_MIN,
+                            RESEMBLANCE_PLAIN_MIN,
                             CrisisKeywordClassifier)
 from bot.nlu_sentence_encoder import SentenceEncoderFeaturizer
 
@@ -83,8 +84,16 @@ def test_the_models_crisis_stands_on_a_near_resemblance():
 
 
 def test_a_far_resemblance_is_no_evidence():
-    message = decided("i chose the sunday after payday", "crisis", RESEMBLANCE_MIN - 0.01)
+    message = decided("i chose the sunday after payday", "crisis", RESEMBLANCE_PLAIN_MIN - 0.01)
     assert message.get(INTENT)["name"] == "explore_career"
+
+
+def test_a_plain_message_stands_on_a_looser_resemblance_and_one_with_an_ordinary_sense_does_not():
+    assert decided("so tired of being here", "crisis", RESEMBLANCE_PLAIN_MIN).get(INTENT)["name"] == "crisis"
+    # "hang out" is an ordinary sense: only a near repeat counts then.
+    text = "i just hang out in my car after work now"
+    assert decided(text, "crisis", RESEMBLANCE_MIN - 0.01).get(INTENT)["name"] == "explore_career"
+    assert decided(text, "crisis", RESEMBLANCE_MIN).get(INTENT)["name"] == "crisis"
 
 
 def test_resemblance_alone_never_decides():
@@ -116,8 +125,9 @@ def test_a_long_message_stands_on_a_looser_resemblance():
 
 @pytest.mark.parametrize("text, similarity, margin", [
     (LONG, RESEMBLANCE_LONG_MIN - 0.01, 0.2),                       # too far
-    (LONG, 0.6, RESEMBLANCE_LONG_MARGIN),                           # not clearly nearer
-    ("when does my shift end tonight", 0.6, 0.2),                   # too short to judge
+    (LONG, RESEMBLANCE_PLAIN_MIN - 0.01, RESEMBLANCE_LONG_MARGIN),  # not clearly nearer
+    ("wearing long sleeves in june", RESEMBLANCE_PLAIN_MIN - 0.01, 0.2),  # too short to judge
+    ("when does my shift end tonight", RESEMBLANCE_PLAIN_MIN, 0.2),       # an ordinary sense
     ("hanging out with friends this weekend so ill finish the application monday", 0.6, 0.2),  # an ordinary sense
     ("i want to do suicide prevention training with the kids at my school", 0.6, 0.2),        # career talk
 ])

@@ -11,7 +11,7 @@ import pytest
 from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 
 from tests.nlu.check_nlu import (crisis_messages, heldout_examples, never_read_crisis_messages,
-                                 never_read_ordinary_messages)
+                                 never_read_ordinary_messages, read_crisis_messages)
 from tests.nlu.ordinary_messages import ordinary_messages
 from tests.nlu.public_sets import development_set, final_set
 
@@ -45,6 +45,7 @@ JUDGED = {
     "heldout_blind.yml": lambda: [text for text, _, _ in heldout_examples("heldout_blind.yml")],
     "smalltalk_blind.yml": lambda: [text for text, _, _ in heldout_examples("smalltalk_blind.yml")],
     "crisis_messages.txt": crisis_messages,
+    "crisis_read_5.txt": read_crisis_messages,
     "crisis_never_read*.txt": never_read_crisis_messages,
     "ordinary_never_read*.txt": never_read_ordinary_messages,
     "ordinary_messages.py": ordinary_messages,
