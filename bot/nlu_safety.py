@@ -262,42 +262,98 @@ CRISIS_PATTERNS = [
     r"(?![^.!]*\?)[^.!?]*\b(goes|go|gets) to my\b(?! (next|account|paycheck|school|classes|tuition|loans?|balance)\b)|"
     r"\bwritten everything down for (him|her|them|my (husband|wife|kids|family|partner))\b(?![^.!?]*\b(shift|handoff|"
     r"hand-off|report|preceptor|charge|relief|orientation|training|coverage|cover\w*|next (nurse|person|aide))\b)",
-    # Kinds a fifth readable blind set showed missing (crisis_later.txt): pictures used as a threat,
+    # Kinds a fifth readable blind set showed missing (crisis_read_5.txt): pictures used as a threat,
     # grooming and a secret, papers held by a boss, sex asked for rent or a job, a lethal dose asked
     # or hidden from a screen, a step from a height, arrangements and farewells at work, medicines
-    # kept back "in case of me", starving to fainting, and danger said in Spanish.
-    r"\b(if i (don'?t|dont|do not|won'?t|wont) send|unless i send)\b[^.!?]{0,30}\b(pics|nudes|photos|pictures|videos?)\b|"
-    r"\b(post|leak|share|send|show)\w* (my |the |those |our )?(old )?(nudes|pics|naked (pics|pictures|photos))\b"
+    # kept back "in case of me", starving to fainting, and danger said in Spanish. Each is held to
+    # the threat or the end it says, not pictures of a license, a passport held for a visa, a dose
+    # asked in class, a roofer's ledge, PTO until June, packing a bag or eczema.
+    # Pictures: a threat must follow ("if i dont send pics hell post the old ones"), nudes shared.
+    r"\b(if i (don'?t|dont|do not|won'?t|wont) send|unless i send)\b[^.!?]{0,30}\b(pics|nudes|photos|pictures|videos?)\b"
+    r"[^.!?]{0,20}\b(he|she|they|hell|shell|theyll)\b[^.!?]{0,15}\b(post|leak|share|show|expose|spread|upload)\w*\b|"
+    r"\b(post|leak|share|send|show)\w* (my |the |those |our )?(old )?(nudes|naked (pics|pictures|photos))\b"
     r"[^.!?]{0,30}\b(everywhere|every ?one|online|my (parents|school|friends|family))\b",
-    r"\b(we have|it'?s|its|our) (a |little )?secret\b[^.!?]*\balone\b|\balone\b[^.!?]*\b(our|a) (little )?secret\b|"
-    r"\b(leave|go|come|run away|move) with (him|her)\b[^.!?]{0,40}\b(not|don'?t|never|without) tell(ing)? (any ?one|any ?body|my "
-    r"(mom|dad|parents|family))\b",
-    r"\b(keeps?|kept|took|has|holding|holds|taken) my (passport|papers|documents|visa|green card)\b(?! (to|for) "
-    r"(copy|the|a|my|verif\w*|onboarding|hr|i-9|processing)\b)",
+    # A secret and being asked to be alone ("stay after school alone"), not a secret santa.
+    r"\b(we have|it'?s|its|our) (a |little )?secret\b(?! (santa|ingredient|recipe|sauce|menu|shopper|admirer|to|of|for)\b)"
+    r"[^.!?]*\b((stay|come|be|meet|go|wait)( \w+){0,3} alone|alone with (him|her|them|me))\b|"
+    r"\b((stay|come|be|meet)( \w+){0,3} alone|alone with (him|her|them|me))\b[^.!?]*\b(our|a) (little )?secret\b"
+    r"(?! (santa|ingredient|recipe|sauce|menu|shopper|admirer)\b)|"
+    r"\b(leave|go|come|run away) with (him|her)\b[^.!?]{0,40}\b(not|don'?t|never|without) tell(ing)? (any ?one|any ?body|my "
+    r"(mom|dad|parents|family))\b(?! (yet|about (the|my|our|her|his) (surprise|party|gift|new job|job))\b)",
+    # Papers held, not for a visa, a copy or a lawyer ("the agency kept my passport for visa processing").
+    r"(?<!hr )(?<!lawyer )(?<!attorney )(?<!embassy )(?<!consulate )\b(keeps?|kept|took|has|holding|holds|taken) my "
+    r"(passport|papers|documents|visa|green card)\b(?![^.!?]*\b(copy|copies|scan\w*|verif\w*|onboarding|hr|i-?9|"
+    r"processing|sponsor\w*|renew\w*|application|interview|appointment|embassy|consulate|uscis|lawyer|attorney|approv\w*|"
+    r"safe|notar\w*|background check|h-?1b|paperwork|work permit|daca)\b)",
     r"\b(if|unless) i (sleep|have sex|hook up|sleep around|do stuff|do things) with (him|her|them|my (boss|landlord|manager|"
     r"supervisor))\b|\b(work|pay) (it )?off\b[^.!?]{0,30}\b(sleep|have sex) with\b",
+    # A dose to kill or stop, or too much for someone who needs none; not a class's or a day's dose
+    # ("how much tylenol is too much per day", "how much potassium is too much in an iv").
     r"\bhow much (\w+ ){0,2}(insulin|tylenol|acetaminophen|xanax|oxy\w*|morphine|fentanyl|potassium|kcl|pills|meds|benadryl|"
-    r"ambien|melatonin|advil|ibuprofen) (would be|is|would|to) (too much|lethal|fatal|deadly|kill|stop)\b(?![^.!?]*\b(exam|"
-    r"quiz|test|class|pharmacology|nclex|ptcb|patients?|kids?|child|dog|cat|overdose (signs|symptoms))\b)|"
+    r"ambien|melatonin|advil|ibuprofen) (would be|is|would|to) ((kill|stop)\b|(too much|lethal|fatal|deadly)\b[^.!?]{0,25}"
+    r"\b(for (someone|somebody|a person|an adult|a (grown )?(man|woman)) (who|that) (is not|isn'?t|isnt|doesn'?t|doesnt|"
+    r"does not|has no|never)|to (kill|stop|end|not wake)))(?![^.!?]*\b(exam|quiz|test|class|pharm\w*|nclex|ptcb|patients?|"
+    r"kids?|child|dog|cat|overdose (signs|symptoms)|learn\w*|study\w*|lecture|hospice|med ?surg|final)\b)|"
     r"\bwithout (it )?(showing up|being (found|detected)) (on|in) (a |the )?(tox|toxicology|autopsy)\b|"
-    r"\bnot for (a|any|the) patient\b[.! ]*$",
-    r"\b(roof|helipad|ledge|bridge|edge|balcony|overpass|parking (deck|garage))\b[^.!?]*\b(one step|how easy it would be)\b|"
-    r"\b(tallest|highest) (bridge|parking garage|parking structure|overpass|cliff)s? (near|around|close to|by)\b",
-    r"\b(emergency contact|pays? out|payout|beneficiar\w*)\b[^?]*\b(won'?t|wont|will not) be (back|coming back)\b|"
-    r"\bmake sure my (kids|children|family|wife|husband|partner) (get|gets|have|has) (it|the money|the payout|everything) soon\b|"
-    r"\b(you all|y'?all|everyone|you guys|they all) deserved (a )?better\b|\blast (week|day|night) anywhere\b|"
-    r"\bgiv(e|ing) (away )?(his|her|their|all (his|her|their)) (stuff|things|belongings)( away)?\b[^.!?]*[.!?]?[^.!?]*\b"
-    r"(means it|goodbye|last|won'?t need|not coming back)\b|\b(keys back|returned (the|my|all the) keys)\b.*\b(bills|"
-    r"goodbye|tell some(body|one))\b",
-    r"\bin case of me\b|\b(keep|keeping|kept|taking|took|saving|saved|stash\w*) (\w+ ){0,2}(morphine|fentanyl|oxy\w*|dilaudid|"
-    r"hydromorphone|propofol|insulin|ativan|xanax) (from|home from) (patients|residents|work|the (unit|floor|pyxis|cart|"
-    r"clinic))\b|\btook everything in (my|the) (bag|purse|cabinet|medicine cabinet|bottle)\b|"
-    r"\b(didn'?t|didnt) care if i (woke|wake) up\b|\bscratch\w* (my )?(arms?|legs?|wrists?|skin|thighs?) (open|raw)\b",
-    r"\bdown to \d+ ?(lbs|pounds)\b[^.!?]*\b(faint\w*|passed out|skipp\w*|not eating)\b|\b(faint\w*|passed out)\b[^.!?]*"
-    r"\bskipp\w* (every|all (my )?)meals?\b",
-    r"\bmy (own )?(obituary|eulogy)\b(?! (assignment|project|essay|for (class|english|school)))",
-    r"\b(me pega|me golpea|me quiero morir|quiero morir\w*|matarme|no quiero (vivir|despertar)|mi vida (ya )?no vale|"
-    r"no vale la pena vivir|me voy a matar|quitarme la vida|me hace da(ñ|n)o)\b",
+    # A drug and "not for a patient", not supplies ordered for the break room.
+    r"^(?!.*\b(stock|order\w*|supply|supplies|restock\w*|inventory|break ?room|crash cart|training|demo|practice|sim\w*|"
+    r"lab)\b).*\b(dose|doses|insulin|kcl|potassium|morphine|fentanyl|propofol|vecuronium|oxy\w*|dilaudid|meds?|pills?|vials?|"
+    r"syringes?)\b.*\bnot for (a|any|the) patient\b[.! ]*$",
+    # Thinking how easy a step would be, not a roofer's ledge; the tallest bridge, not for a project or parking.
+    r"\b(roof|helipad|ledge|bridge|edge|balcony|overpass|parking (deck|garage))\b[^.!?]*\b(how easy (it )?(one|a|that|the "
+    r"last) step would be|how easy it would be to (step|jump|fall|go over|let go|just go))\b|"
+    r"\b(tallest|highest) (bridge|parking garage|parking structure|overpass|cliff)s? (near|around|close to|by)\b(?![^.!?]*\b("
+    r"park(ing)? (for|at|near|spot|pass|permit)|i need (to )?park|project|engineering|photo\w*|pictures?|pics|view|class|"
+    r"assignment|tour\w*|sightseeing|hik\w*|run|walk|drive|bike|skyline)\b)",
+    # Affairs put in order at work ("update my emergency contact... pays out to my partner. I won't be
+    # back"), not PTO until June; a farewell to the people, not a raise deserved.
+    r"\b(update (my )?emergency contact|(pays?|paid) out to my|payout (goes |go )?to my|beneficiar\w*)\b[^?]*\b(won'?t|wont|"
+    r"will not) be (back|coming back)\b(?! (until|till|til|for|from|after|before|next|tomorrow|on|in|at|this|today|tonight|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|"
+    r"\bmake sure my (kids|children|family|wife|husband|partner) (get|gets|have|has) (it|the money|the payout|everything) soon\b"
+    r"(?= *[.!]|[ .!]*$)|"
+    r"\b(you all|y'?all|everyone|you guys|they all) deserved (a )?better (coworker|co-?worker|friend|teammate|nurse|tech|"
+    r"partner|person|colleague|classmate|student|employee|sister|brother|son|daughter|mom|mother|dad|father|wife|husband|"
+    r"than me)\b|\b(my|is my|'?s my) last (week|day|night) anywhere\b(?! (near|close|around|else|in|on|at)\b)|"
+    r"\bgiv(e|ing) (away )?(his|her|their|all (his|her|their)) (stuff|things|belongings)( away)?\b(?![^.!?]*\b(mov\w*|"
+    r"garage sale|yard sale|declutter\w*|downsiz\w*|donat\w*|dorm|college)\b)[^.!?]*[.!?]?[^.!?]*\b(means it|goodbye|"
+    r"won'?t need|not coming back)\b|\b(gave|give|giving|handed) (everyone|everybody|all of them) (their|the|my) keys back\b|"
+    r"\b(keys back|returned (the|my|all the) keys)\b(?![^.!?]*\b(landlord|apartment|lease|leasing|move|moving|moved|dorm|"
+    r"office|rental|dealer\w*)\b).*\b(goodbye|tell some(body|one))\b",
+    # "In case of me." said as the end, not "in case of me being late"; everything in the bag taken,
+    # not packed; not caring to wake, not sleeping in; skin torn open, not an itch.
+    r"\bin case of me\b(?=[.!,]|[ .!]*$| (dying|not (waking|being here|making it)))|\b(keep|keeping|kept|taking|took|saving|"
+    r"saved|stash\w*) (\w+ ){0,2}(morphine|fentanyl|oxy\w*|dilaudid|hydromorphone|propofol|insulin|ativan|xanax) (from|home "
+    r"from) (patients|residents|work|the (unit|floor|pyxis|cart|clinic))\b|"
+    r"(^|\bi |[.!] *)took everything in (my|the) (bag|purse|cabinet|medicine cabinet|bottle)\b(?= *[.!,]|[ .!]*$| (and|an "
+    r"hour|last night|tonight|today|earlier|just now)\b)|"
+    r"\b(didn'?t|didnt) care if i (woke|wake) up\b(?! (late|early|on time|in time|for|at|to|before|after|with|in)\b)|"
+    r"^(?!.*\b(eczema|itch\w*|bites?|rash\w*|hives|poison (ivy|oak)|dry skin|psoriasis|allerg\w*|chicken ?pox|scabies|bugs?|"
+    r"mosquito\w*|sunburn\w*|latex|dermatitis)\b).*\bscratch\w* (my )?(arms?|legs?|wrists?|skin|thighs?) (open|raw)\b",
+    # Starving to fainting, not making a weight class or a diet's skipped dessert.
+    r"\bdown to \d+ ?(lbs|pounds)\b(?![^.!?]*\b(weight class|weigh[- ]?ins?|wrestl\w*|boxing|cut(ting)? weight|weight cut|"
+    r"goal|on track)\b)[^.!?]*\b(faint\w*|passed out|skipp\w* (every|all (my )?)meals?|not eating (at all|anything))\b|"
+    r"\b(faint\w*|passed out)\b[^.!?]*\bskipp\w* (every|all (my )?)meals?\b",
+    # Nudes asked for or held over someone ("he keeps asking for nudes and says he'll post the old ones").
+    r"\b(asking|asks|ask|pressur\w*|makes?|forc\w*|bugging) (me )?(for|to send) (nudes|naked (pics|pictures|photos))\b|"
+    r"\bnudes\b[^.!?]*\b(post|send|show|leak|share)\w*\b[^.!?]*\b(online|everywhere|every ?one|my (parents|school|friends|"
+    r"family|mom|dad))\b|\b(has|have|got|kept) my nudes\b",
+    # One's own obituary, not one written for a class.
+    r"^(?!.*\b(assignment|project|essay|class(es)?|homework|course|prompt|activity|exercise|workshop|english|death and "
+    r"dying)\b).*\bmy (own )?(obituary|eulogy)\b",
+    # Danger said in Spanish; a person who hits, not a cold, the sun or a song that "me pega", nor food
+    # that "me hace daño"; not "me quiero morir de risa" or "matarme estudiando".
+    r"\b(me quiero morir|quiero morir\w*)\b(?! de (la )?(risa|vergüenza|verguenza|pena|hambre|sueño|sueno|calor|frío|frio|"
+    r"amor|envidia|aburrimiento|cansancio|ganas)\b)|\b(matarme|me voy a matar)\b(?! (estudiando|trabajando|de (la )?risa|"
+    r"en el (gym|gimnasio)|corriendo|haciendo)\b)|\bno quiero despertar\b(?! (temprano|tarde|a las|tan|para)\b)|"
+    r"\bno quiero vivir\b(?! (en|con|cerca|lejos|aqu[ií]|all[aá]|sol[oa])\b)|\bmi vida (ya )?no vale\b(?! nada sin\b)|"
+    r"\bno vale la pena vivir\b|\bquitarme la vida\b|"
+    r"\b(él|el|ella|mi (esposo|marido|pareja|novio|novia|ex|papá|papa|padre|mamá|mama|madre|padrastro|madrastra|tío|tio|"
+    r"primo|hermano|jefe|patrón|patron|suegr[oa]))( (siempre|todavía|todavia|ya|a veces|otra vez))? (me|nos) (pega|pegó|"
+    r"pego|golpea|golpeó|golpeo|hace daño|hace dano|lastima)\b(?! (la|el|los|las|un|una|unos|unas|su|sus|mi|mis)\b)",
+    # A shift that ends, and then so does one ("my shift ends at 7 and then so do i").
+    r"\b(shift|class|day|semester|week|rotation|term|lease|contract)s? (ends?|is over)\b[^.!?]{0,30}\b(and )?then so "
+    r"(do|will) i\b[.! ]*($|[.!])",
 ]
 # Not when the sentence goes on to say it of oneself ("...and i cant stop thinking about doing it too").
 _NOT_SELF = (r"(?![^.!?]*\b(too|also|as well|the same|join (him|her|them)|do(ing)? (it|that)|try(ing)?|tried|myself|me next|"
@@ -318,7 +374,9 @@ CAREER_CONTEXT = re.compile(
     r"after (a |an )?(suicide attempt|overdose)\b|"
     r"\bsexual assault (nurse|examiner|forensic|response team)\w*|\bforensic nurs\w*|"
     # A patient's suicide met at work, and the debrief after it ("postvention training").
-    r"\b(a|our|the) patient suicides?\b" + _NOT_SELF + r"|\bpostvention\b|"
+    # Not "our patient suicide made me see how easy it is, i have the meds".
+    r"\b(a|our|the) patient suicides?\b" + _NOT_SELF + r"(?![^.!?]*\b(how easy|a plan|i have the (pills|meds))\b)|"
+    r"\bpostvention\b" + _NOT_SELF + r"|"
     # Suicides met at work, patients who are suicidal as the work, a colleague lost, a class on it
     # ("do paramedics have to see suicides", "i want to work with suicidal patients", "our unit lost
     # a colleague to suicide and i'd like to lead peer support", "my teacher talked about self harm
@@ -362,7 +420,9 @@ EXAGGERATIONS = re.compile(
     r"\bkill(ing)? my ?self studying\b|\bkill(ing)? my ?self for (a |good |straight )?(grades?|gpa|a'?s)\b|"
     # "...its on my forensic science quiz tmrw and im gonna die" (not "...and i'm going to die tonight").
     r"\b(quiz|test|exam|final|finals|homework|essay|presentation|interview|boards|nclex)\b[^.!?]{0,40}\b(i'?m|im|i am|i'?ll|"
-    r"ill) (gonna |going to |literally |actually )?die\b(?! (tonight|today|on purpose|for real|fr)\b)",
+    r"ill) (gonna |going to |literally |actually )?die\b(?! (tonight|today|on purpose|for real|fr)\b)"
+    # Not "quiz tomorrow and im gonna die, i already have the pills".
+    r"(?!.*\b(pills|rope|gun|already (have|took|got)|a plan|not joking|no joke)\b)",
     re.IGNORECASE)
 
 # Evidence of danger: the words without which the model's `crisis` is not believed. Wider than the
@@ -401,7 +461,7 @@ DANGER_EVIDENCE = re.compile("|".join([
     # Means, last things and endings said without naming death (a readable blind set, 2026-12-05).
     r"\b(yeet|throw|launch)\w* myself\b|\b(off|top of) (the|a) (\w+ ){0,3}(roof|bridge|building|garage|overpass|deck|"
     r"balcony|cliff)\b|\bdidn'?t come back\b|\bmy (own )?funeral\b",
-    r"\b(revolver|firearm|pistol|rifle|bleach|antifreeze|insulin|antidepressants|funeral|life insurance)\b",
+    r"\b(revolver|firearm|pistol|rifle|bleach|antifreeze|insulin|antidepressants|funeral|life insurance|lethal|nudes)\b",
     r"\b(won'?t|wont|will not|not gonna|not going to) be (around|here|alive|a problem)\b|\bmuch longer\b",
     r"\b(wrote|written|writing|write|left) (my |a |the )?(note|notes|letters?)\b|\bloose ends\b|\blast (message|text)\b",
     r"\b(make it|be) quick\b|\blook like an accident\b|\btallest (building|bridge)\b|\bscared of (myself|what i)\b",
@@ -451,7 +511,8 @@ ORDINARY_SENSES = re.compile("|".join([
     r"\b(shift|class|semester|contract|lease|program|day|term|rotation)s? (end|ends|ended|ending)\b|\bend (of )?(my|the|a) "
     r"(shift|class|day|semester|lease|contract|application|rotation)\b|"
     # A farewell that means to hear from them again ("Goodbye and keep in touch").
-    r"\b(goodbye|bye)\b[^.!?]{0,20}\b(keep|stay) in touch\b|"
+    # Not "goodbye and keep in touch with my kids for me".
+    r"\b(goodbye|bye)\b[^.!?]{0,20}\b(keep|stay) in touch\b(?= *[.!]|[ .!]*$| with (me|us)\b)|"
     r"\b(goodbye|bye) (for now|then|thanks)\b|\bsay goodbye to (my )?(debt|retail|my old job)\b",
     r"\b(wake up|woke up) (early|late|at \d+|for)\b",
     r"\b(roll|throw|toss)\w* (a |the |two |some )?(die|dice)\b",
@@ -495,9 +556,14 @@ ORDINARY_SENSES = re.compile("|".join([
     # Not a person after class ("if i dont come home right after class he is gonna kill me").
     # Hyperbole about school ("im dying this chem homework", "i don't mind the dead" of a morgue job,
     # "i wanna disappear to the beach for spring break").
-    r"\b(i'?m|im) dying (lol|lmao|haha|over|at|this|these|with)\b|\b(mind|around|handle|with) the dead\b|"
-    r"\bdisappear (to|into) (the|a) (beach|mountains|woods|library|city|island|cabin|lake)\b|\bdisappear (for|on) (a|the|my) "
-    r"(weekend|week|trip|vacation|break|holiday|few days)\b",
+    # Not "im dying at this point, took too many", "i'll be one soon", "disappear into the lake".
+    r"\b(i'?m|im) dying (lol|lmao|haha)\b(?![^.!?]*\b(took|pills|for real|fr|not joking)\b)|\b(i'?m|im) dying(?= (over |at "
+    r"|with |from |of )?(this|these|the|my) (\w+ )?(homework|class|classes|chem\w*|math|bio\w*|test|exam|quiz|essay|project|"
+    r"paper|lab|heat|cold|cringe|clinicals?)\b)|"
+    r"\b((don'?t|dont|do not|wouldn'?t) mind|work(ing)? (around|with)|handle) (being around |working with )?the dead\b"
+    r"(?![^.!?]*\b(be one|one of them|join them)\b)|"
+    r"\bdisappear (to|into) (the|a) (beach|mountains|woods|library|city|island|cabin)\b|\bdisappear (for|on) (a|the|my) "
+    r"(weekend|week|trip|vacation|break|holiday|few days)\b(?![^.!?]*\b(forever|for good|never|not come back|tonight)\b)",
     r"\b(homework|test|exam|practice|workout|drills?|run|shift|class|final|finals|training|conditioning)\b(?:(?! (he|she|they|he'?s|"
     r"she'?s|they'?re|hes|shes|my|dad|mom)\b)[^.!?]){0,20}\b(will|gonna|going to|'ll|is gonna|(is|'s|are) (gonna|going to)) kill (me|us)( all)?\b",
     CAREER_CONTEXT.pattern,
