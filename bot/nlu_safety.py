@@ -110,8 +110,13 @@ CRISIS_PATTERNS = [
     r"\b[^.!?]{0,20}\b(it would take|would it take|it takes|does it take)\b|\b(have|got|saved|stockpiled|collected) enough (\w+ ){0,2}(pills|meds|insulin|"
     r"medication|medicine|oxys?|xanax|tylenol|sleeping pills)( saved| stored| stashed| hidden)? (to (make it|do it|end|die|not wake|go through)|now\b|for it\b)",
     r"\b(stockpil|hoard)\w* (my |the )?(pills|meds)\b|\b(with|holding) a (bottle|handful) of (pills|meds)\b",
+    # Not bottles carried off ("took two bottles of tylenol off the shelf", "took two packs of meds to the pharmacy for
+    # disposal"), nor a resume or a flu shot that "maybe didn't work": only after feeling fine or waking up.
     r"\b(swallowed|took) (a |the |two |three |\d+ )?(whole |entire )?(bottles?|packs?|handfuls?) of (\w+ )?(pills|meds|tylenol|advil|"
-    r"aspirin|ibuprofen)\b|\b(maybe|guess|think|hope) it didn'?t work\b",
+    r"aspirin|ibuprofen)\b(?! (to (the|a|our) (pharmacy|shelf|shelves|drive|front|unit|desk|counter|station|bin)|off the (shelf|"
+    r"shelves|cart|truck)|back to the|for disposal|out of (stock|the (box|shipment|cart)))\b)|"
+    r"\b(feel (fine|ok|okay|normal)|still (here|alive|awake|breathing)|woke up|nothing happened)\b[^.!?]{0,30}\b(maybe|guess|"
+    r"think|hope) it didn'?t work\b",
     r"\b(standing|sitting) (on|at) (the|a) (bridge|ledge|edge|roof)\b|\bjump(ing)? off (the|a|of) (top of (the|a) )?(\w+ ){0,2}(roof|bridge|building|cliff|garage|overpass|ledge|balcony|"
     r"parking deck)\b",
     r"\b(driv|crash)\w* (my car |the car )?(into|off) (a|the) (wall|tree|pole|cliff|bridge|river)\b",
@@ -184,7 +189,9 @@ CRISIS_PATTERNS = [
     r"\b(plan(s|ning)?|thinking about|talking about|says? (he'?s|she'?s|they'?re)? ?(gonna|going)) (to )?(kill|hurt) "
     r"(him|her|them)sel(f|ves)\b",
     r"\b(he|she|they|my \w+)('?s| is| are| will|'ll)? (gonna|going to|threaten\w* to) (shoot|stab) me\b(?! (a|an|the|some)\b)",
-    r"\bgoodbye (msg|message|text|post|note|video|story|snap|tiktok|letter)\b.*\b((isn'?t|isnt|not|won'?t|wont) (answering|"
+    # A goodbye video, then a phone off; not a teacher's for the summer or one's own before a move or a flight.
+    r"\bgoodbye (msg|message|text|post|note|video|story|snap|tiktok|letter)\b(?!.*\b(retir\w*|graduat\w*|moving|moved|last day of "
+    r"(school|class)|new job|farewell|summer|vacation|trip|flight|my phone)\b).*\b((isn'?t|isnt|not|won'?t|wont) (answering|"
     r"picking up|responding)|phone (is |'s )?(off|dead)|(can'?t|cant) reach)\b",
     r"\b(started|start|been|keep|am|'?m) cutting (my|on my) (arms?|wrists?|legs?|thighs?|stomach|skin|hips?)\b|"
     r"\bcut(ting)? my (arms?|wrists?|thighs?|legs?) (again|on purpose)\b",
@@ -360,19 +367,40 @@ CRISIS_PATTERNS = [
     # one's own pills counted, a plan for a day with thanks, not planning to grow up, living one
     # cannot afford, a classmate's goodbye video, not expecting to be here to finish, methods read
     # up on, a will and passwords left out.
-    r"\b(lethal|fatal|deadly|toxic) dose of my (\w+ )?(meds|pills|medication|medicine|prescription)\b",
-    r"\bplan for (tonight|tomorrow|friday|saturday|sunday|monday|tuesday|wednesday|thursday|this weekend)\b[^?]*\b(just "
+    # Not one asking it so as never to take too much by accident.
+    r"\b(lethal|fatal|deadly|toxic) dose of my (\w+ )?(meds|pills|medication|medicine|prescription)\b(?![^?]*\b(by accident|"
+    r"accidentally|never take too much|so i (don'?t|dont|never) (take|overdo)|to be safe)\b)",
+    # The plan said and no more ("i made a plan for friday."), not "my plan for friday is to shadow".
+    r"\bplan for (tonight|tomorrow|friday|saturday|sunday|monday|tuesday|wednesday|thursday|this weekend)\b *([.,;!]|$|and "
+    r"\b|so\b)[^?]*\b(just "
     r"wanted to (say|tell|let)|wanted some(one|body) to know|say (thanks|thank you|goodbye))\b",
-    r"\b(don'?t|dont|do not) plan on (growing up|being (here|around|alive)|getting old|making it to)\b",
-    r"\bafford to (keep living|live any ?more|be alive|stay alive)\b",
+    # Not a Peter Pan joke ("lol i dont plan on growing up"), nor a job left ("i dont plan on being here long").
+    r"^(?!.*\b(lol|lmao|haha|peter pan|forever young|young at heart)\b).*?\b(don'?t|dont|do not) plan on (growing up|being (here|"
+    r"around|alive)|getting old|making it to)\b(?![^.!?]*\b(until|till|moving|move|job|hospital|unit|contract|this (place|town|"
+    r"city|state))\b)",
+    # Not living somewhere one cannot afford ("cant afford to keep living in the bay area", "...stay alive on minimum wage").
+    r"\bafford to (keep living|live any ?more|be alive|stay alive)\b(?! (in|here|there|at|on|with|near|off|by|alone|close|like)\b)",
+    # Not a move, a contract or a transfer ("...to finish the program, we're moving to ohio in march").
+    r"^(?!.*\b(mov(e|es|ing|ed)|relocat\w*|transfer\w*|contract|deploy\w*|visa|new job|job offer|out of state)\b).*?"
     r"\b(don'?t|dont|do not) (expect|plan) to (still )?be (here|around|alive) to (finish|see|graduate|complete)\b",
-    r"\b(reading|read) (up )?(on|about) (suicide )?methods\b|\b(researching|looking up|googling|googled|looked up) (suicide )?"
-    r"methods\b",
-    r"\bmy will and my passwords\b|\bmy passwords\b[^.!?]*\b(on the (kitchen )?table|for my (wife|husband|kids|family|partner))\b",
+    # Methods read up on, not research, study or teaching methods, nor ways to pay for school.
+    r"\b((reading|read) (up )?(on|about)|researching|looking up|googling|googled|looked up) suicide methods\b|"
+    r"\b((reading|read) (up )?(on|about)|researching|looking up|googling|googled|looked up) methods\b(?![^.!?]*\b(class|course|"
+    r"research|stud(y|ying|ies)|thesis|paper|project|teach\w*|lab|exam|nclex|homework|pay(ing)?|contracept\w*|birth control|"
+    r"phleb\w*|venipuncture|needles?|school|program|for (my|the|a|an|our) (\w+ )?(class|job|work|unit|patients?))\b)",
+    # A will and passwords left out; passwords left for a spouse only when said as a farewell.
+    r"\bmy will and my passwords\b|\bmy passwords\b[^.!?]*\b(on the (kitchen )?table|for my (wife|husband|kids|family|partner))\b"
+    r"(?=[^?]*\b(wanted (someone|somebody|them|you) to know|when i'?m gone|after i'?m gone|goodbye|won'?t need them)\b)",
 ]
 # Not when the sentence goes on to say it of oneself ("...and i cant stop thinking about doing it too").
 _NOT_SELF = (r"(?![^.!?]*\b(too|also|as well|the same|join (him|her|them)|do(ing)? (it|that)|try(ing)?|tried|myself|me next|"
              r"(i'?m|im) next|i get (it|why)|can'?t stop thinking|cant stop thinking)\b)")
+# Nor when it turns to one's own wish or means ("...i want to help kids now but honestly i just want to
+# disappear", "people on suicide watch get sitters and honestly i should be on it", "...and i have the pills ready").
+_NOT_OWN_DANGER = (r"(?![^.!?]*\b((want|wanna|going|gonna|wish i (was|were)) (to )?(die|be dead|disappear)|disappear|dead|"
+                   r"kill (myself|me)|end (it|my life|things|everything)|(not )?(be|being|stay) alive|pills|rope|gun|blade|razor|"
+                   r"overdos\w*|hurt myself|(have|got|made) a plan|(it|that|one) for me|(i|me) (should|need to|ought to|belong) "
+                   r"(be )?on (it|one|that|suicide|watch))\b)")
 # Work in suicide prevention or crisis care, or with people who were abused, is a career question,
 # not a crisis: these words are set aside before the patterns are read.
 CAREER_CONTEXT = re.compile(
@@ -391,16 +419,19 @@ CAREER_CONTEXT = re.compile(
     # Patients on suicide watch as the work; someone else's attempt years ago, or a relative lost to
     # suicide years ago, told as why a career appeals; abuse or assault in the past as the reason for
     # one ("i was abused as a kid and i want to help kids now"); a cut in lab or at work.
-    r"\b(people|patients?|kids|someone|residents?|clients?|teens) on suicide (watch|precautions?)\b|"
+    r"\b(people|patients?|kids|someone|residents?|clients?|teens) on suicide (watch|precautions?)\b" + _NOT_OWN_DANGER + r"|"
     r"\b(brother|sister|mom|dad|mother|father|friend|cousin|uncle|aunt|son|daughter|classmate|roommate)'?s suicide attempt\b"
-    r"(?=[^.!?]{0,40}\b(years?|months?) ago\b)" + _NOT_SELF + r"|"
+    r"(?=[^.!?]{0,40}\b(years?|months?) ago\b)" + _NOT_SELF + _NOT_OWN_DANGER + r"|"
     r"\blost (my|a|our) (\w+ )?(brother|sister|mom|dad|mother|father|friend|cousin|uncle|aunt|son|daughter|classmate) to "
     r"suicide\b(?=[^.!?]{0,30}\b(years?|months?) ago\b)(?=[^.]*\b(become|instructor|train\w*|counsel\w*|volunteer|prevention|"
-    r"gatekeeper|advocat\w*|work (in|with|as))\b)" + _NOT_SELF + r"|"
+    r"gatekeeper|advocat\w*|work (in|with|as))\b)" + _NOT_SELF + _NOT_OWN_DANGER + r"|"
     r"\b(was|been|got) (abused|assaulted|molested)\b(?=[^.!?]{0,60}\b(as a (kid|child|teen)|when i was|years? ago|last year|"
     r"in (the past|high school|college))\b)(?=[^.]*\b(help|become|becoming|work(ing)? (as|with|in)|support|trainer|advocat\w*|"
-    r"nurs\w*|counsel\w*|social work)\b)" + _NOT_SELF + r"|"
-    r"\bcut myself (on|with) (a|the|my) (scalpel|knife|paper|glass|can|blade|box|needle|saw)\b(?![^.!?]*\bon purpose\b)"
+    r"nurs\w*|counsel\w*|social work)\b)" + _NOT_SELF + _NOT_OWN_DANGER + r"|"
+    # Not "with a blade", nor a cut again, one that cannot stop or helps, or one in a bathroom.
+    r"\bcut myself (on (a|the|my) (scalpel|knife|paper|glass|can|blade|box|needle|saw)|with (a|the|my) (scalpel|knife|paper|glass|"
+    r"can|box|needle|saw))\b(?![^.!?]*\b(on purpose|again|can'?t stop|cant stop|to feel|helps?|cope|numb|bathroom|deep(er)?|"
+    r"hide)\b)"
     r"(?=[^.!?]*\b(lab|class|work|kitchen|cooking|shift|accident\w*|tiny|nick|band-?aid|stitches)\b)|"
     # A patient's suicide met at work, and the debrief after it ("postvention training").
     # Not "our patient suicide made me see how easy it is, i have the meds".
@@ -450,7 +481,11 @@ EXAGGERATIONS = re.compile(
     # "i want to die lol this exam is 40% of my grade", "group projects make me want to jump off the
     # school roof lol (not literally im fine)".
     r"\b(want to|wanna|gonna|going to) die (lol|lmao|lmfao|haha)\b(?=[^.!?]*\b(exam|test|quiz|class|homework|grade|essay|"
-    r"project|school|chem\w*|bio\w*|math|anatomy)\b)|\bmakes? me want to [^.!?]{0,40}\(?not literally\b|"
+    r"project|school|chem\w*|bio\w*|math|anatomy)\b)(?!.*\b(seriously|for real|fr|not joking|no joke|actually (have|got|want|"
+    r"mean|am|do)|a plan|pills|rope|gun)\b)|"
+    # Not "(not literally... actually yes literally)", "not literally but honestly im not sure anymore".
+    r"\bmakes? me want to [^.!?]{0,40}\(?not literally\b(?!.*\b(actually|jk|kidding|yes literally|not sure|kind of|kinda|"
+    r"sort of|seriously|for real|but (honestly|maybe|idk|lately|sometimes|i (do|might|kinda|really))|a plan|pills|rope|gun)\b)|"
     # "...its on my forensic science quiz tmrw and im gonna die" (not "...and i'm going to die tonight").
     r"\b(quiz|test|exam|final|finals|homework|essay|presentation|interview|boards|nclex)\b[^.!?]{0,40}\b(i'?m|im|i am|i'?ll|"
     r"ill) (gonna |going to |literally |actually )?die\b(?! (tonight|today|on purpose|for real|fr)\b)"
@@ -510,7 +545,7 @@ ORDINARY_SENSES = re.compile("|".join([
     # First, so that "my uncle died" is not set aside alone: a relative's overdose years ago, told as
     # why a career appeals.
     r"\b(\w+ )?(died|passed away|passed) (of|from) an? overdose\b[^.!?]{0,30}\b(years?|months?) ago\b(?![^.!?]*\b(again|"
-    r"too|myself|join)\b)",
+    r"too|myself|join|same way)\b)" + _NOT_SELF + _NOT_OWN_DANGER,
     r"\b(hurt|broke|sprained|twisted|fractured|injured|jammed) my (back|knee|shoulder|wrist|ankle|neck|foot|feet|arm|leg|hand|hip)\b",
     r"\bcut (back )?(my|down my|down on my) (hours|shifts?|spending|costs?|classes)\b",
     r"\b(scared|afraid|nervous|squeamish|terrified) (of|around|about) (blood|needles|shots|exams?|tests?|math|failing|the boards|hospitals|clinicals)\b",
@@ -548,15 +583,24 @@ ORDINARY_SENSES = re.compile("|".join([
     # assault's evidence collected as a career, a child hurt by a procedure, a death in the family, a
     # portal that is down ("kill me now, anatomy test tomorrow", "my uncle died of an overdose two
     # years ago and now i want to be an addiction counselor", "my dad is a cop and carries a gun").
-    r"\bkill me now\b[^.!?]{0,30}\b(test|exam|quiz|class|homework|shift|essay|final|bones|anatomy)\b|"
+    # Each stands down when it turns serious, to a gun's whereabouts, to an assault of oneself now, to a
+    # secret kept, or to oneself next ("kill me now, exam tomorrow and i have the pills ready", "...i know
+    # where he keeps it", "...it happened to me yesterday", "death in the family and i want to be next").
+    r"\bkill me now\b[^.!?]{0,30}\b(test|exam|quiz|class|homework|shift|essay|final|bones|anatomy)\b(?!.*\b(seriously|for "
+    r"real|fr|not joking|no joke|actually (have|got|want|mean)|a plan|pills|rope|gun|ready)\b)|"
     r"\b(cop|police\w*|officer|deputy|security guard|guard|soldier|military|hunt\w*)\b[^.!?]{0,30}\b(carr\w*|has|owns|uses|"
-    r"with) (a |his |her |their )?(gun|weapon|firearm)s?\b|"
-    r"\b(evidence|exams?|kits?|care|survivors?|victims?) (after|of|for) (an? )?(sexual )?assault\b|\bassault (victims?|"
-    r"survivors?|cases?|kits?|exams?)\b|"
-    r"\bhurt me (during|in|at) (a|the|my) (procedure|shot|blood draw|vaccine|surgery|appointment|exam|checkup|physical)\b|"
-    r"\bdeath in (the|my|our) family\b|\bbereavement\b|"
+    r"with) (a |his |her |their )?(gun|weapon|firearm)s?\b(?!.*\b(know where|keeps? it|(get|take|grab|use|using|borrow) (it|"
+    r"his|hers)|myself|on me|at me|threat\w*|point\w*|shoot|kill|hurt|scared|afraid|combination|code|unlock\w*)\b)|"
+    r"\b(evidence|exams?|kits?|care|survivors?|victims?) (after|of|for) (an? )?(sexual )?assault\b(?![^.!?]*\b(happened to "
+    r"me|did (it|this|that) to me|(i was|i got|i've been|ive been|been) (sexually )?(assaulted|raped|attacked)|last night|"
+    r"yesterday|this morning|my (attacker|abuser|rapist))\b)|\bassault (victims?|survivors?|cases?|kits?|exams?)\b|"
+    r"\bhurt me (during|in|at) (a|the|my) (procedure|shot|blood draw|vaccine|surgery|appointment|exam|checkup|physical)\b"
+    r"(?![^.!?]*\b(not to tell|don'?t tell|secret|touch\w*|again|keeps|alone|still|every time|on purpose)\b)|"
+    r"\bdeath in (the|my|our) family\b(?![^.!?]*\b(be next|be with (him|her|them))\b)" + _NOT_SELF + _NOT_OWN_DANGER
+    + r"|\bbereavement\b|"
     r"\b(portal|website|site|server|system|wifi|internet|app|link|page|network|computer|printer|scanner)\b[^.!?]{0,12}\b(is|"
-    r"isn'?t|was|went|keeps going|'s) (\w+ )?(dead|down)\b|\b(patients?|residents?)( \w+){0,2} (are|were|keep) dying\b|"
+    r"isn'?t|was|went|keeps going|'s) (\w+ )?(dead|down)\b|\b(patients?|residents?)( \w+){0,2} (are|were|keep) dying\b"
+    r"(?![^.!?]*\b(one of them|be next|wish i (was|were)|join)\b)" + _NOT_SELF + _NOT_OWN_DANGER + r"|"
     # The end of a shift, a class or a lease ("when does my shift end", "how do i end my lease").
     r"\b(shift|class|semester|contract|lease|program|day|term|rotation)s? (end|ends|ended|ending)\b|\bend (of )?(my|the|a) "
     r"(shift|class|day|semester|lease|contract|application|rotation)\b|"
