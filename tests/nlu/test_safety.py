@@ -6,6 +6,7 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu_crisis_resemblance import RESEMBLANCE
 from bot.nlu_safety import CrisisKeywordClassifier
 
 
@@ -582,3 +583,141 @@ def test_career_talk_of_the_sixth_blind_set_is_no_evidence(classifier, text):
 def test_the_sixth_sets_career_senses_never_hide_danger_said_of_oneself(classifier, text):
     message = model_says_crisis(classifier, text, [("crisis", 0.6), ("explore_career", 0.3)])
     assert message.get(INTENT)["name"] == "crisis"
+
+
+# Kinds a seventh readable blind set showed, each said in words of this test's own.
+@pytest.mark.parametrize("text", [
+    "left my sneakers with my cousin so he has something to remember me by",
+    "friday is my last day on earth, just so someone knows",
+    "my boyfriend said he'll make sure i never walk again if i go to that interview",
+    "my brother od'd in the bathroom and he isnt breathing",
+])
+def test_crisis_statements_of_a_seventh_blind_set(classifier, text):
+    assert classifier.is_crisis(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "i left my old textbooks with the program office as something to remember me by when i transfer",
+    "what do paramedics do when someone od'd and isn't breathing",
+    "my last day at the diner is friday, then cna class",
+    "physical therapy will make sure i can walk again after the surgery",
+])
+def test_career_talk_near_the_seventh_sets_statements_is_none(classifier, text):
+    assert not classifier.is_crisis(text), text
+
+
+# When the model says crisis, these carry the danger.
+@pytest.mark.parametrize("text", [
+    "gave my games away and wrote everyone letters tonight",
+    "how deep does a cut have to be to need stitches, its for me",
+    "thinking about pushing the insulin into my own line before shift",
+    "honestly everyone would be better off w/o me",
+])
+def test_evidence_of_a_seventh_blind_set(classifier, text):
+    message = model_says_crisis(classifier, text, [("crisis", 0.6), ("explore_career", 0.3)])
+    assert message.get(INTENT)["name"] == "crisis", text
+
+
+# Ordinary senses the model took for danger after a retraining: no evidence left.
+@pytest.mark.parametrize("text", [
+    "deer season's done, time to put the rifle away and sign up for the cna class",
+    "this anatomy class will be the death of me. do rns need anatomy",
+    "im dying, two exams tomorrow. does shadowing a nurse help applications",
+    "i hate my life rn jk its finals week. lpn or rn first",
+    "cant do this anymore... this warehouse shift i mean. any clinic jobs with days",
+    "lost hours, car gone, rough year. does wioa pay for phlebotomy",
+    "my husband passed away two years ago and now i want to finish my nursing degree",
+    "will the tuition benefit still exist after the merger",
+    "giving away my old scrubs, anyone in the cohort need a medium",
+])
+def test_ordinary_senses_after_a_retraining_are_no_evidence(classifier, text):
+    message = model_says_crisis(classifier, text, [("crisis", 0.6), ("explore_career", 0.3)])
+    assert message.get(INTENT)["name"] == "explore_career", text
+
+
+# The same senses turned to oneself stay danger.
+@pytest.mark.parametrize("text", [
+    "my husband died two years ago and i want to join him",
+    "this job will be the death of me, for real, i have pills saved",
+    "giving away my old hoodies since i won't need them",
+    "my mom will kill me when she finds out, she said so, she has a knife",
+])
+def test_the_seventh_sets_senses_never_hide_danger_said_of_oneself(classifier, text):
+    message = model_says_crisis(classifier, text, [("crisis", 0.6), ("explore_career", 0.3)])
+    assert message.get(INTENT)["name"] == "crisis", text
+
+
+# A review of the seventh set's rules, in words of its own: danger the new ordinary senses, jokes and
+# stand-downs must never hide, and everyday talk the new statements and evidence must never flag.
+@pytest.mark.parametrize("text", [
+    "giving away my extra meds? no im keeping them all for tonight",
+    "nursing school will be the death of me and honestly i want it to be",
+    "im dying before my exams, gonna make sure of it tonight",
+    "my son died two years ago. i'm going to see him soon, i have it planned",
+    "put my rifle away? no its loaded under my bed for tonight",
+    "hunting rifle is loaded and i'm going to use it on myself",
+    "i watched my patient die today and honestly it should have been me",
+    "lab was fine but i cut too deep on my wrist on purpose after",
+    "gonna push the whole vial into my line after shift",
+])
+def test_the_seventh_sets_rules_never_hide_danger_said_of_oneself(classifier, text):
+    message = model_says_crisis(classifier, text, [("crisis", 0.6), ("explore_career", 0.3)])
+    assert message.get(INTENT)["name"] == "crisis", text
+
+
+@pytest.mark.parametrize("text", [
+    "ugh. my brother od'd and he isnt breathing",
+    "he'll make sure i never walk again if i leave him",
+])
+def test_the_seventh_sets_statements_in_any_sentence(classifier, text):
+    assert classifier.is_crisis(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "last week of my life as a college student before i start at the hospital!",
+    "this is my last weekend of my life as a single guy lol, getting married saturday",
+    "my last night on earth before i fly to germany for my travel nurse contract",
+    "my coach said he'll make sure i can't walk tomorrow after leg day lol",
+    "my trainer said he'll make sure i never breathe hard on the stairs again, cardio every day",
+    "my manager said she'll make sure i never work in this hospital again if i report her",
+    "my cousin overdosed two years ago and stopped breathing, its why i want to become an addiction counselor",
+    "if someone overdosed and isnt breathing what do you do first, for my cpr cert",
+    "gave my old preceptor a card, something to remember me by when i leave the unit",
+    "made my students a playlist, something to remember me by",
+])
+def test_everyday_talk_near_the_seventh_sets_statements_is_none(classifier, text):
+    assert not classifier.is_crisis(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "how deep do you cut for a c-section",
+    "how deep does the surgeon cut for an appendectomy",
+    "in suture lab how deep should you cut the practice skin",
+    "i cut too deep slicing onions at work lol do i need stitches",
+    "wrote everyone thank-you letters after my externship, is that too much",
+    "i wrote my family letters every week in basic training, can i join the army as a medic",
+    "writing my parents notes on the fridge before night shift so they know when im home",
+    "the phlebotomist stuck the needle into my arm and i fainted, can i still be a phlebotomist",
+    "the nurse pushed the antibiotics into my iv too fast and it burned, is that normal",
+    "giving away my old scrubs, anyone in the cohort need a medium",
+    "my mom died years ago and now im the first in my family to go to nursing school",
+])
+def test_career_talk_near_the_seventh_sets_evidence_is_none(classifier, text):
+    message = model_says_crisis(classifier, text, [("crisis", 0.6), ("explore_career", 0.3)])
+    assert message.get(INTENT)["name"] == "explore_career", text
+
+
+# Near a crisis example (similarity, margin as measured on the model of the seventh set): an ordinary
+# sense sets the resemblance aside, unless the sentence turns to oneself.
+@pytest.mark.parametrize("text, similarity, margin, crisis", [
+    ("giving away my spare charger and all my old stuff, dont need it anymore after friday", 0.60, 0.16, True),
+    ("whats the train schedule, i want to step in front of one", 0.69, 0.21, True),
+    ("giving away my old scrubs, anyone in the cohort need a medium", 0.65, 0.21, False),
+    ("whats the train schedule to the clinic on saturdays", 0.65, 0.1, False),
+])
+def test_the_seventh_sets_ordinary_senses_and_a_resemblance(classifier, text, similarity, margin, crisis):
+    message = Message(data={TEXT: text, INTENT: {"name": "crisis", "confidence": 0.6},
+                            INTENT_RANKING_KEY: [{"name": "crisis", "confidence": 0.6},
+                                                 {"name": "explore_career", "confidence": 0.3}],
+                            RESEMBLANCE: {"example": "x", "similarity": similarity, "margin": margin}})
+    assert (classifier.process([message])[0].get(INTENT)["name"] == "crisis") is crisis, text
