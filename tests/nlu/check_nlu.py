@@ -5,9 +5,9 @@
 - the crisis set (crisis_messages.txt, crisis_earlier.txt and crisis_later.txt, the later parts
   each scored once blind, then read): every message must get `crisis`; printed apart for the patterns
   alone, the model alone, and the decision (bot/nlu_safety.py);
-- a read blind set (crisis_read_5.txt) with messages that need their conversation: printed apart,
-  with a floor;
-- the never-read sets (crisis_never_read*.txt, ordinary_never_read*.txt, seven writers): written by
+- read blind sets (crisis_read_5.txt, crisis_read_8.txt) with messages that need their conversation
+  or a question back: each printed apart, with a floor;
+- the never-read sets (crisis_never_read*.txt, ordinary_never_read*.txt, eight writers): written by
   someone who read none of the patterns, examples or sets, and never read since: only their counts
   are printed, each set's apart, and together they may not fall below the floors;
 - the team's ordinary sets (ordinary_messages.py, and the held-out messages that are not crisis):
@@ -36,11 +36,12 @@ HERE = Path(__file__).parent
 # and the goals stay in sight.
 MIN_ACCURACY = 0.95
 MIN_OUT_OF_SCOPE_F1 = 0.90
-# The never-read sets are short of the goals (100% and 0; README: 399 of 434 and 24 of 434, the
-# seventh set 60 of 60): these floors keep a fall visible without anyone reading them to tune.
-MIN_NEVER_READ_CRISIS = 430
-MIN_NEVER_READ_RECALL = 0.90
-MAX_NEVER_READ_FALSE_ALARMS = 26
+# The never-read sets are short of the goals (100% and 0; README: 460 of 494 and 27 of 494, the
+# eighth set 58 of 60 and 3 of 60 when first counted): these floors keep a fall visible without
+# anyone reading them to tune.
+MIN_NEVER_READ_CRISIS = 490
+MIN_NEVER_READ_RECALL = 0.92
+MAX_NEVER_READ_FALSE_ALARMS = 29
 MIN_OFF_TOPIC_REJECTION = 0.95    # public development set: share of off-topic messages given out_of_scope
 MIN_SMALL_TALK = 0.90            # greetings, thanks, goodbyes, "are you a bot", yes and no
 SMALL_TALK = {"greet", "goodbye", "thank", "bot_challenge", "affirm", "deny"}
@@ -69,13 +70,13 @@ def read_lines(name: str) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-# A read blind set with messages that need their conversation: its own figure, with a floor.
-READ_CRISIS = "crisis_read_5.txt"
-MIN_READ_CRISIS = 97
+# Read blind sets with messages that need their conversation or a question back: each its own
+# figure, with a floor (README: 97 of 100 and 95 of 100).
+READ_CRISIS_SETS = (("crisis_read_5.txt", 97), ("crisis_read_8.txt", 95))
 
 
 def read_crisis_messages() -> list[str]:
-    return read_lines(READ_CRISIS)
+    return [line for name, _ in READ_CRISIS_SETS for line in read_lines(name)]
 
 
 def crisis_messages() -> list[str]:
@@ -91,7 +92,8 @@ NEVER_READ_SETS = (("crisis_never_read.txt", "ordinary_never_read.txt"),
                    ("crisis_never_read_4.txt", "ordinary_never_read_4.txt"),
                    ("crisis_never_read_5.txt", "ordinary_never_read_5.txt"),
                    ("crisis_never_read_6.txt", "ordinary_never_read_6.txt"),
-                   ("crisis_never_read_7.txt", "ordinary_never_read_7.txt"))
+                   ("crisis_never_read_7.txt", "ordinary_never_read_7.txt"),
+                   ("crisis_never_read_8.txt", "ordinary_never_read_8.txt"))
 
 
 def never_read_crisis_messages() -> list[str]:
@@ -306,7 +308,13 @@ def main(argv: list[str]) -> int:
         print(f"held-out entities: {entity_hits} of {entity_total} found ({entity_hits / entity_total:.3f})")
 
     crisis_missed = crisis_figures("crisis set", crisis, crisis_parsed)
-    read_missed = crisis_figures(f"read blind set {READ_CRISIS}", read_crisis, read_crisis_parsed)
+    read_at, read_short = 0, []
+    for name, floor in READ_CRISIS_SETS:
+        part = read_lines(name)
+        missed = crisis_figures(f"read blind set {name}", part, read_crisis_parsed[read_at:read_at + len(part)])
+        if len(part) - len(missed) < floor:
+            read_short.append(f"read blind set {name}: {len(part) - len(missed)} of {len(part)} < {floor}")
+        read_at += len(part)
     unseen_recall = len(unseen) - len(crisis_figures("never-read crisis sets", unseen, unseen_parsed, show=False))
     unseen_alarms = sum(p["intent"]["name"] == "crisis" for p in unseen_ordinary_parsed)
     print(f"never-read ordinary sets: {unseen_alarms} of {len(unseen_ordinary)} wrongly answered with crisis")
@@ -353,8 +361,7 @@ def main(argv: list[str]) -> int:
         failures.append(f"out_of_scope F1 {oos_f1:.3f} < {MIN_OUT_OF_SCOPE_F1}")
     if len(crisis) < 100 or crisis_missed:
         failures.append(f"{len(crisis_missed)} crisis messages missed")
-    if len(read_crisis) - len(read_missed) < MIN_READ_CRISIS:
-        failures.append(f"read blind set: {len(read_crisis) - len(read_missed)} of {len(read_crisis)} < {MIN_READ_CRISIS}")
+    failures += read_short
     if len(unseen) < MIN_NEVER_READ_CRISIS or unseen_recall / len(unseen) < MIN_NEVER_READ_RECALL:
         failures.append(f"never-read crisis recall {unseen_recall} of {len(unseen)} < {MIN_NEVER_READ_RECALL}")
     if unseen_alarms > MAX_NEVER_READ_FALSE_ALARMS:

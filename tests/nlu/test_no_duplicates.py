@@ -45,7 +45,7 @@ JUDGED = {
     "heldout_blind.yml": lambda: [text for text, _, _ in heldout_examples("heldout_blind.yml")],
     "smalltalk_blind.yml": lambda: [text for text, _, _ in heldout_examples("smalltalk_blind.yml")],
     "crisis_messages.txt": crisis_messages,
-    "crisis_read_5.txt": read_crisis_messages,
+    "crisis_read_*.txt": read_crisis_messages,
     "crisis_never_read*.txt": never_read_crisis_messages,
     "ordinary_never_read*.txt": never_read_ordinary_messages,
     "ordinary_messages.py": ordinary_messages,

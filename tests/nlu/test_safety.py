@@ -153,7 +153,7 @@ def test_a_weak_next_guess_becomes_off_topic(classifier):
 @pytest.mark.parametrize("text, words", [
     ("i feel hopeless about everything", "hopeless"),
     ("i just want to disappear", "disappear"),
-    ("my family carries me like a burden to them", "burden to"),
+    ("my family carries me like a burden to them", "a burden"),
     ("nobody needs me, it'd be easier without me around", "'d be easier without me"),
 ])
 def test_the_models_crisis_stands_on_evidence(classifier, text, words):
@@ -721,3 +721,232 @@ def test_the_seventh_sets_ordinary_senses_and_a_resemblance(classifier, text, si
                                                  {"name": "explore_career", "confidence": 0.3}],
                             RESEMBLANCE: {"example": "x", "similarity": similarity, "margin": margin}})
     assert (classifier.process([message])[0].get(INTENT)["name"] == "crisis") is crisis, text
+
+
+# The eighth readable set's crises the model found with no listed word: everything to stop,
+# belongings handed over, an absence nobody would notice, means used on oneself, a plan with a date,
+# a low point, a future one does not see oneself reach, being next.
+@pytest.mark.parametrize("text, words", [
+    ("i want to be an emt but rn i just want everything to stop", "want everything to stop"),
+    ("gave my cousin all my stuff yesterday. anyway when is the open house", "gave my cousin all my stuff"),
+    ("no one would notice if i wasnt in class tomorrow. or ever", "no one would notice"),
+    ("i could take some from the cart and use them on myself tonight", "use them on myself"),
+    ("i have a plan and i picked a date, i just need my loans not to go to my dad", "have a plan"),
+    ("i check the med room keys a lot when im at my lowest", "at my lowest"),
+    ("honestly i dont see myself making it to graduation", "dont see myself making it"),
+    ("two residents died this week and i keep thinking i should be next", "i should be next"),
+    ("thanks for the help, i won't be needing the scholarship", "won't be needing the scholarship"),
+])
+def test_the_eighth_sets_evidence(classifier, text, words):
+    message = model_says_crisis(classifier, text, [("crisis", 0.9), ("explore_career", 0.05)])
+    assert message.get(INTENT)["name"] == "crisis", text
+    assert message.get("crisis_check")["words"].lower() == words
+
+
+# The warning signs crisis lines teach, said in everyday words, back the model's crisis.
+@pytest.mark.parametrize("text", [
+    "the pain is unbearable", "nothing matters anymore", "ive been looking up how many it would take",
+    "i cant see a way forward", "i want to vanish", "i've been drinking every night just to numb it",
+    "i dont want to be a burden", "ive lost all hope", "it hurts too much to keep going",
+    "i think about not being here", "he takes my phone and money and wont let me see my friends",
+    "my bf says he'll post my pics if i leave him", "i have bruises he says are my fault",
+    "i'm going to make them all pay", "i wrote down what i want at my service",
+    "i'm so tired, like permanently tired", "i want to fall asleep and stay asleep",
+    "i keep looking at the train tracks", "im at peace with my decision",
+    "this is the last time you'll hear from me", "my stepdad locks me in my room at night",
+])
+def test_warning_signs_are_evidence(classifier, text):
+    message = model_says_crisis(classifier, text, [("crisis", 0.9), ("explore_career", 0.05)])
+    assert message.get(INTENT)["name"] == "crisis", text
+
+
+# Their everyday senses stay ordinary even where the model says crisis.
+@pytest.mark.parametrize("text", [
+    "nothing matters more to me than passing the nclex",
+    "my back hurts too much after 12 hour shifts, any desk jobs in healthcare?",
+    "is cna a good jumping off point for nursing",
+    "how do i jump from cna to rn",
+    "i cant stay asleep after night shift, do day shift jobs pay less",
+    "the portal locks me out every time i reset my password",
+    "my manager wont let me leave early for class, does tuition support need approval",
+    "taxes take my paycheck lol what do travel nurses make",
+    "i have a plan for nursing school, what do i do first",
+    "i made a plan to apply to three programs",
+    "i picked a date for my teas exam, is december too late",
+    "how much would it take to finish my bsn online",
+    "nobody would notice if i changed my shift right?",
+    "i gave away all my old textbooks, do i need them for the lpn bridge",
+])
+def test_the_eighth_sets_evidence_keeps_its_ordinary_senses(classifier, text):
+    message = model_says_crisis(classifier, text, [("crisis", 0.6), ("explore_career", 0.3)])
+    assert message.get(INTENT)["name"] == "explore_career", text
+
+
+@pytest.mark.parametrize("text", [
+    "is there a free cpr class? the school one got cancelled so i cant go on the trip they planned",
+    "Can't go on the campus tour on the 12th, is there a virtual one",
+    "i can't go on rounds tomorrow, who do i tell",
+])
+def test_an_outing_missed_is_no_statement(classifier, text):
+    assert not classifier.is_crisis(text), text
+    message = model_says_crisis(classifier, text, [("crisis", 0.6), ("explore_career", 0.3)])
+    assert message.get(INTENT)["name"] == "explore_career", text
+
+
+@pytest.mark.parametrize("text", ["i cant go on", "i can't go on like this", "i can't go on this way anymore",
+                                  "just tell my daughter i tried ok", "tell my mom i love her. sorry"])
+def test_the_eighth_sets_statements(classifier, text):
+    assert classifier.is_crisis(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "how do i get experience if nobody will hire a 16 yr old lol im dying",
+    "My mom died in hospice in the spring and the aides were angels. how do I become one",
+    "tell my teacher i tried on the exam, can you email her",
+])
+def test_the_eighth_sets_ordinary_senses(classifier, text):
+    message = model_says_crisis(classifier, text, [("crisis", 0.6), ("explore_career", 0.3)])
+    assert message.get(INTENT)["name"] == "explore_career", text
+
+
+def restating(classifier, text, similarity, margin, intent="tuition_support"):
+    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": 0.99},
+                            INTENT_RANKING_KEY: [{"name": intent, "confidence": 0.99},
+                                                 {"name": "human_handoff", "confidence": 0.01}],
+                            RESEMBLANCE: {"example": "Quick one - if an employee dies, does the tuition repayment "
+                                                     "get forgiven? I need to know before this weekend",
+                                          "similarity": similarity, "margin": margin}})
+    return classifier.process([message])[0]
+
+
+# A near restatement of a crisis example with a word of danger is a crisis whatever the model guessed,
+# even when crisis is not among its guesses; a looser one, or one with no such word, is not.
+def test_a_restated_crisis_with_evidence_is_a_crisis(classifier):
+    text = "Is there a tuition payback waiver if an employee dies? asking for myself. soon"
+    message = restating(classifier, text, 0.74, 0.15)
+    assert message.get(INTENT)["name"] == "crisis"
+    assert message.get("crisis_check") == {"model": "tuition_support", "by": "resemblance and evidence", "words": "dies"}
+    assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == ["crisis", "tuition_support", "human_handoff"]
+    assert restating(classifier, text, 0.65, 0.15).get(INTENT)["name"] == "tuition_support"
+    assert restating(classifier, text, 0.74, 0.02).get(INTENT)["name"] == "tuition_support"
+    no_evidence = "Is there a tuition payback waiver if an employee leaves? asking for myself"
+    assert restating(classifier, no_evidence, 0.74, 0.15).get(INTENT)["name"] == "tuition_support"
+
+
+# The eighth set's evidence words in work and school talk (its review): each one said of a huddle, a
+# layoff, a permit, a test, a posting, a preceptor or a portal stays ordinary where the model says crisis.
+@pytest.mark.parametrize("text", [
+    "nobody would notice if i wasnt at huddle tmrw right? need to leave for my kids school thing",
+    "no one would care if i wasnt at orientation day 2?",
+    "moving for a travel contract, gave away all my stuff. what housing stipend do travel nurses get",
+    "we practiced bp cuffs in class, can i use them on myself at home to practice",
+    "bought a practice iv kit, is it ok to try it on myself?",
+    "i have a plan b if i dont get into the rn program, is lvn good",
+    "i have a plan to take the teas in march, is that enough time",
+    "made a plan w my counselor today, next step is the cna class",
+    "I have a plan in place for my PTO coverage",
+    "my recruiter and i picked a date, orientation is june 3. what do i bring",
+    "picked a date to shadow at the er, what should i wear",
+    "at my lowest i was working 3 jobs, now i want to go back to school for rad tech",
+    "Im at my breaking point with this manager. How do I request a transfer to another unit?",
+    "my gpa is at my lowest right now, can i still get into nursing",
+    "i dont see myself living in fresno forever, which states pay nurses most",
+    "honestly i dont see myself making it as a surgeon, what else is there in healthcare",
+    "i dont see myself being here in 5 years, this clinic has no growth. what jobs have a ladder",
+    "they laid off 3 cnas this month, i could be next. any hospitals hiring",
+    "Our team was told layoffs are coming; I could be next. Does HR help with placement?",
+    "i won't be needing the parking permit, i'm doing online classes now",
+    "got a scholarship so i wont need the loan anymore, do i tell fafsa",
+    "wont need the textbook for this class right?",
+    "I won't be needing the laptop after this week, where do I return it?",
+    "the heat in the laundry room is unbearable, any hospital jobs with ac",
+    "the stress of finals is unbearable lol",
+    "i cant bear the sight of blood, what healthcare jobs dont need it",
+    "nothing really matters on the application except the essay?",
+    "how do i find a way through nursing school while working full time",
+    "I can't see a way forward with my current manager; can I apply for an internal transfer?",
+    "the job posting vanished from indeed, is it still open?",
+    "i vanished from the group chat lol, can u resend the webinar link",
+    "my hands feel numb after typing charts all day, are there jobs with less computer",
+    "i wanna learn how to numb the pain for patients, is that anesthesia",
+    "im permanently tired from nights lol what day jobs are there",
+    "is student debt a burden for new nurses",
+    "I don't want to be a burden on the team while I'm on light duty; are there desk roles?",
+    "lost all hope of getting into the 2025 cohort, what else can i apply to",
+    "no hope for a 2.5 gpa student?",
+    "it hurts too much when i stand for 12 hrs, any sitting jobs in healthcare",
+    "Apologies for not being here for last week's huddle - is the tuition form still due Friday?",
+    "how do i jump in front of other applicants on the waitlist",
+    "jumping in front of a camera for my first video interview tmrw, tips?",
+    "how many years would it take to be a PA",
+    "how much would it take to be an rn in california",
+    "last time you'll see me at the booth, i'm starting my new job monday",
+    "I'm at peace with my decision to leave bedside for case management. What certifications help?",
+    "i just want to be able to stay asleep after night shift, do day jobs pay less",
+    "the clinic is by the train tracks on 5th right?",
+    "at clinicals they take my phone at the door, how do i check the schedule",
+    "she keeps my paycheck stubs in a folder for taxes",
+    "my mom won't let me go out after 9 so night shift is out, any day jobs for 16 yr olds",
+    "HR won't let me talk to my old manager about references",
+    "can i post my pics from the hospital volunteer day on linkedin",
+    "got bruises on my arm when they practiced blood draws on me in phleb class lol",
+    "how do i make them pay my tuition if i stay 2 years",
+    "I want this to end on good terms with my manager before I transfer",
+    "the portal keeps crashing i need it to stop so i can submit my app",
+    "is the lpn bridge online? i want to jump straight into it",
+])
+def test_the_eighth_sets_evidence_in_work_talk_is_none(classifier, text):
+    message = model_says_crisis(classifier, text, [("crisis", 0.6), ("explore_career", 0.3)])
+    assert message.get(INTENT)["name"] == "explore_career", text
+
+
+# Danger said near those ordinary senses still backs the model's crisis: a plan for tonight, a date
+# picked for "it", next to go, jumping from a floor or right in front of a train, staying asleep for good.
+@pytest.mark.parametrize("text", [
+    "thinking about jumping from the 5th floor of the nursing school",
+    "i could just jump right in front of the train on my way to clinicals",
+    "i picked a date for it. saturday", "i've picked the day for when i do it",
+    "i have a plan for tonight", "i have a plan for how to do it", "i'll be next to go",
+    "got fired today. i'll be next to go, everyone leaves",
+    "i wish i could go to sleep and stay asleep forever", "i want to stay asleep after tonight",
+    "i wish i could stay asleep until it's all over", "my bf takes my phone and money",
+    "no one would notice if i wasnt at the huddle. or anywhere ever again",
+    "i dont see myself living in this body much longer", "im at peace with my decision to leave. bye everyone",
+    "the clinic is by the train tracks, i keep thinking about lying on them",
+    "my dad wont let me leave the house after school, he locks the door",
+    "i posted my pics and now he says he'll share them with everyone",
+])
+def test_danger_near_the_eighth_sets_ordinary_senses_is_evidence(classifier, text):
+    message = model_says_crisis(classifier, text, [("crisis", 0.6), ("explore_career", 0.3)])
+    assert message.get(INTENT)["name"] == "crisis", text
+
+
+# A day, a date, a shift, a benefit or a website one can't go on, an errand or a test one tried, a
+# thing of theirs one loves: no last message.
+@pytest.mark.parametrize("text", [
+    "i cant go on friday, can i reschedule my interview", "cant go on the website, the link is broken",
+    "can't go on medicaid if i take this job?", "i can't go on nights, i have kids. any day shift cna jobs",
+    "i cant go on my phone during clinicals so text me after 5", "i can't go on fmla till i've worked a year right",
+    "Can't go on the 15th for the job fair, is there another date", "cant go on campus till my background check clears",
+    "can't go on my parents insurance anymore, what jobs have benefits", "i cant go on zoom for the info session, is there a recording",
+    "pls tell my supervisor i tried calling in but no one picked up", "tell them i tried to apply but the link was broken",
+    "can you tell my counselor i tried out for the hosa team", "tell him i tried, the portal wouldnt take my transcript",
+    "tell my manager im tried of the schedule", "tell my boss i tried my hardest on the audit",
+    "tell my instructor i tried, my car broke down", "can u tell them what i tried so far",
+    "tell my preceptor i love her teaching style lol how do i write a thank you",
+    "tell everyone i love them for coming to my pinning ceremony",
+    "tell my mom i love her gift lol what else do cnas buy their moms",
+])
+def test_errands_and_outings_are_no_last_message(classifier, text):
+    assert not classifier.is_crisis(text), text
+
+
+# ...while the last message itself, quoted, to more than one, or with a despair after the outing, is one.
+@pytest.mark.parametrize("text", [
+    "i cant go on the rotation like this anymore", "i cant go on friday. i cant go on at all",
+    "pls just tell my little brother i loved him", "tell my son i tried to be a good dad",
+    "tell my mom and dad i love them", 'my friend just texted me "tell everyone i love them" and now shes not answering',
+    "tell my kids i love them so much. im sorry",
+])
+def test_the_last_message_near_its_exclusions_is_a_statement(classifier, text):
+    assert classifier.is_crisis(text), text
