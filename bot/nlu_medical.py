@@ -64,7 +64,11 @@ MEDICAL_STATEMENTS = [
 CAREER_WORDS = re.compile(
     r"\b(career|careers|job|jobs|become|becoming|work as|training|program|programs|school|class|classes|"
     r"certif\w*|licen[cs]e\w*|degree|shift|shifts|work|working|patients?|hire|hiring|apply|course|nurses?|nursing|cna|emt|"
-    r"phlebotom\w*|techs?|technicians?|assistants?|hygienists?|therapists?|paramedics?|sonograph\w*|pharmacy)\b",
+    r"phlebotom\w*|techs?|technicians?|assistants?|hygienists?|therapists?|paramedics?|sonograph\w*|pharmacy|"
+    # Training that can make a student faint ("i almost fainted in the dissection lab lmao is that a
+    # sign i shouldnt be a doctor"), and a doctor as what one would be, not whom to call.
+    r"dissection|cadavers?|clinicals|anatomy|pre-?med|med school|(be|being) an? (doctor|surgeon|dentist|physician|"
+    r"pharmacist|vet|veterinarian|midwife))\b",
     re.IGNORECASE)
 
 
