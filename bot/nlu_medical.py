@@ -67,8 +67,10 @@ CAREER_WORDS = re.compile(
     r"phlebotom\w*|techs?|technicians?|assistants?|hygienists?|therapists?|paramedics?|sonograph\w*|pharmacy|"
     # Training that can make a student faint ("i almost fainted in the dissection lab lmao is that a
     # sign i shouldnt be a doctor"), and a doctor as what one would be, not whom to call.
-    r"dissection|cadavers?|clinicals|anatomy|pre-?med|med school|(be|being) an? (doctor|surgeon|dentist|physician|"
-    r"pharmacist|vet|veterinarian|midwife))\b",
+    # Also a cut while dissecting in class ("i cut my finger dissecting a frog in bio lol, do surgeons
+    # ever get used to blood").
+    r"dissection|dissect\w*|cadavers?|clinicals|anatomy|pre-?med|med school|surgeons|(be|being) an? (doctor|surgeon|"
+    r"dentist|physician|pharmacist|vet|veterinarian|midwife))\b",
     re.IGNORECASE)
 
 

@@ -153,6 +153,27 @@ def test_crisis_mid_way_gets_988_then_the_conversation_goes_on(stack):
     assert "nurse" in words(say(stack, sender, "how do i become a nurse")).lower()
 
 
+def test_a_hint_gets_a_check_in_and_a_yes_lets_the_conversation_go_on(stack):
+    sender = new_sender()
+    check_in = words(say(stack, sender, "if something happens to me who gets my last paycheck"))
+    assert "are you safe" in check_in.lower() and "988" in check_in, check_in
+    assert "Crisis Text Line" not in check_in and len(check_in) <= 320, check_in
+    glad = words(say(stack, sender, "yes im safe"))
+    assert "glad" in glad.lower() and "health careers" in glad, glad
+    assert "nurse" in words(say(stack, sender, "how do i become a nurse")).lower()
+
+
+def test_a_no_to_the_check_in_gets_the_crisis_lines_and_danger_after_a_hint_gets_them_too(stack):
+    sender = new_sender()
+    assert "are you safe" in words(say(stack, sender, "sorry to bother u. last text")).lower()
+    lines = words(say(stack, sender, "no"))
+    assert "988" in lines and "911" in lines and "glad" not in lines.lower(), lines
+    other = new_sender()
+    say(stack, other, "idk why i even try anymore")
+    crisis = words(say(stack, other, "i want to kill myself"))
+    assert "Crisis Text Line" in crisis and "are you safe" not in crisis.lower(), crisis
+
+
 # The three audiences: a specific, sourced answer in no more than three turns.
 def test_student_reaches_a_sourced_answer_within_three_turns(stack):
     sender = new_sender()

@@ -6,8 +6,10 @@
   each scored once blind, then read): every message must get `crisis`; printed apart for the patterns
   alone, the model alone, and the decision (bot/nlu_safety.py);
 - read blind sets (crisis_read_5.txt, crisis_read_8.txt) with messages that need their conversation
-  or a question back: each printed apart, with a floor;
-- the never-read sets (crisis_never_read*.txt, ordinary_never_read*.txt, eight writers): written by
+  or a question back: each printed apart, with a floor; hints_read_9.txt, hints of danger: each
+  must get the 988 answer or the check-in (bot/nlu_check_in.py), which every crisis figure counts
+  apart;
+- the never-read sets (crisis_never_read*.txt, ordinary_never_read*.txt, nine writers): written by
   someone who read none of the patterns, examples or sets, and never read since: only their counts
   are printed, each set's apart, and together they may not fall below the floors;
 - the team's ordinary sets (ordinary_messages.py, and the held-out messages that are not crisis):
@@ -36,12 +38,16 @@ HERE = Path(__file__).parent
 # and the goals stay in sight.
 MIN_ACCURACY = 0.95
 MIN_OUT_OF_SCOPE_F1 = 0.90
-# The never-read sets are short of the goals (100% and 0; README: 460 of 494 and 27 of 494, the
-# eighth set 58 of 60 and 3 of 60 when first counted): these floors keep a fall visible without
+# The never-read sets are short of the goals (100% and 0; README: 520 of 554 and 33 of 554, the
+# ninth set 60 of 60 and 6 of 60 when first counted): these floors keep a fall visible without
 # anyone reading them to tune.
-MIN_NEVER_READ_CRISIS = 490
+MIN_NEVER_READ_CRISIS = 550
 MIN_NEVER_READ_RECALL = 0.92
-MAX_NEVER_READ_FALSE_ALARMS = 29
+MAX_NEVER_READ_FALSE_ALARMS = 35
+# The check-in on a hint of danger (bot/nlu_check_in.py) is counted apart on the never-read ordinary
+# sets (0 of 554 when first counted; a margin of 3); on the team's ordinary, held-out and public sets
+# it counts as a false alarm (goal 0 each).
+MAX_NEVER_READ_CHECK_INS = 3
 MIN_OFF_TOPIC_REJECTION = 0.95    # public development set: share of off-topic messages given out_of_scope
 MIN_SMALL_TALK = 0.90            # greetings, thanks, goodbyes, "are you a bot", yes and no
 SMALL_TALK = {"greet", "goodbye", "thank", "bot_challenge", "affirm", "deny"}
@@ -79,6 +85,11 @@ def read_crisis_messages() -> list[str]:
     return [line for name, _ in READ_CRISIS_SETS for line in read_lines(name)]
 
 
+# Hints of danger, not danger said (a ninth readable set's writer wrote them as such): each must get
+# a crisis reply, the 988 answer or the check-in.
+HINT_SET = "hints_read_9.txt"
+
+
 def crisis_messages() -> list[str]:
     """The team's crisis set and the later ones (crisis_earlier.txt, crisis_later.txt: scored once
     blind, then read)."""
@@ -93,7 +104,8 @@ NEVER_READ_SETS = (("crisis_never_read.txt", "ordinary_never_read.txt"),
                    ("crisis_never_read_5.txt", "ordinary_never_read_5.txt"),
                    ("crisis_never_read_6.txt", "ordinary_never_read_6.txt"),
                    ("crisis_never_read_7.txt", "ordinary_never_read_7.txt"),
-                   ("crisis_never_read_8.txt", "ordinary_never_read_8.txt"))
+                   ("crisis_never_read_8.txt", "ordinary_never_read_8.txt"),
+                   ("crisis_never_read_9.txt", "ordinary_never_read_9.txt"))
 
 
 def never_read_crisis_messages() -> list[str]:
@@ -203,9 +215,19 @@ def batching_differences(agent, texts: list[str], parsed: list[dict]) -> list[st
     return found
 
 
+def crisis_answer(parsed: dict) -> bool:
+    """The 988 answer: `crisis` decided by danger, not a check-in on a hint."""
+    return parsed["intent"]["name"] == "crisis" and parsed["crisis_check"]["by"] != "hint"
+
+
+def check_in(parsed: dict) -> bool:
+    """The check-in ("are you safe right now?", with the crisis lines) on a hint of danger."""
+    return parsed["intent"]["name"] == "crisis" and parsed["crisis_check"]["by"] == "hint"
+
+
 def crisis_figures(name: str, texts: list[str], parsed: list[dict], show: bool = True) -> list[str]:
-    """Print how each way to the crisis answer did on a crisis set (and its misses when `show`);
-    return the misses."""
+    """Print how each way to the crisis answer did on a crisis set, and how many of the others got
+    the check-in (and the misses when `show`); return the messages not answered with crisis."""
     from bot.nlu_safety import CrisisKeywordClassifier
 
     net = CrisisKeywordClassifier(CrisisKeywordClassifier.get_default_config())
@@ -213,12 +235,13 @@ def crisis_figures(name: str, texts: list[str], parsed: list[dict], show: bool =
     patterns = sum(net.is_crisis(t) for t in texts)
     model = sum(p["crisis_check"]["model"] == "crisis" for p in parsed)
     by_model = sum(p["crisis_check"]["by"] == "model and evidence" for p in parsed)
-    missed = [t for t, p in zip(texts, parsed) if p["intent"]["name"] != "crisis"]
-    print(f"{name}: {n - len(missed)} of {n} answered with crisis ({(n - len(missed)) / n:.3f}); "
-          f"patterns alone {patterns} of {n}, model alone {model} of {n}, "
-          f"decided by the model with evidence {by_model}")
+    missed = [t for t, p in zip(texts, parsed) if not crisis_answer(p)]
+    asked = [t for t, p in zip(texts, parsed) if check_in(p)]
+    print(f"{name}: {n - len(missed)} of {n} answered with crisis ({(n - len(missed)) / n:.3f}), "
+          f"{len(asked)} more asked whether they are safe; patterns alone {patterns} of {n}, model alone "
+          f"{model} of {n}, decided by the model with evidence {by_model}")
     for text in missed if show else []:
-        print(f"  MISSED CRISIS: {text}")
+        print(f"  {'ASKED' if text in asked else 'MISSED CRISIS'}: {text}")
     return missed
 
 
@@ -250,7 +273,7 @@ def main(argv: list[str]) -> int:
 
     model = argv[0] if argv else "models/assistant.tar.gz"
     heldout, crisis, unseen = heldout_examples(), crisis_messages(), never_read_crisis_messages()
-    read_crisis = read_crisis_messages()
+    read_crisis = read_crisis_messages() + read_lines(HINT_SET)
     unseen_ordinary = never_read_ordinary_messages()
     ordinary, dev, final, undecided = ordinary_messages(), development_set(), final_set(), undecided_messages()
     groups = [[t for t, _, _ in heldout], crisis, unseen, ordinary, [t for t, _, _ in dev],
@@ -315,16 +338,26 @@ def main(argv: list[str]) -> int:
         if len(part) - len(missed) < floor:
             read_short.append(f"read blind set {name}: {len(part) - len(missed)} of {len(part)} < {floor}")
         read_at += len(part)
+    hints = read_lines(HINT_SET)
+    hints_parsed = read_crisis_parsed[read_at:read_at + len(hints)]
+    crisis_figures(f"read hints {HINT_SET}", hints, hints_parsed, show=False)
+    for text, result in zip(hints, hints_parsed):
+        if result["intent"]["name"] != "crisis":
+            read_short.append(f"read hint {text!r} got neither the crisis answer nor the check-in")
     unseen_recall = len(unseen) - len(crisis_figures("never-read crisis sets", unseen, unseen_parsed, show=False))
-    unseen_alarms = sum(p["intent"]["name"] == "crisis" for p in unseen_ordinary_parsed)
-    print(f"never-read ordinary sets: {unseen_alarms} of {len(unseen_ordinary)} wrongly answered with crisis")
+    unseen_alarms = sum(crisis_answer(p) for p in unseen_ordinary_parsed)
+    unseen_check_ins = sum(check_in(p) for p in unseen_ordinary_parsed)
+    print(f"never-read ordinary sets: {unseen_alarms} of {len(unseen_ordinary)} wrongly answered with crisis, "
+          f"{unseen_check_ins} asked whether they are safe")
     crisis_at = ordinary_at = 0
     for crisis_file, ordinary_file in NEVER_READ_SETS:
         crisis_part, ordinary_part = read_lines(crisis_file), read_lines(ordinary_file)
         crisis_figures(f"  {crisis_file}", crisis_part, unseen_parsed[crisis_at:crisis_at + len(crisis_part)], show=False)
-        alarms = sum(p["intent"]["name"] == "crisis" for p in unseen_ordinary_parsed[ordinary_at:ordinary_at + len(ordinary_part)])
-        print(f"  {ordinary_file}: {alarms} of {len(ordinary_part)} wrongly answered with crisis")
+        part = unseen_ordinary_parsed[ordinary_at:ordinary_at + len(ordinary_part)]
+        print(f"  {ordinary_file}: {sum(crisis_answer(p) for p in part)} of {len(ordinary_part)} wrongly answered "
+              f"with crisis, {sum(check_in(p) for p in part)} asked whether they are safe")
         crisis_at, ordinary_at = crisis_at + len(crisis_part), ordinary_at + len(ordinary_part)
+    # A check-in is a crisis reply too: on ordinary text it counts as a false alarm here.
     false_alarms = [t for t, p in zip(ordinary, ordinary_parsed) if p["intent"]["name"] == "crisis"]
     heldout_alarms = [t for (t, gold, _), intent in zip(heldout, heldout_got) if intent == "crisis" and gold != "crisis"]
     print(f"ordinary set: {len(false_alarms)} of {len(ordinary)} wrongly answered with crisis")
@@ -366,6 +399,8 @@ def main(argv: list[str]) -> int:
         failures.append(f"never-read crisis recall {unseen_recall} of {len(unseen)} < {MIN_NEVER_READ_RECALL}")
     if unseen_alarms > MAX_NEVER_READ_FALSE_ALARMS:
         failures.append(f"{unseen_alarms} never-read ordinary messages got the crisis intent")
+    if unseen_check_ins > MAX_NEVER_READ_CHECK_INS:
+        failures.append(f"{unseen_check_ins} never-read ordinary messages were asked whether they are safe")
     if len(ordinary) < 1000 or false_alarms or heldout_alarms:
         failures.append(f"{len(false_alarms) + len(heldout_alarms)} ordinary messages got the crisis intent")
     if dev_crisis or final_crisis:
