@@ -9,7 +9,9 @@ the crisis lines in the same short reply, and a yes or a no decides what comes n
 
 The hints are kinds, written here in our own words: a question about what happens if one is gone,
 a last message or an apology said as a farewell, effort that no longer seems worth it, having had
-enough, not lasting, no longer needing anything, belongings given away, ceasing to bother people.
+enough, not lasting, no longer needing anything, belongings given away, ceasing to bother people,
+not seeing oneself around, goodbyes and thanks said as farewells, letters to one's family, a pet
+given away, hope given up for oneself, a tiredness not of the body, not caring what becomes of one.
 They are read after the ordinary senses of danger words are set aside (a trip, leave, a phone
 about to die), so "my last text before my phone dies" stays a career question.
 """
@@ -90,6 +92,9 @@ HINTS = re.compile("|".join([
     r"\b(can'?t|cant|cannot) keep (doing|going on like|living like) this\b(?=\W+(any ?more|any longer|much longer)\b)|"
     r"\b(can'?t|cant|cannot) keep (doing|going on like|living like) this\b" + _WORK_NAMED
     + r"(\W+(tbh|honestly|lol))?\W*($|[.!?,])",
+    # Not knowing how much longer one can go on, the same way ("not sure how much longer i can do this").
+    r"\b((don'?t|dont|do not) know|not sure|idk|no idea) how (much )?long(er)? i can (do|keep (doing|going|this up|it up)|take|"
+    r"handle|last|go on)\b( (this|it|any of (this|it)|all (of )?this))?" + _WORK_NAMED + r"(\W+(tbh|honestly|lol))?\W*($|[.!?,])",
     r"\b(had|have had|i'?ve had|ive had) enough of (it all|life|all of (it|this)|this life)\b|\b(had|have had|i'?ve had|"
     r"ive had) enough of (everything|every ?one|every ?body)\b(?=\W*$|[.!?,])",
     r"\b(tired|exhausted|sick) of (everything|it all)\b" + _WORK_NAMED,
@@ -117,17 +122,60 @@ HINTS = re.compile("|".join([
     r"\b(giv(e|ing)|gave|given) away (some of |most of |a lot of |half of )?my (stuff|things|belongings|possessions)\b"
     r"(?![^.!?]*\b(mov(e|ed|es|ing)|relocat\w*|downsiz\w*|(garage|yard) sale|marketplace|goodwill|donat\w*|"
     r"declutter\w*|dorm)\b)",
+    # Not seeing oneself still around in a few years; not at a job or in a field ("i don't see myself
+    # around this unit in 5 years", "...being around patients all day").
+    r"\b(don'?t|dont|do not|can'?t|cant|cannot) (really |honestly |even )?see (myself|me) (still |even )?(being )?around\b"
+    r"(?! (here|this|that|the|my|our|these|those|patients|people|kids|blood|needles|sick)\b)(?![^.!?]*\b(jobs?|unit|floor|"
+    r"company|field|hospital|clinic|position|role|industry|place|team|department|retail|store|profession|bedside)\b)",
+    # Sorry for everything, said to the end or with a word after it ("sorry for everything really").
+    r"\bsorry for everything\W+(really|honestly|truly|tbh|i mean it|i mean that)\W*($|[.!?,])",
+    # Thanks said as if for the last time, in the past tense ("i want everyone to know i was grateful
+    # for them"); not a card, a speech or a party for leaving a job.
+    r"(^|[.!?,;] *)(i )?(just |really )?(want|wanted|need) (every ?one|every ?body|them all|all of (you|them)|people|my "
+    r"(family|friends|parents|kids)) to know (that )?i (appreciated|loved|cared about|was grateful for) (them|you|everyone|"
+    r"everybody|all of (them|you))\b(?![^.!?]*\b(card|speech|toast|party|leav\w*|retir\w*|"
+    r"transfer\w*|last (day|shift|week)|unit|team|shift|potluck|moving|graduat\w*)\b)",
+    # Hope given up for oneself ("things never get better for someone like me"); not a workplace or a
+    # wage ("nothing ever gets better at this hospital", "the pay never gets better").
+    r"\b(nothing|things|it|life) (ever |really |just )?(never |don'?t |doesn'?t |won'?t |will never |is never going to )?"
+    r"(gets?|get|ever get|will get|is going to get|is gonna get) better for (me|people like me|someone like me|"
+    r"(girls|guys|kids|people) like me)\b(?! (at|in|with|on) (this|my|the|work|school)\b)",
+    # A farewell passed on in case one is not there ("tell my coach thank you for everything if i'm not
+    # around", "if i don't make it, tell my mom i love her"); not a message about being late.
+    r"\btell (my|him|her|them|every ?one|every ?body) (\w+ ){0,2}(thanks?|thank (you|u)|i love|i loved|goodbye|bye)\b"
+    r"[^.!?]{0,40}\bif i (don'?t|dont|do not) make it\b(?! (on time|in time|to (the|my|a|an) (\w+ )?(interview|meeting|"
+    r"appointment|shift|class|call|bus|train|event|party|ceremony)|there|back)\b)|"
+    r"\bif i (don'?t|dont|do not) make it\b(?! (on time|in time|to (the|my|a|an) (\w+ )?(interview|meeting|appointment|"
+    r"shift|class|call|bus|train|event|party|ceremony)|there|back)\b)[^.!?]{0,20}\btell (my|him|her|them|every ?one|"
+    r"every ?body) (\w+ ){0,2}(thanks?|thank (you|u)|i love|i loved|goodbye|bye|i'?m sorry|im sorry)\b",
+    # A tiredness said not to be of the body ("tired, and not the kind sleep fixes"); not burnout named.
+    r"(\b(tired|exhausted)\W{1,4}(and )?not (the |from )?(sleep|physical|nap) (kind|type|way)\b|"
+    r"\b(tired|exhausted)\b[^.!?]{0,12}\bnot the kind (that )?(sleep|rest|a nap|naps) (fixes|helps|can fix|will fix)\b)"
+    r"(?![^.!?]{0,40}\b(burn(ed|t)? ?out|jobs?|work|shifts?|nights|school|class(es)?|commute|doubles|coffee|caffeine)\b)",
+    # Goodbyes being said to people, not to a unit, patients or classmates, nor before a move or a
+    # new job ("saying my goodbyes to the unit before i transfer").
+    r"\b(say|saying|said|been saying) (my |all my |our )?goodbyes\b(?! (to|at) (my |the |our |all my |all the )?"
+    r"(coworkers?|co-workers?|team|unit|patients?|residents?|class(mates)?|students|staff|preceptors?|floor|job|work|"
+    r"school|clinic|store|old|regulars|customers))(?![^.!?]*\b(mov(e|ed|ing)|relocat\w*|transfer\w*|last (day|shift|week)|"
+    r"leav\w*|retir\w*|graduat\w*|deploy\w*|new job|farewell|trip|vacation|abroad)\b)",
+    # A pet given away with no reason but the time ("gave my dog to my sister, it was time"); not for a
+    # move, a new job or long shifts.
+    r"^(?!.*\b(mov(e|ed|es|ing)|relocat\w*|apartment|landlord|lease|allerg\w*|baby|deploy\w*|dorm|travel\w*|jobs?|"
+    r"shifts?|hours|school|program|clinicals)\b).*?\b(gave|given|giving|rehomed|rehoming) (away )?my (cat|dog|pets?|kitten|puppy|bird|bunny|rabbit|hamster)\b"
+    r"[^.!?]*[.!?,;]* *(it )?(felt|feels|seemed|seems|was|is|it'?s|its) (like )?(the )?right time\b",
+    # Letters written to one's family or friends, not thank-you or holiday letters, nor ones from
+    # far away for a reason ("writing letters to my family from basic training").
+    r"\b(writ\w*|wrote) (?!(thank|cover|christmas|holiday|birthday|recommendation|reference|love|wedding)\b)(\w+ )?"
+    r"(letters?|notes?) (to|for) (each of |all of )?(my|every ?one|every ?body)( (family|friends|"
+    r"parents|kids|children|loved ones|mom and dad|people i love|wife|husband|partner|sisters?|brothers?))?\b"
+    r"(?![^.!?]*\b(thank\w*|christmas|holiday|birthday|recommendation|reference|cover|graduation|"
+    r"wedding|every (day|week|month)|from (basic|boot camp|camp|college|school|deployment|overseas|abroad)|deploy\w*|"
+    r"training|camp|prison|jail|overseas|abroad|pen ?pal|class|assignment|project|homework)\b)",
+    # Not caring any more what becomes of oneself; not at work ("stopped caring what happens to me at
+    # this job").
+    r"\b(stopped|stop|don'?t|dont|do not|no longer|quit) (really |even )?car(e|ing) (about )?(what|whether|if) "
+    r"(happens to me|becomes of me|i (live|die|wake up|make it|get hurt))\b(?! (at|in|on) (this|my|the|work|school)\b)",
 ]), re.IGNORECASE)
-
-# The whole message says the person is safe ("yes im safe", "i'm safe now, promise"): a yes to the
-# check-in. The sentence encoder put "im safe" within reach of the crisis example "i'm not safe right
-# now", and the model took it for crisis.
-SAFE = re.compile(
-    r"^\W*((yes|yeah|yep|yup|ya|yea|yes i am|i am|ok|okay|lol|no worries)\W+)?(i'?m|im|i am|i feel|feeling) (totally |"
-    r"really |completely |perfectly |actually |100% )?safe( now| rn| right now| for now| here| at home)?(\W+(i promise|"
-    r"promise|dont worry|don'?t worry|thanks?( you)?|thx|ty|lol|tho|just asking|honestly|really))*\W*$",
-    re.IGNORECASE)
-
 
 def hint(text: str) -> str | None:
     """The words of a hint in text whose ordinary senses are already set aside, or None."""

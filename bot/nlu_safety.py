@@ -16,6 +16,10 @@ A message none of these decides but that hints at danger (bot/nlu_check_in.py: "
 happens to me who gets my last paycheck") gets `crisis` too, marked as a check-in: its reply asks
 whether the person is safe, with the crisis lines, rather than answering either way (the entity
 and slot `crisis_level`, domain/safety.yml).
+A reply that says the person is fine or was read wrong (bot/nlu_check_in_reply.py: "nah im good, i
+meant im dropping the class") is a yes or a no as it opens, marked `check_in_reply` "fine", as is a
+plain yes; every crisis message marks it "open". After the check-in the mark picks the glad reply,
+and its absence the crisis lines.
 Each decision is written to the parse result as `crisis_check` (which way decided, and the words
 that justified it), so a crisis answer can always be traced to the text.
 """
@@ -33,7 +37,8 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu_check_in import SAFE, hint
+from bot.nlu_check_in import hint
+from bot.nlu_check_in_reply import SAFE, asks, hedges, says_fine, says_yes
 from bot.nlu_crisis_resemblance import RESEMBLANCE
 
 CRISIS_INTENT = "crisis"
@@ -94,7 +99,8 @@ CRISIS_PATTERNS = [
     r"\bi (want|wish) i (was|were) dead\b",
     r"\b(rather|better off|want to|wanna) (be )?dead\b",
     r"\b(tired|sick) of (living|being alive|life)\b",
-    r"\bdone (living|with life)\b",
+    # Not a life at a job ("done with life as a cashier").
+    r"\bdone (living|with life)\b(?! as (a|an)\b)",
     r"\bslit (my )?wrists?\b",
     r"\bmy (\w+ )?(boyfriend|girlfriend|husband|wife|partner|dad|father|mom|mother|stepdad|stepmom|step ?father|step ?mother|uncle|aunt|brother|sister|cousin|ex|parents?|grandpa|coach)('s \w+)? (hits|beats|chokes|choked|strangled|hurts|abuses|abused|touches|raped|rapes|molested|molests|threatens|threatened) me\b",
     r"\bend(ing)? (my life|it all)\b",
@@ -141,7 +147,8 @@ CRISIS_PATTERNS = [
     r"(here|around) (much longer|anymore)\b|\b(don'?t|dont) think i'?ll be (here|around) (next|tomorrow)\b"
     + _AWAY_FOR_A_REASON + r"|\b(don'?t|dont) think i'?ll be (here|around) (much longer|anymore)\b",
     r"\b(in case|before) i (actually )?do it\b|\bgo through with it\b|\bplann?(ing|ed) how (i'?d|i would|to) do it\b|\b(thinking|thought) about how (i'?d|i would|i'?ll|i will|i'?m gonna) do it\b(?!,? (working|with|while|and|if|as|on|"
-    r"when|at|in)\b)|\bsaid my goodbyes\b",
+    r"when|at|in)\b)|\bsaid my goodbyes\b(?! (at|to) (my |the |our |all my )?(old |last )?(job|work|unit|team|coworkers?|"
+    r"co-workers|patients|class(mates)?|store|clinic|floor|residents)\b)",
     r"\b(disappear|be gone) (forever|and never come back)\b",
     r"\b(goodbye|suicide) (letters?|notes?)\b|\bgiv(e|ing) (my|all my) (stuff|things) away\b|\blast message\b.*\bgoodbye\b",
     r"\bnot (gonna|going to) be (around|here) (much )?(longer|anymore)\b",
@@ -466,6 +473,27 @@ CRISIS_PATTERNS = [
     r"\btell (my|everyone|them|her|him) ((?!(what|how|why|when|where|if|whether|about)\b)\w+ ){0,3}(that )?(i|i'?m|im) "
     r"(loved (them|her|him|you|everyone)|love (them|her|him|you))\b(?=\s*($|[.!?,;:)\"\u201d\u2014-]| (so much|very much|more than|and|"
     r"bye|goodbye|sorry|always|ok|okay|please|pls|too|forever|no matter|i'?m sorry|im sorry|for me|dearly|with all)\b))",
+    # Kinds a tenth readable blind set showed missing: a head struck on purpose, being out of
+    # everyone's way soon, food refused as a punishment, pain one wants stopped. Not the idiom of
+    # banging one's head against a wall over a form, a polite "i'll be out of your hair", nor pain in
+    # the back or knees after shifts.
+    r"\b(hit|hitting|hits|bang|bangs|banging|banged|slam|slams|slamming|slammed|smash\w*) my head (against|into|on) "
+    r"(the |a |my )?(wall|floor|door|desk|mirror|headboard)s?\b(?=[^.!?]*\b((until|till|til) (it|i) (goes|go|went|am|'?m|"
+    r"feel|bleed|bruise|pass|black|see|can'?t)|on purpose|to (feel|punish|stop|make it stop)|as punishment)\b)",
+    r"\b(i'?ll|ill|i will|i'?m gonna|im gonna|i'?m going to|gonna) be out of (every ?one'?s|every ?body'?s|y'?all'?s|"
+    r"the world'?s|every ?one'?s life and) (way|lives|life)\b(?=\W*$| (soon|for good|forever|permanently|shortly|"
+    r"any ?more|much longer)\b)(?![^.!?]*\b(question|asking|once|after|finish\w*|done with)\b)" + _NOT_PLANS,
+    # "haven't eaten in three days, it's what i deserve for failing"; not a lunch missed on a busy shift.
+    r"\b(not eating|stopped eating|(won'?t|wont|don'?t|dont|didn'?t|didnt) (let myself )?eat|skipp\w* (meals|food)|"
+    r"(haven'?t|havent|have not) eaten|starv\w* my ?self)\b[^.!?]{0,60}\b(as (a )?punishment|to punish (my ?self|me)|"
+    r"(i )?(don'?t|dont|do not) deserve (to eat|food|meals)|(it'?s|its) what i deserve)\b(?![^.!?]*\b(jk|j/k|kidding|"
+    r"budget|money|afford|broke|rent|paycheck|spending)\b)|\b(not eating|stopped eating|"
+    r"(haven'?t|havent|have not) eaten|starv\w* my ?self)\b[^.!?]{0,60}[.!?,;] *(and )?i deserve (it|this)\W*($|[.!?,])",
+    r"^(?!.*\b(back|knees?|feet|foot|shoulders?|neck|wrists?|hips?|ankles?|legs?|joints?|migraines?|headaches?|cramps|"
+    r"period|tooth|teeth|physical\w*|injur\w*|surgery|arthritis|lift\w*|standing|sciatica|chronic|patients?|residents?|"
+    r"clients?|meds|medication|tylenol|ibuprofen|advil)\b).*?(^|[.!?,;] *|\bi |\bi'?m |\bim )(just |really |only |"
+    r"honestly |so )*(want|wish|need|pray for|beg\w* for) (for )?(the|this|all the|all this|all of this) pain to (stop|end|"
+    r"go away)\b",
 ]
 # Not when the sentence goes on to say it of oneself ("...and i cant stop thinking about doing it too").
 _NOT_SELF = (r"(?![^.!?]*\b(too|also|as well|the same|join (him|her|them)|do(ing)? (it|that)|try(ing)?|tried|myself|me next|"
@@ -498,6 +526,10 @@ CAREER_CONTEXT = re.compile(
     r"(suicide attempt|overdose)s?\b|\b(patients?|someone|a person|people) (\w+ ){0,3}(comes?|came|brought|admitted) in "
     r"after (a |an )?(suicide attempt|overdose)\b|"
     r"\bsexual assault (nurse|examiner|forensic|response team)\w*|\bforensic nurs\w*|"
+    # A case or a scenario met in class ("we had a patient case about a suicide attempt in class").
+    r"\b(patient case|case study|case|scenario|simulation|sim|lecture|video|discussion|role[- ]?play|reading|chapter|"
+    r"article|presentation|documentary) (in class )?(about|on|of|involving) (a |an )?(patient'?s? |teen'?s? )?(suicide|"
+    r"self[- ]?harm|overdose)( attempts?)?\b" + _NOT_SELF + _NOT_OWN_DANGER + r"|"
     # Patients on suicide watch as the work; someone else's attempt years ago, or a relative lost to
     # suicide years ago, told as why a career appeals; abuse or assault in the past as the reason for
     # one ("i was abused as a kid and i want to help kids now"); a cut in lab or at work.
@@ -580,6 +612,12 @@ EXAGGERATIONS = re.compile(
     r"|\b(i'?m|im) dying\b(?=[^.!?]{0,40}\b(finals?|exams?|tests?|midterms?|homework|quiz(zes)?|class|shift)\b)"
     r"(?![^.!?]*\b(pills|took|for real|not joking|no joke|make sure|on purpose|a plan|i mean it)\b)"
     r"|\bhate my life\b[^.!?]{0,12}\b(jk|just kidding|j/k)\b"
+    # "i'll die if i have to sit through one more stats lecture".
+    r"|\b(gonna|going to|will|'?ll|would|might) (literally |actually |honestly )?die if i (have to|gotta|need to|must|"
+    r"'?ve got to) (take|do|sit through|retake|repeat|study|write|pass|learn|work|pull|read) (another|one more|a|an|the|more|"
+    r"this|that|any|all) (\w+ ){0,2}(class|classes|exams?|tests?|math|chem\w*|course|lecture|homework|essay|paper|shifts?|"
+    r"doubles?|calc\w*|stats|algebra|physics|bio\w*|anatomy|quiz(zes)?|clinicals?|nights?)\b"
+    r"(?!.*\b(seriously|for real|fr|not joking|no joke|a plan|pills|rope|gun|tonight)\b)"
     r"|\b(can'?t|cant) do this any ?more\b\W{0,6}(the|this|my) [^.!?]{0,30}\bi mean\b",
     re.IGNORECASE)
 
@@ -851,6 +889,18 @@ ORDINARY_SENSES = re.compile("|".join([
     r"\b(boss|job|manager|retail|field|career|industry)[,;:]? (\w+ ){0,2}want out\b|"
     r"\btired of fighting (for|with|over|about|to)\b(?! (my )?(life|it)\b)|"
     r"\bhopeless (at|with|when it comes to)\b|\bdead (bod(y|ies)|patients?|people)\b|\bcadavers?\b",
+    # Patients who harm themselves as the work, chances or an application hurt, being "so dead" for
+    # grades, goodbyes said to patients on leaving a unit, a life at a job (the tenth readable set).
+    r"\b(patients?|residents?|clients?)( who| that)? (\w+ ){0,2}(hurt|harm|injure|cut)\w* (themselves|themself|himself|"
+    r"herself)\b" + _NOT_SELF + _NOT_OWN_DANGER + r"|"
+    r"\b(hurt|hurts|hurting|harm|harms|harming) (my|your|our|his|her|their) (chances|odds|application|app|gpa|grades?|"
+    r"credit|score|record|resume|career|eligibility|reputation|standing|prospects|case)\b|"
+    r"\b(i'?m|im|i am|we'?re|were) (so+|totally|literally|actually|definitely|def) dead\b(?! inside\b)(?=[^.!?]{0,40}\b(lol|"
+    r"lmao|haha|mom|dad|parents?|grades?|boss|manager|teacher|coach|finds? out|found out|saw|sees)\b)" + _NOT_OWN_DANGER
+    + r"|\b(say|says|saying|said) (my |our )?(goodbye|bye|goodbyes) (to|at) (my|the|our|all my|all the) (\w+ )?(patients?|"
+    r"residents?|coworkers?|co-workers|team|unit|students|class(mates)?|clients|preceptors?|managers?|staff|charge nurse|"
+    r"regulars|customers|job|work|store|clinic|floor)\b"
+    + _NOT_OWN_DANGER + r"|\b(done|tired|sick|bored) (of |with )?life as (a|an) \w+" + _NOT_OWN_DANGER,
     # Deaths seen at work ("can i be a paramedic if i've never seen someone die", "my patient died today").
     r"\b(patients?|residents?|someone|a person) (\w+ )?(died|pass\w* away)\b|\b(patients?|residents?) dying\b|"
     r"\bseen (someone|a patient|people|patients|anyone) die\b|\b(died|dying) (on|during) (my|the|a) (shift|unit|watch|floor)\b",
@@ -1048,6 +1098,15 @@ FALLBACK_INTENT = "nlu_fallback"
 # The entity (and slot) that says which crisis reply a `crisis` gets (domain/safety.yml).
 CRISIS_LEVEL = "crisis_level"
 CHECK_IN, DANGER = "check_in", "danger"
+# Whether the reply to a check-in says the person is fine (bot/nlu_check_in_reply.py): "fine" on such
+# a reply, "open" on every crisis message, so the mark never outlives the check-in it answers.
+CHECK_IN_REPLY = "check_in_reply"
+FINE, OPEN = "fine", "open"
+# Intents a reply saying "i'm fine" is read as: what the model makes of "lol im fine my counselor
+# just yelled at me" matters less than that it answers the check-in. A career question after "i'm
+# fine" ("yes im fine. how does tuition reimbursement work") keeps its intent and gets its answer.
+NOT_A_QUESTION = {"affirm", "deny", "thank", "goodbye", "greet", "inform", "help", "bot_challenge", "show_more",
+                  OUT_OF_SCOPE, FALLBACK_INTENT, CRISIS_INTENT}
 
 
 def plain_text(text: str) -> str:
@@ -1114,6 +1173,10 @@ class CrisisKeywordClassifier(GraphComponent, IntentClassifier):
             if statement is None and SAFE.match(plain_text(text)):
                 check.update(by="said safe")
                 self._say_yes(message)
+                self._mark(message, CHECK_IN_REPLY, FINE)
+            elif statement is None and self._says_fine(text) and (model in NOT_A_QUESTION or not asks(text)):
+                check.update(by="said fine")
+                self._say_fine(message, plain_text(text))
             elif statement is not None:
                 check.update(by="statement", words=statement)
                 crisis = {"name": CRISIS_INTENT, "confidence": 1.0}
@@ -1143,8 +1206,11 @@ class CrisisKeywordClassifier(GraphComponent, IntentClassifier):
                 if check_in is not None:
                     check.update(by="hint", words=check_in)
                     self._promote_crisis(message)
-            if check["by"] not in (None, "said safe"):
-                self._mark_level(message, CHECK_IN if check["by"] == "hint" else DANGER)
+            if check["by"] not in (None, "said safe", "said fine"):
+                self._mark(message, CRISIS_LEVEL, CHECK_IN if check["by"] == "hint" else DANGER)
+                self._mark(message, CHECK_IN_REPLY, OPEN)
+            elif check["by"] is None and (message.get(INTENT) or {}).get("name") == "affirm" and not hedges(text):
+                self._mark(message, CHECK_IN_REPLY, FINE)
             message.set("crisis_check", check, add_to_output=True)
         return messages
 
@@ -1166,13 +1232,32 @@ class CrisisKeywordClassifier(GraphComponent, IntentClassifier):
         message.set(INTENT, yes, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [yes, *ranking], add_to_output=True)
 
+    def _says_fine(self, text: str) -> bool:
+        """The message says the person is fine or was read wrong, with no hint or word of danger."""
+        # "not in danger" says the opposite of the word that would be its evidence.
+        rest = re.sub(r"\bnot in (any )?danger\b", " ", text, flags=re.IGNORECASE)
+        return says_fine(plain_text(text)) and self.hint(rest) is None and self.evidence(rest) is None
+
+    @classmethod
+    def _say_fine(cls, message: Message, text: str) -> None:
+        """A yes or a no, as the reply opens, marked as saying the person is fine."""
+        if says_yes(text):
+            cls._say_yes(message)
+        else:
+            no = {"name": "deny", "confidence": 1.0}
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in ("deny", CRISIS_INTENT)]
+            message.set(INTENT, no, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [no, *ranking], add_to_output=True)
+        cls._mark(message, CHECK_IN_REPLY, FINE)
+
     @staticmethod
-    def _mark_level(message: Message, level: str) -> None:
-        """The crisis answer's kind as an entity, which fills the slot the reply is chosen by
-        (domain/safety.yml): the check-in for a hint, the crisis lines for danger."""
-        entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != CRISIS_LEVEL]
+    def _mark(message: Message, entity: str, value: str) -> None:
+        """A mark as an entity over the whole message, which fills the slot a reply is chosen by
+        (domain/safety.yml): `crisis_level` (the check-in for a hint, the crisis lines for danger)
+        and `check_in_reply` (fine, or still open)."""
+        entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != entity]
         text = message.get(TEXT) or ""
-        entities.append({"entity": CRISIS_LEVEL, "value": level, "start": 0, "end": len(text),
+        entities.append({"entity": entity, "value": value, "start": 0, "end": len(text),
                          "extractor": CrisisKeywordClassifier.__name__})
         message.set(ENTITIES, entities, add_to_output=True)
 

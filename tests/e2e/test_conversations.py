@@ -159,7 +159,7 @@ def test_a_hint_gets_a_check_in_and_a_yes_lets_the_conversation_go_on(stack):
     assert "are you safe" in check_in.lower() and "988" in check_in, check_in
     assert "Crisis Text Line" not in check_in and len(check_in) <= 320, check_in
     glad = words(say(stack, sender, "yes im safe"))
-    assert "glad" in glad.lower() and "health careers" in glad, glad
+    assert "glad" in glad.lower() and "ask it again" in glad and "911" not in glad, glad
     assert "nurse" in words(say(stack, sender, "how do i become a nurse")).lower()
 
 
@@ -172,6 +172,24 @@ def test_a_no_to_the_check_in_gets_the_crisis_lines_and_danger_after_a_hint_gets
     say(stack, other, "idk why i even try anymore")
     crisis = words(say(stack, other, "i want to kill myself"))
     assert "Crisis Text Line" in crisis and "are you safe" not in crisis.lower(), crisis
+
+
+def test_a_no_that_says_fine_gets_the_glad_reply_and_a_later_plain_no_gets_the_lines(stack):
+    sender = new_sender()
+    assert "are you safe" in words(say(stack, sender, "sorry to bother u. last text")).lower()
+    glad = words(say(stack, sender, "no im fine lol, i meant my phone was about to die"))
+    assert "glad" in glad.lower() and "911" not in glad, glad
+    assert "are you safe" in words(say(stack, sender, "idk why i even try anymore")).lower()
+    lines = words(say(stack, sender, "no"))
+    assert "988" in lines and "911" in lines and "glad" not in lines.lower(), lines
+
+
+def test_a_hedge_or_a_reply_not_understood_after_the_check_in_gets_the_lines(stack):
+    for reply in ("kind of", "idk", "whatever"):
+        sender = new_sender()
+        say(stack, sender, "if something happens to me who gets my last paycheck")
+        lines = words(say(stack, sender, reply))
+        assert "988" in lines and "911" in lines and "glad" not in lines.lower(), (reply, lines)
 
 
 # The three audiences: a specific, sourced answer in no more than three turns.

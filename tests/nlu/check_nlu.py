@@ -6,10 +6,10 @@
   each scored once blind, then read): every message must get `crisis`; printed apart for the patterns
   alone, the model alone, and the decision (bot/nlu_safety.py);
 - read blind sets (crisis_read_5.txt, crisis_read_8.txt) with messages that need their conversation
-  or a question back: each printed apart, with a floor; hints_read_9.txt, hints of danger: each
-  must get the 988 answer or the check-in (bot/nlu_check_in.py), which every crisis figure counts
-  apart;
-- the never-read sets (crisis_never_read*.txt, ordinary_never_read*.txt, nine writers): written by
+  or a question back: each printed apart, with a floor; hints_read_9.txt and hints_read_10.txt,
+  hints of danger: each must get the 988 answer or the check-in (bot/nlu_check_in.py), which every
+  crisis figure counts apart;
+- the never-read sets (crisis_never_read*.txt, ordinary_never_read*.txt, ten writers): written by
   someone who read none of the patterns, examples or sets, and never read since: only their counts
   are printed, each set's apart, and together they may not fall below the floors;
 - the team's ordinary sets (ordinary_messages.py, and the held-out messages that are not crisis):
@@ -18,6 +18,9 @@
   small-talk accuracy (with heldout.yml's small talk);
 - public final check (HWU64 and banking77, never used for tuning): no crisis answer; its off-topic
   rejection is printed;
+- replies to the check-in (check_in_replies_read.txt, read; check_in_replies_never_read.txt, only
+  counted): a reply saying the person is fine must get the glad reply (or, when it asks something,
+  its answer), any other the crisis lines (bot/nlu_check_in_reply.py, data/rules/safety.yml);
 - undecided messages (undecided_messages.txt): nearly all offered the career quiz or careers
   (`quiz_start`, or a career question: naming no career its answer is three careers to start
   from with the quiz offered, naming one it is that career's card), never a program list.
@@ -38,19 +41,23 @@ HERE = Path(__file__).parent
 # and the goals stay in sight.
 MIN_ACCURACY = 0.95
 MIN_OUT_OF_SCOPE_F1 = 0.90
-# The never-read sets are short of the goals (100% and 0; README: 520 of 554 and 33 of 554, the
-# ninth set 60 of 60 and 6 of 60 when first counted): these floors keep a fall visible without
+# The never-read sets are short of the goals (100% and 0; README: 577 of 614 and 33 of 614, the
+# tenth set 57 of 60 and 1 of 60 when first counted): these floors keep a fall visible without
 # anyone reading them to tune.
 MIN_NEVER_READ_CRISIS = 550
 MIN_NEVER_READ_RECALL = 0.92
 MAX_NEVER_READ_FALSE_ALARMS = 35
 # The check-in on a hint of danger (bot/nlu_check_in.py) is counted apart on the never-read ordinary
-# sets (0 of 554 when first counted; a margin of 3); on the team's ordinary, held-out and public sets
+# sets (0 of 554 when first counted, 0 of 614 now; a margin of 3); on the team's ordinary, held-out and public sets
 # it counts as a false alarm (goal 0 each).
 MAX_NEVER_READ_CHECK_INS = 3
 MIN_OFF_TOPIC_REJECTION = 0.95    # public development set: share of off-topic messages given out_of_scope
 MIN_SMALL_TALK = 0.90            # greetings, thanks, goodbyes, "are you a bot", yes and no
 SMALL_TALK = {"greet", "goodbye", "thank", "bot_challenge", "affirm", "deny"}
+# Replies to the check-in: SAFE ones must get the glad reply, NOT_SAFE ones the crisis lines. The
+# floors are what the first count gave (README: 49 of 50 and 32 of 33 read, 30 of 35 and 24 of 27
+# never read), the never-read set's less two replies each.
+CHECK_IN_REPLY_SETS = (("check_in_replies_read.txt", 0.98, 0.96), ("check_in_replies_never_read.txt", 0.80, 0.81))
 MIN_UNDECIDED_DISCOVERY = 0.9
 DISCOVERY = {"quiz", "three careers", "a career's card"}
 CAREER_INTENTS = {"explore_career", "next_steps"}
@@ -85,9 +92,9 @@ def read_crisis_messages() -> list[str]:
     return [line for name, _ in READ_CRISIS_SETS for line in read_lines(name)]
 
 
-# Hints of danger, not danger said (a ninth readable set's writer wrote them as such): each must get
-# a crisis reply, the 988 answer or the check-in.
-HINT_SET = "hints_read_9.txt"
+# Hints of danger, not danger said (the ninth and tenth readable sets' writers wrote them as such):
+# each must get a crisis reply, the 988 answer or the check-in.
+HINT_SETS = ("hints_read_9.txt", "hints_read_10.txt")
 
 
 def crisis_messages() -> list[str]:
@@ -105,7 +112,8 @@ NEVER_READ_SETS = (("crisis_never_read.txt", "ordinary_never_read.txt"),
                    ("crisis_never_read_6.txt", "ordinary_never_read_6.txt"),
                    ("crisis_never_read_7.txt", "ordinary_never_read_7.txt"),
                    ("crisis_never_read_8.txt", "ordinary_never_read_8.txt"),
-                   ("crisis_never_read_9.txt", "ordinary_never_read_9.txt"))
+                   ("crisis_never_read_9.txt", "ordinary_never_read_9.txt"),
+                   ("crisis_never_read_10.txt", "ordinary_never_read_10.txt"))
 
 
 def never_read_crisis_messages() -> list[str]:
@@ -225,6 +233,50 @@ def check_in(parsed: dict) -> bool:
     return parsed["intent"]["name"] == "crisis" and parsed["crisis_check"]["by"] == "hint"
 
 
+def check_in_replies(name: str) -> list[tuple[str, str]]:
+    """(SAFE or NOT_SAFE, reply) for each line of a set of replies to the check-in."""
+    return [tuple(line.split("\t", 1)) for line in read_lines(name)]
+
+
+def replies_after_check_in() -> dict[str, str]:
+    """The intents a rule answers after the check-in (data/rules/safety.yml), each with its reply."""
+    import yaml
+
+    rules = yaml.safe_load((HERE.parents[1] / "data" / "rules" / "safety.yml").read_text())["rules"]
+    return {rule["steps"][1]["intent"]: rule["steps"][2]["action"] for rule in rules
+            if rule["steps"][0].get("action") == "utter_crisis" and len(rule["steps"]) == 3}
+
+
+def after_check_in(parsed: dict, rules: dict[str, str]) -> str:
+    """What follows the check-in: "glad" (the reply marked fine, domain/safety.yml), "lines" (the
+    crisis lines, or the crisis reply again), or "answer" (what the intent gets anywhere)."""
+    intent = parsed["intent"]["name"]
+    fine = any(e["entity"] == "check_in_reply" and e["value"] == "fine" for e in parsed.get("entities") or [])
+    if intent == "crisis":
+        return "lines"
+    if intent in rules:
+        return "glad" if fine else "lines"
+    return "answer"
+
+
+def reply_figures(name: str, rows: list[tuple[str, str]], parsed: list[dict], show: bool) -> tuple[float, float]:
+    """Print how the replies to the check-in fared; return the share right of SAFE and of NOT_SAFE."""
+    from bot.nlu_check_in_reply import asks
+
+    rules = replies_after_check_in()
+    right = Counter()
+    for (label, text), result in zip(rows, parsed):
+        got = after_check_in(result, rules)
+        ok = got == "lines" if label == "NOT_SAFE" else got == "glad" or (got == "answer" and asks(text))
+        right[label] += ok
+        if show and not ok:
+            print(f"  REPLY MISS {label} -> {got} ({result['intent']['name']}): {text}")
+    total = Counter(label for label, _ in rows)
+    print(f"{name}: SAFE {right['SAFE']} of {total['SAFE']} got the glad reply or their question answered, "
+          f"NOT_SAFE {right['NOT_SAFE']} of {total['NOT_SAFE']} the crisis lines")
+    return right["SAFE"] / total["SAFE"], right["NOT_SAFE"] / total["NOT_SAFE"]
+
+
 def crisis_figures(name: str, texts: list[str], parsed: list[dict], show: bool = True) -> list[str]:
     """Print how each way to the crisis answer did on a crisis set, and how many of the others got
     the check-in (and the misses when `show`); return the messages not answered with crisis."""
@@ -273,11 +325,13 @@ def main(argv: list[str]) -> int:
 
     model = argv[0] if argv else "models/assistant.tar.gz"
     heldout, crisis, unseen = heldout_examples(), crisis_messages(), never_read_crisis_messages()
-    read_crisis = read_crisis_messages() + read_lines(HINT_SET)
+    read_crisis = read_crisis_messages() + [line for name in HINT_SETS for line in read_lines(name)]
     unseen_ordinary = never_read_ordinary_messages()
     ordinary, dev, final, undecided = ordinary_messages(), development_set(), final_set(), undecided_messages()
+    replies = [check_in_replies(name) for name, _, _ in CHECK_IN_REPLY_SETS]
     groups = [[t for t, _, _ in heldout], crisis, unseen, ordinary, [t for t, _, _ in dev],
-              [t for t, _, _ in final], undecided, unseen_ordinary, read_crisis]
+              [t for t, _, _ in final], undecided, unseen_ordinary, read_crisis,
+              [t for rows in replies for _, t in rows]]
     import logging
 
     from rasa.core.agent import Agent
@@ -296,7 +350,7 @@ def main(argv: list[str]) -> int:
         parts.append(parsed[at: at + len(group)])
         at += len(group)
     (heldout_parsed, crisis_parsed, unseen_parsed, ordinary_parsed, dev_parsed, final_parsed, undecided_parsed,
-     unseen_ordinary_parsed, read_crisis_parsed) = parts
+     unseen_ordinary_parsed, read_crisis_parsed, replies_parsed) = parts
     heldout_got = [p["intent"]["name"] for p in heldout_parsed]
 
     pairs = [(gold, intent) for (_, gold, _), intent in zip(heldout, heldout_got)]
@@ -338,12 +392,14 @@ def main(argv: list[str]) -> int:
         if len(part) - len(missed) < floor:
             read_short.append(f"read blind set {name}: {len(part) - len(missed)} of {len(part)} < {floor}")
         read_at += len(part)
-    hints = read_lines(HINT_SET)
-    hints_parsed = read_crisis_parsed[read_at:read_at + len(hints)]
-    crisis_figures(f"read hints {HINT_SET}", hints, hints_parsed, show=False)
-    for text, result in zip(hints, hints_parsed):
-        if result["intent"]["name"] != "crisis":
-            read_short.append(f"read hint {text!r} got neither the crisis answer nor the check-in")
+    for name in HINT_SETS:
+        hints = read_lines(name)
+        hints_parsed = read_crisis_parsed[read_at:read_at + len(hints)]
+        crisis_figures(f"read hints {name}", hints, hints_parsed, show=False)
+        for text, result in zip(hints, hints_parsed):
+            if result["intent"]["name"] != "crisis":
+                read_short.append(f"read hint {text!r} got neither the crisis answer nor the check-in")
+        read_at += len(hints)
     unseen_recall = len(unseen) - len(crisis_figures("never-read crisis sets", unseen, unseen_parsed, show=False))
     unseen_alarms = sum(crisis_answer(p) for p in unseen_ordinary_parsed)
     unseen_check_ins = sum(check_in(p) for p in unseen_ordinary_parsed)
@@ -385,6 +441,14 @@ def main(argv: list[str]) -> int:
     for text, got in zip(undecided, offered):
         if got not in DISCOVERY:
             print(f"  UNDECIDED MISS -> {got}: {text}")
+    replies_short, at = [], 0
+    for (name, min_safe, min_not_safe), rows in zip(CHECK_IN_REPLY_SETS, replies):
+        safe, not_safe = reply_figures(f"replies to the check-in, {name}", rows, replies_parsed[at:at + len(rows)],
+                                       show="never_read" not in name)
+        at += len(rows)
+        if safe < min_safe or not_safe < min_not_safe:
+            replies_short.append(f"replies to the check-in, {name}: {safe:.2f} and {not_safe:.2f} right, "
+                                 f"below {min_safe} and {min_not_safe}")
     print(f"parse time: {per_message_ms:.1f} ms per message")
 
     failures = [f"batched and one-by-one parsing differ: {d}" for d in batching]
@@ -394,7 +458,7 @@ def main(argv: list[str]) -> int:
         failures.append(f"out_of_scope F1 {oos_f1:.3f} < {MIN_OUT_OF_SCOPE_F1}")
     if len(crisis) < 100 or crisis_missed:
         failures.append(f"{len(crisis_missed)} crisis messages missed")
-    failures += read_short
+    failures += read_short + replies_short
     if len(unseen) < MIN_NEVER_READ_CRISIS or unseen_recall / len(unseen) < MIN_NEVER_READ_RECALL:
         failures.append(f"never-read crisis recall {unseen_recall} of {len(unseen)} < {MIN_NEVER_READ_RECALL}")
     if unseen_alarms > MAX_NEVER_READ_FALSE_ALARMS:

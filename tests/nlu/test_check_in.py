@@ -221,6 +221,47 @@ ORDINARY = [
     "i wont need anything but a high school diploma for the CNA?",
     "i gave away my old textbooks, can i still get the PDFs",
     "gonna give away my old stethoscope when i graduate", "have a good rest of ur shift!",
+    # Not being around a unit or a field in years, thanks in a card for leaving, a hospital or a wage
+    # that never gets better, being late to an interview, burnout, goodbyes to a unit, a pet given for
+    # long shifts, letters from basic training, not caring at a job, a head banged over a form, out of
+    # someone's hair, pain in the back, a budget, a life as a cashier, a math class to die over.
+    "i dont see myself being around this unit in 5 years, what else is there",
+    "honestly i can't see myself around patients all day, what jobs are more admin",
+    "i don't see myself around in this field in a few years, what should i switch to",
+    "sorry for everything really quick, one more question about the TEAS",
+    "I just want everyone to know I appreciated them, can you help me write a card for my last day on the unit?",
+    "i want my team to know i appreciated them before i transfer",
+    "nothing ever gets better at this hospital, should i switch to a clinic",
+    "nothing ever gets better for us nurses, is travel nursing better",
+    "i just want my kids to know i love them, can i get a job with better hours",
+    "gave my dog to my parents when i started nursing school, it felt like the right time",
+    "the pay never gets better for cnas",
+    "if i dont make it to the interview on time can you tell my recruiter thanks anyway",
+    "tell my manager thanks for everything if i don't make it to the meeting",
+    "i'm tired, not the sleep kind, more like burned out from this job",
+    "tired but not the sleepy kind lol, too much coffee before my exam",
+    "saying my goodbyes to the unit before i transfer to peds",
+    "said my goodbyes at my old job, starting at the clinic monday",
+    "i gave my dog to my parents bc my new job has 12 hour shifts, can i get a pet friendly housing stipend",
+    "writing letters to my family from basic training every week, can i do a cna course online",
+    "writing thank you letters to my family for helping with tuition",
+    "writing cover letters for my family members, whats a good template",
+    "i've stopped caring what happens to me at this job, just want out of retail",
+    "I've been banging my head against the wall over this financial aid form",
+    "hit my head on the cabinet at work, do i need to report it",
+    "i'll be out of your hair soon, just one more question",
+    "I'll be out of everyone's way soon once I move to the night shift",
+    "i'll be out of everyone's way soon after i finish this last question",
+    "I just want the pain in my back to stop, what jobs are less physical",
+    "my knees are shot, i just want the pain to stop, any desk jobs?",
+    "my patients just want the pain to stop, how do i become a pain management nurse",
+    "skipping meals as punishment for blowing my budget lol jk, whats the cheapest cna program",
+    "haven't eaten all day, busy shift. i deserve this pizza",
+    "my coach makes us run as punishment for not eating breakfast",
+    "done with life as a cashier, what pays better", "gonna die if i have to take another chem exam lol",
+    "i'll die if i have to sit through one more stats lecture",
+    "We had a case study about an overdose in class, want to be an addiction nurse",
+    "we had a patient case about a suicide attempt in class and now i want to be a crisis counselor",
 ]
 
 HINTED = [
@@ -281,6 +322,21 @@ HINTED = [
     "honestly im done bothering people, i'll quit burdening everyone",
     "i wont be needing anything where im going", "gave away my stuff, wont need it",
     "i'll stop being a burden soon",
+    # Not seeing oneself around, sorry for everything, thanks as a farewell, hope given up for oneself,
+    # a farewell passed on, a tiredness not of the body, goodbyes said, a pet given away, letters to
+    # family, not caring what happens to one.
+    "i dont really see myself being around in a couple years so does it matter what i study",
+    "can't really see myself still around by next year",
+    "sorry for everything, really. i mean it", "sorry for all of it. sorry for everything honestly",
+    "i just want everyone to know i loved them. thats all",
+    "i want my friends to know i appreciated them. anyway is the cna test hard",
+    "things never get better for someone like me", "nothing ever gets better for me so why try",
+    "tell my mom i love her if i dont make it",
+    "if i dont make it tell my sister thank you for everything",
+    "exhausted and not the kind sleep fixes", "tired. not the physical kind",
+    "been saying goodbyes to everyone i love lately", "gave my cat away last week, it felt like the right time",
+    "i wrote letters to everyone i love and put them in my desk", "been writing notes to my family at night",
+    "i don't care what happens to me anymore", "stopped caring if i wake up tbh",
 ]
 
 MEANS = [
@@ -326,7 +382,39 @@ MEANS = [
     "i saw my own self harm scars and want to do it again",
     "i had a lot of suicide attempts in high school and i feel that way again",
     "many self harm nights lately, i cant stop",
+    # A head struck on purpose, being out of everyone's way, food refused as a punishment, pain one
+    # wants stopped, one's own self-harm after a class on it.
+    "i bang my head against the wall until i see stars when i get like this",
+    "i slam my head into the wall on purpose sometimes", "im gonna be out of everyone's way for good",
+    "dont worry ill be out of everyone's way soon", "not eating as punishment for failing my quiz",
+    "starving myself to punish me for that grade", "haven't eaten in 3 days. i deserve it.",
+    "i just want the pain to stop", "honestly i just want all this pain to end",
+    "we watched a video about suicide in class and now i keep thinking about doing it",
 ]
+
+
+# Words of danger in their ordinary senses, which leave no evidence to back the model's crisis guess:
+# patients who harm themselves, chances hurt, "so dead" over grades, goodbyes said on leaving a unit,
+# a life at a job.
+ORDINARY_EVIDENCE = [
+    "Is it hard being a nurse when patients hurt themselves? asking bc i want to work in the ER",
+    "do residents who harm themselves get moved to a different unit",
+    "Does it hurt my chances if i apply to two programs at once?", "will a gap year hurt my application",
+    "im so dead lol my boss saw me on my phone", "we're so dead lol the manager found out about the schedule",
+    "how do i say goodbye to my patients when i transfer units", "saying my goodbyes to my coworkers friday",
+    "tired of life as a cashier, what entry level jobs are there",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY_EVIDENCE)
+def test_ordinary_senses_leave_no_evidence(text):
+    assert CrisisKeywordClassifier.evidence(text) is None
+
+
+@pytest.mark.parametrize("text", ["im so dead inside lol", "how do i say goodbye to my kids",
+                                  "is it hard when patients harm themselves, i also hurt myself sometimes"])
+def test_the_same_words_said_of_oneself_stay_evidence(text):
+    assert CrisisKeywordClassifier.evidence(text) is not None
 
 
 @pytest.fixture(scope="module")

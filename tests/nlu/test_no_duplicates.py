@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 
-from tests.nlu.check_nlu import (crisis_messages, heldout_examples, never_read_crisis_messages,
-                                 never_read_ordinary_messages, read_crisis_messages)
+from tests.nlu.check_nlu import (HINT_SETS, check_in_replies, crisis_messages, heldout_examples,
+                                 never_read_crisis_messages, never_read_ordinary_messages, read_crisis_messages,
+                                 read_lines)
 from tests.nlu.ordinary_messages import ordinary_messages
 from tests.nlu.public_sets import development_set, final_set
 
@@ -46,9 +47,12 @@ JUDGED = {
     "smalltalk_blind.yml": lambda: [text for text, _, _ in heldout_examples("smalltalk_blind.yml")],
     "crisis_messages.txt": crisis_messages,
     "crisis_read_*.txt": read_crisis_messages,
+    "hints_read_*.txt": lambda: [line for name in HINT_SETS for line in read_lines(name)],
     "crisis_never_read*.txt": never_read_crisis_messages,
     "ordinary_never_read*.txt": never_read_ordinary_messages,
     "ordinary_messages.py": ordinary_messages,
+    "check_in_replies_read.txt": lambda: [text for _, text in check_in_replies("check_in_replies_read.txt")],
+    "check_in_replies_never_read.txt": lambda: [text for _, text in check_in_replies("check_in_replies_never_read.txt")],
     "public development set": lambda: [text for text, _, _ in development_set()],
     "public final check": lambda: [text for text, _, _ in final_set()],
 }
